@@ -1,0 +1,1 @@
+"""Care portal: the web platform of a Spanish home-care service."""

@@ -1,0 +1,1 @@
+"""Plain Starlette routes mounted beside the Reflex app."""

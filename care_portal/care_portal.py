@@ -1,0 +1,59 @@
+"""The Reflex app object: theme, API routes, background sender and the page table."""
+
+from __future__ import annotations
+
+import logging
+
+import reflex as rx
+
+from care_portal import routes
+from care_portal.api.routes import build_api
+from care_portal.config import get_settings
+from care_portal.outbox_worker import run_outbox_sender
+from care_portal.pages import account, admin, areas, auth, public
+from care_portal.state.session import SessionState
+
+logger = logging.getLogger(__name__)
+get_settings()  # refuse to start with a default secret in production
+
+
+def _backend_error(exception: Exception):
+    """Log the error and show a plain Spanish/English message, never a trace."""
+    logger.error("unhandled error in an event handler", exc_info=exception)
+    return rx.toast.error(
+        "Algo ha fallado por nuestra parte. Inténtalo de nuevo en unos minutos. "
+        "/ Something went wrong on our side; please try again.",
+        id="backend-error",
+    )
+
+
+app = rx.App(
+    theme=rx.theme(appearance="light", accent_color="teal", gray_color="slate", radius="medium", scaling="105%"),
+    stylesheets=["/styles.css"],
+    api_transformer=build_api(),
+    backend_exception_handler=_backend_error,
+    head_components=[rx.el.meta(name="theme-color", content="#0d9488")],
+)
+app.register_lifespan_task(run_outbox_sender)
+
+PAGES = [
+    (routes.HOME, public.home_page, "Cuidado en Casa", None),
+    (routes.HELP, public.help_page, "Ayuda · Cuidado en Casa", None),
+    (routes.PRIVACY, public.privacy_page, "Privacidad · Cuidado en Casa", None),
+    (routes.TERMS, public.terms_page, "Condiciones · Cuidado en Casa", None),
+    (routes.FORBIDDEN, public.forbidden_page, "Sin acceso · Cuidado en Casa", None),
+    (routes.LOGIN, auth.login_page, "Entrar · Cuidado en Casa", None),
+    (routes.SIGNUP, auth.signup_page, "Regístrate · Cuidado en Casa", None),
+    (routes.FORGOT, auth.forgot_page, "Recuperar contraseña · Cuidado en Casa", None),
+    (routes.RESET, auth.reset_page, "Nueva contraseña · Cuidado en Casa", auth.ResetState.on_open),
+    (routes.ACCOUNT, areas.client_area_page, "Mi área · Cuidado en Casa", areas.AreaState.load_client),
+    (routes.ACCOUNT_PROFILE, account.profile_page, "Mis datos · Cuidado en Casa", account.ProfileState.load),
+    (routes.MANAGER, areas.manager_page, "Panel del gestor · Cuidado en Casa", areas.AreaState.load_manager),
+    (routes.RECRUITING, areas.recruiting_page, "Selección · Cuidado en Casa", areas.AreaState.load_recruiter),
+    (routes.ADMIN, admin.admin_users_page, "Administración · Cuidado en Casa", admin.AdminUsersState.load),
+    (routes.ADMIN_OUTBOX, admin.admin_outbox_page, "Correo saliente · Cuidado en Casa", admin.OutboxState.load),
+]
+
+for route, component, title, loader in PAGES:
+    on_load = [SessionState.refresh_viewer] + ([loader] if loader else [])
+    app.add_page(component, route=route, title=title, on_load=on_load)

@@ -1,0 +1,1 @@
+"""Reusable interface pieces: layout, navigation, form fields, translation."""

@@ -1,0 +1,182 @@
+"""The page shell: header with role navigation and language switch, content, footer."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from care_portal import routes
+from care_portal.components.i18n import t
+from care_portal.state.session import SessionState
+
+ROLE_LINKS: dict[str, list[tuple[str, str]]] = {
+    "client": [("nav.account", routes.ACCOUNT)],
+    "manager": [("nav.manager", routes.MANAGER)],
+    "recruiter": [("nav.recruiting", routes.RECRUITING)],
+    "admin": [
+        ("nav.admin", routes.ADMIN),
+        ("nav.manager", routes.MANAGER),
+        ("nav.recruiting", routes.RECRUITING),
+    ],
+}
+
+
+def _nav_link(key: str, href: str) -> rx.Component:
+    return rx.link(t(key), href=href, class_name="cp-nav-link", underline="none")
+
+
+def _role_links() -> rx.Component:
+    return rx.match(
+        SessionState.viewer_role,
+        *[(role, rx.fragment(*[_nav_link(k, h) for k, h in links])) for role, links in ROLE_LINKS.items()],
+        rx.fragment(),
+    )
+
+
+def language_switch() -> rx.Component:
+    """Two buttons, ES and EN; the chosen one is marked as pressed."""
+    return rx.hstack(
+        rx.button(
+            "ES",
+            on_click=SessionState.set_lang("es"),
+            variant=rx.cond(SessionState.is_en, "outline", "solid"),
+            aria_pressed=rx.cond(SessionState.is_en, "false", "true"),
+            aria_label="Español",
+            size="2",
+            id="lang-es",
+        ),
+        rx.button(
+            "EN",
+            on_click=SessionState.set_lang("en"),
+            variant=rx.cond(SessionState.is_en, "solid", "outline"),
+            aria_pressed=rx.cond(SessionState.is_en, "true", "false"),
+            aria_label="English",
+            size="2",
+            id="lang-en",
+        ),
+        spacing="1",
+        role="group",
+        aria_label=t("nav.language"),
+    )
+
+
+def _nav_items() -> rx.Component:
+    return rx.fragment(
+        _nav_link("nav.help", routes.HELP),
+        _role_links(),
+        rx.cond(
+            SessionState.is_logged_in,
+            rx.button(t("nav.logout"), on_click=SessionState.log_out, variant="soft", size="3", id="logout"),
+            rx.fragment(
+                _nav_link("nav.login", routes.LOGIN),
+                rx.link(rx.button(t("nav.signup"), size="3"), href=routes.SIGNUP),
+            ),
+        ),
+    )
+
+
+def header() -> rx.Component:
+    """Site header: desktop shows the links inline, the phone a menu button."""
+    brand = rx.link(
+        rx.hstack(
+            rx.icon("heart_handshake", size=28, color=rx.color("teal", 10)),
+            rx.text(t("app.name"), weight="bold", size="5", color=rx.color("gray", 12)),
+            align="center",
+            spacing="2",
+        ),
+        href=routes.HOME,
+        underline="none",
+        aria_label=t("nav.home"),
+    )
+    desktop = rx.hstack(_nav_items(), language_switch(), spacing="5", align="center")
+    mobile = rx.hstack(
+        language_switch(),
+        rx.menu.root(
+            rx.menu.trigger(
+                rx.button(rx.icon("menu"), t("nav.menu"), variant="soft", size="3", id="menu-button"),
+            ),
+            rx.menu.content(
+                rx.menu.item(rx.link(t("nav.help"), href=routes.HELP, width="100%")),
+                rx.match(
+                    SessionState.viewer_role,
+                    *[
+                        (
+                            role,
+                            rx.fragment(
+                                *[rx.menu.item(rx.link(t(k), href=h, width="100%")) for k, h in links]
+                            ),
+                        )
+                        for role, links in ROLE_LINKS.items()
+                    ],
+                    rx.fragment(),
+                ),
+                rx.cond(
+                    SessionState.is_logged_in,
+                    rx.menu.item(t("nav.logout"), on_click=SessionState.log_out),
+                    rx.fragment(
+                        rx.menu.item(rx.link(t("nav.login"), href=routes.LOGIN, width="100%")),
+                        rx.menu.item(rx.link(t("nav.signup"), href=routes.SIGNUP, width="100%")),
+                    ),
+                ),
+                size="2",
+            ),
+        ),
+        spacing="2",
+        align="center",
+    )
+    return rx.el.header(
+        rx.hstack(
+            brand,
+            rx.spacer(),
+            rx.desktop_only(desktop),
+            rx.mobile_and_tablet(mobile),
+            align="center",
+            width="100%",
+            max_width="1100px",
+            margin="0 auto",
+            padding="0.75em 1em",
+        ),
+        class_name="cp-header",
+    )
+
+
+def footer() -> rx.Component:
+    """Footer with the legal links and help."""
+    return rx.el.footer(
+        rx.flex(
+            rx.link(t("footer.privacy"), href=routes.PRIVACY),
+            rx.link(t("footer.terms"), href=routes.TERMS),
+            rx.link(t("footer.help"), href=routes.HELP),
+            rx.text(t("footer.contact"), color_scheme="gray"),
+            gap="1.5em",
+            wrap="wrap",
+            max_width="1100px",
+            margin="0 auto",
+            padding="1.5em 1em",
+        ),
+        class_name="cp-footer",
+    )
+
+
+def page_shell(*children: rx.Component, title_key: str = "") -> rx.Component:
+    """Wrap page content in the common layout.
+
+    Args:
+        *children: The page's content.
+        title_key: Catalogue key of the page heading, if the shell should draw it.
+
+    Returns:
+        The full page.
+    """
+    heading = rx.heading(t(title_key), size="7", margin_bottom="0.5em", as_="h1") if title_key else rx.fragment()
+    return rx.box(
+        rx.link(t("nav.skip"), href="#main", class_name="cp-skip-link"),
+        header(),
+        rx.el.main(
+            heading,
+            *children,
+            id="main",
+            class_name="cp-main",
+        ),
+        footer(),
+        class_name="cp-page",
+    )

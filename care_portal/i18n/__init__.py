@@ -1,0 +1,34 @@
+"""Translation layer: Spanish first, English second.
+
+Messages live in :mod:`care_portal.i18n.catalog` as ``key: (spanish, english)``.
+Python code uses :func:`tr`; components use :func:`care_portal.components.i18n.t`.
+"""
+
+from __future__ import annotations
+
+from care_portal.i18n.catalog import CATALOG
+
+LANGUAGES = ("es", "en")
+
+
+def tr(key: str, lang: str = "es", **params: object) -> str:
+    """Translate a message key.
+
+    Args:
+        key: Catalogue key; an unknown key is returned as it is.
+        lang: ``"es"`` or ``"en"``.
+        **params: Values for ``{name}`` placeholders.
+
+    Returns:
+        The message in the language asked for.
+    """
+    pair = CATALOG.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**params) if params else text
+
+
+def tr_pair(key: str) -> tuple[str, str]:
+    """Return the (Spanish, English) texts of a key."""
+    return CATALOG.get(key, (key, key))

@@ -1,0 +1,1 @@
+"""Adapters to the outside world: hashing, SMTP, Stripe, PDFs, files."""

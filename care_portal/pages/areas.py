@@ -1,0 +1,89 @@
+"""The landing page of each role's area (filled by later features)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from care_portal import routes
+from care_portal.components.i18n import t
+from care_portal.components.layout import page_shell
+from care_portal.models import Role
+from care_portal.services.authz import Viewer
+from care_portal.state.session import SessionState, guarded
+
+
+class AreaState(SessionState):
+    """Loads the greeting of an area; each loader checks the role itself."""
+
+    greeting_name: str = ""
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def load_client(self, viewer: Viewer):
+        """Open the client area."""
+        self.greeting_name = viewer.full_name
+
+    @rx.event
+    @guarded(Role.MANAGER)
+    def load_manager(self, viewer: Viewer):
+        """Open the manager dashboard."""
+        self.greeting_name = viewer.full_name
+
+    @rx.event
+    @guarded(Role.RECRUITER)
+    def load_recruiter(self, viewer: Viewer):
+        """Open the recruiting area."""
+        self.greeting_name = viewer.full_name
+
+
+def _greeting() -> rx.Component:
+    return rx.text(
+        rx.cond(SessionState.is_en, "Hello, ", "Hola, "), AreaState.greeting_name, size="5", id="greeting"
+    )
+
+
+def _link_card(title_key: str, href: str, icon: str) -> rx.Component:
+    return rx.link(
+        rx.card(rx.hstack(rx.icon(icon, size=28), rx.heading(t(title_key), size="4", as_="h2"), align="center"),
+                class_name="cp-card"),
+        href=href,
+        underline="none",
+    )
+
+
+def client_area_page() -> rx.Component:
+    """The client's private area."""
+    return page_shell(
+        _greeting(),
+        rx.grid(
+            _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),
+            _link_card("nav.help", routes.HELP, "circle_help"),
+            columns=rx.breakpoints(initial="1", sm="2", md="3"),
+            spacing="4",
+            width="100%",
+            margin_top="1em",
+        ),
+        title_key="account.title",
+    )
+
+
+def manager_page() -> rx.Component:
+    """The manager dashboard."""
+    return page_shell(
+        _greeting(),
+        rx.text(t("manager.lead"), margin_top="0.5em"),
+        rx.box(_link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"), margin_top="1em",
+               max_width="360px"),
+        title_key="manager.title",
+    )
+
+
+def recruiting_page() -> rx.Component:
+    """The recruiting area."""
+    return page_shell(
+        _greeting(),
+        rx.text(t("recruiting.lead"), margin_top="0.5em"),
+        rx.box(_link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"), margin_top="1em",
+               max_width="360px"),
+        title_key="recruiting.title",
+    )

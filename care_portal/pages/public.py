@@ -1,0 +1,87 @@
+"""Public pages: home, help, privacy, terms and the no-access page."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from care_portal import routes
+from care_portal.components.i18n import t, t_list
+from care_portal.components.layout import page_shell
+from care_portal.i18n.help_texts import HELP_SECTIONS
+
+
+def _step_card(number: int) -> rx.Component:
+    return rx.card(
+        rx.heading(t(f"home.step{number}.title"), size="4", as_="h3"),
+        rx.text(t(f"home.step{number}.text"), margin_top="0.3em"),
+        class_name="cp-card",
+    )
+
+
+def home_page() -> rx.Component:
+    """The landing page."""
+    return page_shell(
+        rx.vstack(
+            rx.heading(t("app.tagline"), size="8", as_="h1"),
+            rx.text(t("home.lead"), size="5", max_width="760px"),
+            rx.flex(
+                rx.link(rx.button(t("home.cta_signup"), size="4"), href=routes.SIGNUP),
+                rx.link(rx.button(t("home.cta_help"), size="4", variant="outline"), href=routes.HELP),
+                gap="1em",
+                wrap="wrap",
+            ),
+            rx.grid(
+                *[_step_card(n) for n in range(1, 5)],
+                columns=rx.breakpoints(initial="1", sm="2", md="4"),
+                spacing="4",
+                width="100%",
+                margin_top="1.5em",
+            ),
+            rx.callout(t("home.jobs"), icon="briefcase", margin_top="1em"),
+            spacing="4",
+            align="start",
+        ),
+    )
+
+
+def _help_section(section: str) -> rx.Component:
+    return rx.card(
+        rx.heading(t(f"help.{section}.q"), size="5", as_="h2", id=f"ayuda-{section}"),
+        rx.el.ol(
+            *[rx.el.li(step, margin_bottom="0.4em") for step in t_list(f"help.{section}.steps")],
+            style={"paddingLeft": "1.4em", "marginTop": "0.6em"},
+        ),
+        class_name="cp-card",
+    )
+
+
+def help_page() -> rx.Component:
+    """Each flow of the platform explained step by step."""
+    return page_shell(
+        rx.text(t("help.lead"), size="4", margin_bottom="1em"),
+        rx.vstack(*[_help_section(s) for s in HELP_SECTIONS], spacing="4", width="100%"),
+        title_key="help.title",
+    )
+
+
+def _paragraphs(key: str) -> rx.Component:
+    return rx.vstack(*[rx.text(p) for p in t_list(key)], spacing="3", max_width="760px")
+
+
+def privacy_page() -> rx.Component:
+    """The privacy notice."""
+    return page_shell(_paragraphs("privacy.body"), title_key="privacy.title")
+
+
+def terms_page() -> rx.Component:
+    """The terms of service."""
+    return page_shell(_paragraphs("terms.body"), title_key="terms.title")
+
+
+def forbidden_page() -> rx.Component:
+    """Shown when a logged-in user opens another role's area."""
+    return page_shell(
+        rx.callout(t("forbidden.text"), icon="shield_alert", color_scheme="amber", id="forbidden"),
+        rx.link(rx.button(t("forbidden.back"), size="3", margin_top="1em"), href=routes.HOME),
+        title_key="forbidden.title",
+    )

@@ -1,0 +1,49 @@
+"""Demo data for a local run (idempotent): one account per role.
+
+Run with ``python -m care_portal.seed``.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from care_portal.config import get_settings
+from care_portal.db import session_scope
+from care_portal.models import Role, User
+from care_portal.services import accounts
+
+DEMO_PASSWORD = "cuidado-demo-2026"
+DEMO_USERS = [
+    ("admin@cuidadoencasa.example", "Ana Administradora", Role.ADMIN),
+    ("gestor@cuidadoencasa.example", "Gonzalo Gestor Ruiz", Role.MANAGER),
+    ("seleccion@cuidadoencasa.example", "Sara Selección Díaz", Role.RECRUITER),
+    ("cliente@cuidadoencasa.example", "Carmen Cliente López", Role.CLIENT),
+]
+
+
+def seed_demo_users() -> list[tuple[str, str, str]]:
+    """Create the demo accounts that are missing.
+
+    Returns:
+        ``(role, email, password)`` for each demo account.
+    """
+    with session_scope() as session:
+        for email, name, role in DEMO_USERS:
+            if session.exec(select(User.id).where(User.email == email)).first() is None:
+                accounts.sign_up(session, full_name=name, email=email, password=DEMO_PASSWORD, role=role)
+    return [(role.value, email, DEMO_PASSWORD) for email, _, role in DEMO_USERS]
+
+
+def main() -> None:
+    """Seed and print the demo log-ins."""
+    if get_settings().is_production:
+        raise SystemExit("Demo data is not loaded in production.")
+    logins = seed_demo_users()
+    print("\nDemo log-ins (contraseña / password: %s):" % DEMO_PASSWORD)
+    for role, email, _ in logins:
+        print(f"  {role:<10} {email}")
+    print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Use cases in plain Python; the acting user is always an explicit argument."""

@@ -1,0 +1,1 @@
+"""Shared Reflex states (session and authentication)."""

@@ -1,0 +1,159 @@
+"""The browser session: token cookie, language, the logged-in user, and guards.
+
+Every handler that reads or changes private data resolves the user from the
+token itself (``guarded``); an ``on_load`` redirect only decides what renders.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+from collections.abc import Callable
+
+import reflex as rx
+
+from care_portal import routes
+from care_portal.db import session_scope
+from care_portal.domain.errors import DomainError, NotAuthenticated, PermissionDenied, ValidationFailed
+from care_portal.i18n import tr
+from care_portal.models import Role
+from care_portal.services import accounts
+from care_portal.services.authz import Viewer, ensure_role
+
+logger = logging.getLogger(__name__)
+SESSION_COOKIE = "cp_session"
+LANG_COOKIE = "cp_lang"
+
+
+class SessionState(rx.State):
+    """Who is using this tab, and in which language."""
+
+    auth_token: str = rx.Cookie("", name=SESSION_COOKIE, same_site="lax", max_age=14 * 24 * 3600)
+    lang: str = rx.Cookie("es", name=LANG_COOKIE, same_site="lax", max_age=365 * 24 * 3600)
+    viewer_name: str = ""
+    viewer_role: str = ""
+
+    @rx.var
+    def is_logged_in(self) -> bool:
+        """Whether a user is logged in (for the navigation only)."""
+        return self.viewer_role != ""
+
+    @rx.var
+    def is_en(self) -> bool:
+        """Whether the interface is in English."""
+        return self.lang == "en"
+
+    def _resolve_viewer(self) -> Viewer | None:
+        """Look the token up in the database: the only source of truth about the user."""
+        if not self.auth_token:
+            return None
+        with session_scope() as session:
+            viewer = accounts.resolve_session(session, token=self.auth_token)
+        return viewer
+
+    def _client_ip(self) -> str:
+        return self.router.session.client_ip or ""
+
+    def _t(self, key: str, **params: object) -> str:
+        return tr(key, self.lang, **params)
+
+    def _show_viewer(self, viewer: Viewer | None) -> None:
+        self.viewer_name = viewer.full_name if viewer else ""
+        self.viewer_role = viewer.role if viewer else ""
+
+    @rx.event
+    def refresh_viewer(self):
+        """Refresh the navigation from the session token (runs on every page load)."""
+        viewer = self._resolve_viewer()
+        if viewer is None and self.auth_token:
+            self.auth_token = ""
+        self._show_viewer(viewer)
+
+    @rx.event
+    def set_lang(self, lang: str):
+        """Switch the interface language; remembered in a cookie and in the profile."""
+        if lang not in ("es", "en"):
+            return
+        self.lang = lang
+        viewer = self._resolve_viewer()
+        if viewer is not None:
+            with session_scope() as session:
+                accounts.set_language(session, actor=viewer, language=lang)
+
+    @rx.event
+    def log_out(self):
+        """End this session on the server and in the browser."""
+        if self.auth_token:
+            with session_scope() as session:
+                accounts.log_out(session, token=self.auth_token)
+        self.auth_token = ""
+        self._show_viewer(None)
+        self._reset_private_state()
+        return [rx.redirect(routes.HOME), rx.toast.info(self._t("auth.logged_out"))]
+
+    def _reset_private_state(self) -> None:
+        """Forget every substate's data (called on log-out)."""
+        for substate in self.substates.values():
+            substate.reset()
+
+
+def guarded(*roles: Role) -> Callable:
+    """Decorate an event handler so that it runs only for a logged-in user with a role.
+
+    The handler receives the resolved ``Viewer`` as its first argument after
+    ``self``. Anonymous callers are sent to the log-in page; callers without
+    the role get the "no access" page; nothing else happens.
+
+    Args:
+        *roles: Accepted roles (admins are always accepted); none means any user.
+
+    Returns:
+        The decorator.
+    """
+
+    def decorate(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def handler(self: SessionState, *args, **kwargs):
+            viewer = self._resolve_viewer()
+            try:
+                ensure_role(viewer, *roles)
+            except NotAuthenticated:
+                self._show_viewer(None)
+                return rx.redirect(routes.login_url(self.router.url.path))
+            except PermissionDenied:
+                return rx.redirect(routes.FORBIDDEN)
+            self._show_viewer(viewer)
+            return fn(self, viewer, *args, **kwargs)
+
+        signature = inspect.signature(fn)
+        params = list(signature.parameters.values())
+        del params[1]
+        handler.__signature__ = signature.replace(parameters=params)
+        handler.__annotations__ = {k: v for k, v in fn.__annotations__.items() if k != "viewer"}
+        return handler
+
+    return decorate
+
+
+class FormMixin(rx.State, mixin=True):
+    """Field errors and a form-level error, filled from typed domain errors."""
+
+    field_errors: dict[str, str] = {}
+    form_error: str = ""
+
+    def _clear_errors(self) -> None:
+        self.field_errors = {}
+        self.form_error = ""
+
+    def _show_error(self, error: DomainError) -> None:
+        lang = getattr(self, "lang", "es")
+        if isinstance(error, ValidationFailed):
+            self.field_errors = {field: tr(key, lang) for field, key in error.errors.items()}
+            self.form_error = tr("errors.validation", lang)
+        elif error.field:
+            self.field_errors = {error.field: tr(error.key, lang, **error.params)}
+            self.form_error = ""
+        else:
+            self.field_errors = {}
+            self.form_error = tr(error.key, lang, **error.params)
