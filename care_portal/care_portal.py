@@ -28,10 +28,13 @@ def _backend_error(exception: Exception):
 
 
 app = rx.App(
-    theme=rx.theme(appearance="light", accent_color="teal", gray_color="slate", radius="medium", scaling="105%"),
+    theme=rx.theme(
+        appearance="light", accent_color="teal", gray_color="slate", radius="medium", scaling="105%"
+    ),
     stylesheets=["/styles.css"],
     api_transformer=build_api(),
     backend_exception_handler=_backend_error,
+    html_lang="es",
     head_components=[rx.el.meta(name="theme-color", content="#0d9488")],
 )
 app.register_lifespan_task(run_outbox_sender)
@@ -51,7 +54,12 @@ PAGES = [
     (routes.MANAGER, areas.manager_page, "Panel del gestor · Cuidado en Casa", areas.AreaState.load_manager),
     (routes.RECRUITING, areas.recruiting_page, "Selección · Cuidado en Casa", areas.AreaState.load_recruiter),
     (routes.ADMIN, admin.admin_users_page, "Administración · Cuidado en Casa", admin.AdminUsersState.load),
-    (routes.ADMIN_OUTBOX, admin.admin_outbox_page, "Correo saliente · Cuidado en Casa", admin.OutboxState.load),
+    (
+        routes.ADMIN_OUTBOX,
+        admin.admin_outbox_page,
+        "Correo saliente · Cuidado en Casa",
+        admin.OutboxState.load,
+    ),
 ]
 
 for route, component, title, loader in PAGES:

@@ -13,7 +13,7 @@ from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SECRET = "dev-insecure-secret-change-me"
+DEFAULT_SECRET = "dev-insecure-secret-change-me"  # noqa: S105 - refused outside development
 
 
 class Settings(BaseSettings):
@@ -52,9 +52,7 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:
         if self.environment not in ("development", "test") and self.secret_key == DEFAULT_SECRET:
-            raise ValueError(
-                "SECRET_KEY must be set outside development (falta SECRET_KEY en producción)."
-            )
+            raise ValueError("SECRET_KEY must be set outside development (falta SECRET_KEY en producción).")
         return self
 
     @property

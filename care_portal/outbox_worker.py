@@ -32,6 +32,6 @@ async def run_outbox_sender() -> None:
     while True:
         try:
             await asyncio.to_thread(deliver_due, mailer=mailer, max_attempts=settings.outbox_max_attempts)
-        except Exception:  # noqa: BLE001 - the loop must survive a database hiccup
+        except Exception:
             logger.exception("outbox pass failed")
         await asyncio.sleep(settings.outbox_poll_seconds)

@@ -12,7 +12,7 @@ from care_portal.db import session_scope
 from care_portal.models import Role, User
 from care_portal.services import accounts
 
-DEMO_PASSWORD = "cuidado-demo-2026"
+DEMO_PASSWORD = "cuidado-demo-2026"  # noqa: S105 - demo accounts only, never in production
 DEMO_USERS = [
     ("admin@cuidadoencasa.example", "Ana Administradora", Role.ADMIN),
     ("gestor@cuidadoencasa.example", "Gonzalo Gestor Ruiz", Role.MANAGER),
@@ -39,7 +39,7 @@ def main() -> None:
     if get_settings().is_production:
         raise SystemExit("Demo data is not loaded in production.")
     logins = seed_demo_users()
-    print("\nDemo log-ins (contraseña / password: %s):" % DEMO_PASSWORD)
+    print(f"\nDemo log-ins (contraseña / password: {DEMO_PASSWORD}):")
     for role, email, _ in logins:
         print(f"  {role:<10} {email}")
     print()

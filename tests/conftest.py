@@ -19,12 +19,12 @@ for _name in ("SMTP_HOST", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "REDIS_
     os.environ.pop(_name, None)
 
 import pytest  # noqa: E402
-from alembic import command  # noqa: E402
 from alembic.config import Config  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlmodel import Session, SQLModel  # noqa: E402
 
 import care_portal.models  # noqa: E402,F401
+from alembic import command  # noqa: E402
 from care_portal.db import get_engine  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

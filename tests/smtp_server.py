@@ -59,4 +59,6 @@ class SmtpServer:
                 if predicate(message):
                     return message
             time.sleep(0.2)
-        raise AssertionError(f"no matching e-mail within {timeout}s; got {[m['Subject'] for m in self.messages]}")
+        raise AssertionError(
+            f"no matching e-mail within {timeout}s; got {[m['Subject'] for m in self.messages]}"
+        )

@@ -1,11 +1,11 @@
 """The migrations build the schema the models describe, and go down and up again."""
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
+from alembic import command
 from tests.conftest import alembic_config
 
 

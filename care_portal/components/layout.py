@@ -33,29 +33,16 @@ def _role_links() -> rx.Component:
 
 
 def language_switch() -> rx.Component:
-    """Two buttons, ES and EN; the chosen one is marked as pressed."""
-    return rx.hstack(
-        rx.button(
-            "ES",
-            on_click=SessionState.set_lang("es"),
-            variant=rx.cond(SessionState.is_en, "outline", "solid"),
-            aria_pressed=rx.cond(SessionState.is_en, "false", "true"),
-            aria_label="Español",
-            size="2",
-            id="lang-es",
-        ),
-        rx.button(
-            "EN",
-            on_click=SessionState.set_lang("en"),
-            variant=rx.cond(SessionState.is_en, "solid", "outline"),
-            aria_pressed=rx.cond(SessionState.is_en, "true", "false"),
-            aria_label="English",
-            size="2",
-            id="lang-en",
-        ),
-        spacing="1",
-        role="group",
-        aria_label=t("nav.language"),
+    """One button naming the other language in that language ("English" / "Español")."""
+    return rx.button(
+        rx.icon("languages", size=18),
+        rx.cond(SessionState.is_en, "Español", "English"),
+        on_click=SessionState.set_lang(rx.cond(SessionState.is_en, "es", "en")),
+        variant="outline",
+        size="2",
+        id="lang-switch",
+        lang=rx.cond(SessionState.is_en, "es", "en"),
+        aria_label=rx.cond(SessionState.is_en, "Cambiar a español", "Switch to English"),
     )
 
 
@@ -78,8 +65,14 @@ def header() -> rx.Component:
     """Site header: desktop shows the links inline, the phone a menu button."""
     brand = rx.link(
         rx.hstack(
-            rx.icon("heart_handshake", size=28, color=rx.color("teal", 10)),
-            rx.text(t("app.name"), weight="bold", size="5", color=rx.color("gray", 12)),
+            rx.icon("heart_handshake", size=28, color=rx.color("teal", 10), flex_shrink="0"),
+            rx.text(
+                t("app.name"),
+                weight="bold",
+                size=rx.breakpoints(initial="3", sm="5"),
+                color=rx.color("gray", 12),
+                white_space="nowrap",
+            ),
             align="center",
             spacing="2",
         ),
@@ -87,12 +80,13 @@ def header() -> rx.Component:
         underline="none",
         aria_label=t("nav.home"),
     )
-    desktop = rx.hstack(_nav_items(), language_switch(), spacing="5", align="center")
+    desktop = rx.hstack(_nav_items(), spacing="5", align="center")
     mobile = rx.hstack(
-        language_switch(),
         rx.menu.root(
             rx.menu.trigger(
-                rx.button(rx.icon("menu"), t("nav.menu"), variant="soft", size="3", id="menu-button"),
+                rx.icon_button(
+                    rx.icon("menu"), variant="soft", size="3", id="menu-button", aria_label=t("nav.menu")
+                ),
             ),
             rx.menu.content(
                 rx.menu.item(rx.link(t("nav.help"), href=routes.HELP, width="100%")),
@@ -128,12 +122,15 @@ def header() -> rx.Component:
             brand,
             rx.spacer(),
             rx.desktop_only(desktop),
+            language_switch(),
             rx.mobile_and_tablet(mobile),
             align="center",
             width="100%",
             max_width="1100px",
             margin="0 auto",
-            padding="0.75em 1em",
+            padding="0.6em 0.75em",
+            box_sizing="border-box",
+            spacing="2",
         ),
         class_name="cp-header",
     )
@@ -152,6 +149,7 @@ def footer() -> rx.Component:
             max_width="1100px",
             margin="0 auto",
             padding="1.5em 1em",
+            box_sizing="border-box",
         ),
         class_name="cp-footer",
     )
@@ -167,7 +165,9 @@ def page_shell(*children: rx.Component, title_key: str = "") -> rx.Component:
     Returns:
         The full page.
     """
-    heading = rx.heading(t(title_key), size="7", margin_bottom="0.5em", as_="h1") if title_key else rx.fragment()
+    heading = (
+        rx.heading(t(title_key), size="7", margin_bottom="0.5em", as_="h1") if title_key else rx.fragment()
+    )
     return rx.box(
         rx.link(t("nav.skip"), href="#main", class_name="cp-skip-link"),
         header(),

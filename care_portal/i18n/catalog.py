@@ -114,8 +114,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Wrong e-mail or password.",
     ),
     "auth.too_many_attempts": (
-        "Demasiados intentos fallidos. Espera {minutes} min y vuelve a intentarlo, "
-        "o recupera tu contraseña.",
+        "Demasiados intentos fallidos. Espera {minutes} min y vuelve a intentarlo, o recupera tu contraseña.",
         "Too many failed attempts. Wait {minutes} min and try again, or recover your password.",
     ),
     "auth.reset_invalid": (

@@ -8,7 +8,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Las respuestas a las dudas más habituales, paso a paso.",
         "Answers to the most common questions, step by step.",
     ),
-    "help.buy.q": ("¿Cómo contrato un servicio y qué pasa después?", "How do I book a service and what happens next?"),
+    "help.buy.q": (
+        "¿Cómo contrato un servicio y qué pasa después?",
+        "How do I book a service and what happens next?",
+    ),
     "help.buy.steps": (
         "Entra en la tienda y añade al carrito uno o varios servicios.|"
         "Elige el familiar (beneficiario) que recibirá el servicio; tiene que estar dado de alta antes.|"
@@ -19,7 +22,8 @@ HELP: dict[str, tuple[str, str]] = {
         "Choose the relative (beneficiary) who will receive the service; they must be registered first.|"
         "Write any notes you want the manager to know for the visit.|"
         "Pay. The purchase is recorded and paid, and the invoice appears in your area, under “Invoices”.|"
-        "Your relative's manager is notified, calls them, gives them the visit code and agrees the appointment.",
+        "Your relative's manager is notified, calls them, gives them the visit code "
+        "and agrees the appointment.",
     ),
     "help.register.q": ("¿Cómo me registro como cliente?", "How do I sign up as a client?"),
     "help.register.steps": (
@@ -30,7 +34,10 @@ HELP: dict[str, tuple[str, str]] = {
         "On your first purchase we will ask for your tax ID (NIF), billing address and a phone; "
         "next time they are reused and you can change them in “My details”.",
     ),
-    "help.work.q": ("¿Cómo trabajo con vosotros como gestor personal?", "How do I work with you as a personal care manager?"),
+    "help.work.q": (
+        "¿Cómo trabajo con vosotros como gestor personal?",
+        "How do I work with you as a personal care manager?",
+    ),
     "help.work.steps": (
         "Regístrate y abre «Ofertas de empleo».|"
         "Elige el puesto que te interese y completa los pasos: formulario, currículum y encuesta.|"

@@ -98,10 +98,22 @@ def _profile_form() -> rx.Component:
             ProfileState.loaded,
             rx.form(
                 rx.text(t("field.email"), ": ", ProfileState.email, margin_bottom="0.75em"),
-                form_field("full_name", "field.full_name", ProfileState.field_errors, autocomplete="name",
-                           default_value=ProfileState.full_name),
-                form_field("phone", "field.phone", ProfileState.field_errors, type_="tel", autocomplete="tel",
-                           required=False, default_value=ProfileState.phone),
+                form_field(
+                    "full_name",
+                    "field.full_name",
+                    ProfileState.field_errors,
+                    autocomplete="name",
+                    default_value=ProfileState.full_name,
+                ),
+                form_field(
+                    "phone",
+                    "field.phone",
+                    ProfileState.field_errors,
+                    type_="tel",
+                    autocomplete="tel",
+                    required=False,
+                    default_value=ProfileState.phone,
+                ),
                 rx.el.label(t("field.language"), html_for="field-language", class_name="cp-label"),
                 rx.el.select(
                     rx.el.option(t("account.lang.es"), value="es"),
@@ -111,7 +123,9 @@ def _profile_form() -> rx.Component:
                     default_value=ProfileState.language,
                     class_name="cp-select",
                 ),
-                rx.button(t("account.profile.save"), type="submit", size="3", margin_top="1em", id="profile-save"),
+                rx.button(
+                    t("account.profile.save"), type="submit", size="3", margin_top="1em", id="profile-save"
+                ),
                 on_submit=ProfileState.save,
                 key=ProfileState.email,
             ),
@@ -126,18 +140,35 @@ def _security_card() -> rx.Component:
         rx.heading(t("account.security"), size="5", as_="h2", margin_bottom="0.5em"),
         form_error_banner(PasswordState.form_error),
         rx.form(
-            form_field("current_password", "field.current_password", PasswordState.field_errors,
-                       type_="password", autocomplete="current-password"),
-            form_field("new_password", "field.new_password", PasswordState.field_errors, type_="password",
-                       autocomplete="new-password", hint_key="field.password_hint"),
+            form_field(
+                "current_password",
+                "field.current_password",
+                PasswordState.field_errors,
+                type_="password",
+                autocomplete="current-password",
+            ),
+            form_field(
+                "new_password",
+                "field.new_password",
+                PasswordState.field_errors,
+                type_="password",
+                autocomplete="new-password",
+                hint_key="field.password_hint",
+            ),
             rx.button(t("account.password.change"), type="submit", size="3", id="password-change"),
             on_submit=PasswordState.change,
             reset_on_submit=False,
         ),
         rx.divider(margin_y="1em"),
         rx.text(t("account.logout_all.help"), size="2", color_scheme="gray"),
-        rx.button(t("account.logout_all"), on_click=PasswordState.log_out_everywhere, variant="outline",
-                  color_scheme="red", size="3", margin_top="0.5em"),
+        rx.button(
+            t("account.logout_all"),
+            on_click=PasswordState.log_out_everywhere,
+            variant="outline",
+            color_scheme="red",
+            size="3",
+            margin_top="0.5em",
+        ),
         class_name="cp-card",
     )
 
@@ -145,7 +176,12 @@ def _security_card() -> rx.Component:
 def profile_page() -> rx.Component:
     """Profile and security, for every logged-in user."""
     return page_shell(
-        rx.grid(_profile_form(), _security_card(), columns=rx.breakpoints(initial="1", md="2"), spacing="4",
-                width="100%"),
+        rx.grid(
+            _profile_form(),
+            _security_card(),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="4",
+            width="100%",
+        ),
         title_key="account.profile",
     )

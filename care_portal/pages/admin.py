@@ -64,10 +64,14 @@ class OutboxState(SessionState):
 
 def _admin_tabs(current: str) -> rx.Component:
     return rx.hstack(
-        rx.link(rx.button(t("admin.users"), variant="solid" if current == "users" else "soft", size="3"),
-                href=routes.ADMIN),
-        rx.link(rx.button(t("admin.outbox"), variant="solid" if current == "outbox" else "soft", size="3"),
-                href=routes.ADMIN_OUTBOX),
+        rx.link(
+            rx.button(t("admin.users"), variant="solid" if current == "users" else "soft", size="3"),
+            href=routes.ADMIN,
+        ),
+        rx.link(
+            rx.button(t("admin.outbox"), variant="solid" if current == "outbox" else "soft", size="3"),
+            href=routes.ADMIN_OUTBOX,
+        ),
         spacing="3",
         margin_bottom="1em",
         wrap="wrap",

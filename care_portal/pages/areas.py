@@ -44,8 +44,10 @@ def _greeting() -> rx.Component:
 
 def _link_card(title_key: str, href: str, icon: str) -> rx.Component:
     return rx.link(
-        rx.card(rx.hstack(rx.icon(icon, size=28), rx.heading(t(title_key), size="4", as_="h2"), align="center"),
-                class_name="cp-card"),
+        rx.card(
+            rx.hstack(rx.icon(icon, size=28), rx.heading(t(title_key), size="4", as_="h2"), align="center"),
+            class_name="cp-card",
+        ),
         href=href,
         underline="none",
     )
@@ -72,8 +74,11 @@ def manager_page() -> rx.Component:
     return page_shell(
         _greeting(),
         rx.text(t("manager.lead"), margin_top="0.5em"),
-        rx.box(_link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"), margin_top="1em",
-               max_width="360px"),
+        rx.box(
+            _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),
+            margin_top="1em",
+            max_width="360px",
+        ),
         title_key="manager.title",
     )
 
@@ -83,7 +88,10 @@ def recruiting_page() -> rx.Component:
     return page_shell(
         _greeting(),
         rx.text(t("recruiting.lead"), margin_top="0.5em"),
-        rx.box(_link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"), margin_top="1em",
-               max_width="360px"),
+        rx.box(
+            _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),
+            margin_top="1em",
+            max_width="360px",
+        ),
         title_key="recruiting.title",
     )

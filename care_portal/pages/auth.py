@@ -125,9 +125,14 @@ def login_page() -> rx.Component:
             rx.heading(t("auth.login.title"), size="7", as_="h1"),
             form_error_banner(LoginState.form_error),
             rx.form(
-                form_field("email", "field.email", LoginState.field_errors, type_="email", autocomplete="email"),
                 form_field(
-                    "password", "field.password", LoginState.field_errors, type_="password",
+                    "email", "field.email", LoginState.field_errors, type_="email", autocomplete="email"
+                ),
+                form_field(
+                    "password",
+                    "field.password",
+                    LoginState.field_errors,
+                    type_="password",
                     autocomplete="current-password",
                 ),
                 rx.button(t("auth.login.submit"), type="submit", size="3", width="100%", id="login-submit"),
@@ -148,10 +153,16 @@ def signup_page() -> rx.Component:
             form_error_banner(SignupState.form_error),
             rx.form(
                 form_field("full_name", "field.full_name", SignupState.field_errors, autocomplete="name"),
-                form_field("email", "field.email", SignupState.field_errors, type_="email", autocomplete="email"),
                 form_field(
-                    "password", "field.password", SignupState.field_errors, type_="password",
-                    autocomplete="new-password", hint_key="field.password_hint",
+                    "email", "field.email", SignupState.field_errors, type_="email", autocomplete="email"
+                ),
+                form_field(
+                    "password",
+                    "field.password",
+                    SignupState.field_errors,
+                    type_="password",
+                    autocomplete="new-password",
+                    hint_key="field.password_hint",
                 ),
                 rx.text(
                     rx.link(t("privacy.title"), href=routes.PRIVACY, is_external=False),
@@ -181,8 +192,16 @@ def forgot_page() -> rx.Component:
                     rx.text(t("auth.forgot.lead")),
                     form_error_banner(ForgotState.form_error),
                     rx.form(
-                        form_field("email", "field.email", ForgotState.field_errors, type_="email", autocomplete="email"),
-                        rx.button(t("auth.forgot.submit"), type="submit", size="3", width="100%", id="forgot-submit"),
+                        form_field(
+                            "email",
+                            "field.email",
+                            ForgotState.field_errors,
+                            type_="email",
+                            autocomplete="email",
+                        ),
+                        rx.button(
+                            t("auth.forgot.submit"), type="submit", size="3", width="100%", id="forgot-submit"
+                        ),
                         on_submit=ForgotState.submit,
                         width="100%",
                     ),
@@ -207,10 +226,16 @@ def reset_page() -> rx.Component:
                     form_error_banner(ResetState.form_error),
                     rx.form(
                         form_field(
-                            "password", "field.new_password", ResetState.field_errors, type_="password",
-                            autocomplete="new-password", hint_key="field.password_hint",
+                            "password",
+                            "field.new_password",
+                            ResetState.field_errors,
+                            type_="password",
+                            autocomplete="new-password",
+                            hint_key="field.password_hint",
                         ),
-                        rx.button(t("auth.reset.submit"), type="submit", size="3", width="100%", id="reset-submit"),
+                        rx.button(
+                            t("auth.reset.submit"), type="submit", size="3", width="100%", id="reset-submit"
+                        ),
                         on_submit=ResetState.submit,
                         width="100%",
                     ),

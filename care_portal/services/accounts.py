@@ -12,14 +12,14 @@ from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
 from care_portal.domain.emails import normalise_email
-from care_portal.domain.formatting import format_datetime
-from care_portal.domain.identifiers import normalise_phone
 from care_portal.domain.errors import (
     DomainError,
     NotFound,
     TooManyAttempts,
     ValidationFailed,
 )
+from care_portal.domain.formatting import format_datetime
+from care_portal.domain.identifiers import normalise_phone
 from care_portal.domain.passwords import password_problem
 from care_portal.i18n import tr
 from care_portal.integrations.passwords import DUMMY_HASH, hash_password, verify_password
@@ -136,11 +136,14 @@ def _wait_needed(session: Session, *, column, value: str, free: int, now: dateti
     since = now - THROTTLE_WINDOW
     last_success = session.exec(
         select(func.max(LoginAttempt.created_at)).where(
-            column == value, LoginAttempt.succeeded == True  # noqa: E712
+            column == value,
+            LoginAttempt.succeeded == True,  # noqa: E712
         )
     ).first()
     if last_success is not None:
-        since = max(since, last_success.replace(tzinfo=now.tzinfo) if last_success.tzinfo is None else last_success)
+        since = max(
+            since, last_success.replace(tzinfo=now.tzinfo) if last_success.tzinfo is None else last_success
+        )
     failures = session.exec(
         select(LoginAttempt.created_at)
         .where(column == value, LoginAttempt.succeeded == False, col(LoginAttempt.created_at) > since)  # noqa: E712
@@ -183,12 +186,16 @@ def log_in(
     if not normalised:
         errors["email"] = "auth.email_required"
     if not password:
-        errors["password"] = "auth.password_required"
+        errors["password"] = "auth.password_required"  # noqa: S105 - a message key
     if errors:
         raise ValidationFailed(errors)
     wait = max(
-        _wait_needed(session, column=LoginAttempt.email, value=normalised, free=ACCOUNT_FREE_FAILURES, now=now),
-        _wait_needed(session, column=LoginAttempt.client_ip, value=client_ip, free=ADDRESS_FREE_FAILURES, now=now)
+        _wait_needed(
+            session, column=LoginAttempt.email, value=normalised, free=ACCOUNT_FREE_FAILURES, now=now
+        ),
+        _wait_needed(
+            session, column=LoginAttempt.client_ip, value=client_ip, free=ADDRESS_FREE_FAILURES, now=now
+        )
         if client_ip
         else 0,
     )
@@ -219,7 +226,14 @@ def log_in(
             client_ip=client_ip,
         )
     )
-    record_event(session, actor_id=user.id, action="auth.login", target_type="user", target_id=user.id, client_ip=client_ip)
+    record_event(
+        session,
+        actor_id=user.id,
+        action="auth.login",
+        target_type="user",
+        target_id=user.id,
+        client_ip=client_ip,
+    )
     return LoginResult(token=token, viewer=to_viewer(user))
 
 
@@ -256,7 +270,9 @@ def log_out(session: Session, *, token: str) -> None:
     if auth is not None and auth.revoked_at is None:
         auth.revoked_at = utcnow()
         session.add(auth)
-        record_event(session, actor_id=auth.user_id, action="auth.logout", target_type="user", target_id=auth.user_id)
+        record_event(
+            session, actor_id=auth.user_id, action="auth.logout", target_type="user", target_id=auth.user_id
+        )
 
 
 def log_out_everywhere(session: Session, *, actor: Viewer | None) -> int:
@@ -277,7 +293,9 @@ def log_out_everywhere(session: Session, *, actor: Viewer | None) -> int:
     for row in rows:
         row.revoked_at = now
         session.add(row)
-    record_event(session, actor_id=actor.id, action="auth.logout_everywhere", target_type="user", target_id=actor.id)
+    record_event(
+        session, actor_id=actor.id, action="auth.logout_everywhere", target_type="user", target_id=actor.id
+    )
     return len(rows)
 
 
@@ -317,10 +335,14 @@ def request_password_reset(session: Session, *, email: str, now: datetime | None
         session,
         to=user.email,
         subject=tr("mail.reset.subject", lang),
-        body=tr("mail.reset.body", lang, name=user.full_name, link=link, minutes=settings.password_reset_minutes),
+        body=tr(
+            "mail.reset.body", lang, name=user.full_name, link=link, minutes=settings.password_reset_minutes
+        ),
         kind="password_reset",
     )
-    record_event(session, actor_id=user.id, action="auth.reset_requested", target_type="user", target_id=user.id)
+    record_event(
+        session, actor_id=user.id, action="auth.reset_requested", target_type="user", target_id=user.id
+    )
 
 
 def reset_password(session: Session, *, token: str, new_password: str, now: datetime | None = None) -> None:
@@ -354,7 +376,9 @@ def reset_password(session: Session, *, token: str, new_password: str, now: date
     ).all():
         other.revoked_at = now
         session.add(other)
-    record_event(session, actor_id=user.id, action="auth.password_reset", target_type="user", target_id=user.id)
+    record_event(
+        session, actor_id=user.id, action="auth.password_reset", target_type="user", target_id=user.id
+    )
 
 
 def change_password(
@@ -375,7 +399,9 @@ def change_password(
         raise ValidationFailed({"new_password": problem})
     user.password_hash = hash_password(new_password)
     session.add(user)
-    record_event(session, actor_id=user.id, action="auth.password_changed", target_type="user", target_id=user.id)
+    record_event(
+        session, actor_id=user.id, action="auth.password_changed", target_type="user", target_id=user.id
+    )
 
 
 def update_profile(
@@ -446,7 +472,11 @@ def set_role(session: Session, *, actor: Viewer | None, user_id: int, role: str)
     user.role = role
     session.add(user)
     record_event(
-        session, actor_id=actor.id, action="admin.role_changed", target_type="user", target_id=user.id,
+        session,
+        actor_id=actor.id,
+        action="admin.role_changed",
+        target_type="user",
+        target_id=user.id,
         details={"from": old, "to": role},
     )
 

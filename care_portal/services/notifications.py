@@ -135,9 +135,7 @@ def deliver_due(
                 if message.attempts >= max_attempts:
                     message.status = OutboxStatus.FAILED.value
                 else:
-                    message.next_attempt_at = now + timedelta(
-                        seconds=backoff_seconds(message.attempts)
-                    )
+                    message.next_attempt_at = now + timedelta(seconds=backoff_seconds(message.attempts))
             session.add(message)
     return delivered
 
@@ -154,9 +152,7 @@ def list_outbox(session: Session, *, actor: Viewer | None, limit: int = 200) -> 
         Rows newest first.
     """
     ensure_role(actor, Role.ADMIN)
-    rows = session.exec(
-        select(OutboxMessage).order_by(col(OutboxMessage.id).desc()).limit(limit)
-    ).all()
+    rows = session.exec(select(OutboxMessage).order_by(col(OutboxMessage.id).desc()).limit(limit)).all()
     return [
         OutboxRow(
             id=row.id,

@@ -108,7 +108,9 @@ def test_repeated_failures_slow_down_the_address(db):
     now = utcnow()
     for n in range(accounts.ADDRESS_FREE_FAILURES):
         with pytest.raises(DomainError):
-            accounts.log_in(db, email=f"user{n}@example.es", password="wrong guess!", client_ip="10.0.0.9", now=now)
+            accounts.log_in(
+                db, email=f"user{n}@example.es", password="wrong guess!", client_ip="10.0.0.9", now=now
+            )
     with pytest.raises(TooManyAttempts):
         accounts.log_in(db, email="other@example.es", password="wrong guess!", client_ip="10.0.0.9", now=now)
     with pytest.raises(DomainError) as other_address:
@@ -127,7 +129,9 @@ def test_password_reset_link_is_single_use_and_expires(db):
 
     accounts.reset_password(db, token=token, new_password="otra frase muy segura")
     db.commit()
-    assert accounts.log_in(db, email="maria@example.es", password="otra frase muy segura").viewer.id == viewer.id
+    assert (
+        accounts.log_in(db, email="maria@example.es", password="otra frase muy segura").viewer.id == viewer.id
+    )
     assert accounts.resolve_session(db, token=session_before.token) is None
     with pytest.raises(DomainError) as reused:
         accounts.reset_password(db, token=token, new_password="y otra frase distinta")
@@ -157,7 +161,9 @@ def test_reset_request_for_unknown_email_sends_nothing(db):
 def test_change_password_needs_the_current_one(db):
     viewer = _sign_up(db)
     with pytest.raises(ValidationFailed) as caught:
-        accounts.change_password(db, actor=viewer, current_password="wrong one", new_password="otra frase segura")
+        accounts.change_password(
+            db, actor=viewer, current_password="wrong one", new_password="otra frase segura"
+        )
     assert caught.value.errors == {"current_password": "auth.current_password_wrong"}
     accounts.change_password(db, actor=viewer, current_password=PASSWORD, new_password="otra frase segura")
     db.commit()
@@ -169,7 +175,9 @@ def test_profile_update_validates_phone(db):
     with pytest.raises(ValidationFailed) as caught:
         accounts.update_profile(db, actor=viewer, full_name="María López", phone="12", language="es")
     assert caught.value.errors == {"phone": "field.phone_invalid"}
-    updated = accounts.update_profile(db, actor=viewer, full_name="María  López", phone="612345678", language="en")
+    updated = accounts.update_profile(
+        db, actor=viewer, full_name="María  López", phone="612345678", language="en"
+    )
     assert (updated.full_name, updated.phone, updated.language) == ("María López", "+34612345678", "en")
 
 

@@ -20,7 +20,9 @@ def smtp():
 
 def _queue(db, n=1):
     for i in range(n):
-        notifications.queue_email(db, to=f"persona{i}@example.es", subject=f"Aviso {i}", body="Hola", kind="test")
+        notifications.queue_email(
+            db, to=f"persona{i}@example.es", subject=f"Aviso {i}", body="Hola", kind="test"
+        )
     db.commit()
 
 
@@ -83,8 +85,9 @@ def test_backoff_grows_and_is_capped():
 
 def test_only_admins_read_the_outbox(db):
     client = accounts.sign_up(db, full_name="Cliente Uno", email="c@example.es", password="una frase segura")
-    admin = accounts.sign_up(db, full_name="Admin Uno", email="a@example.es", password="una frase segura",
-                             role=Role.ADMIN)
+    admin = accounts.sign_up(
+        db, full_name="Admin Uno", email="a@example.es", password="una frase segura", role=Role.ADMIN
+    )
     _queue(db)
     with pytest.raises(PermissionDenied):
         notifications.list_outbox(db, actor=client)

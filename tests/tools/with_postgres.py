@@ -53,33 +53,52 @@ def postgres_server():
         os.chown(folder, user.pw_uid, user.pw_gid)
     port = _free_port()
     subprocess.run(
-        _as_server_user([str(PG_BIN / "initdb"), "-D", str(data), "-U", "care", "--auth=trust", "-E", "UTF8"]),
+        _as_server_user(
+            [str(PG_BIN / "initdb"), "-D", str(data), "-U", "care", "--auth=trust", "-E", "UTF8"]
+        ),
         check=True,
         stdout=subprocess.DEVNULL,
     )
     subprocess.run(
-        _as_server_user([
-            str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-o",
-            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60",
-            "start",
-        ]),
+        _as_server_user(
+            [
+                str(PG_BIN / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(folder / "log"),
+                "-w",
+                "-o",
+                f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60",
+                "start",
+            ]
+        ),
         check=True,
         stdout=subprocess.DEVNULL,
     )
     try:
         for _ in range(50):
-            if subprocess.run([str(PG_BIN / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)],
-                              capture_output=True).returncode == 0:
+            if (
+                subprocess.run(
+                    [str(PG_BIN / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)], capture_output=True
+                ).returncode
+                == 0
+            ):
                 break
             time.sleep(0.2)
         subprocess.run(
-            _as_server_user([str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "care", "care_test"]),
+            _as_server_user(
+                [str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "care", "care_test"]
+            ),
             check=True,
         )
         yield f"postgresql://care@127.0.0.1:{port}/care_test"
     finally:
-        subprocess.run(_as_server_user([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
-                       stdout=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            _as_server_user([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
+            stdout=subprocess.DEVNULL,
+            check=False,
+        )
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -87,7 +106,9 @@ def main() -> int:
     """Start the server, run the command, return its exit code."""
     with postgres_server() as url:
         print(f"PostgreSQL ready at {url}", flush=True)
-        return subprocess.run(sys.argv[1:], env={**os.environ, "TEST_DATABASE_URL": url}, check=False).returncode
+        return subprocess.run(
+            sys.argv[1:], env={**os.environ, "TEST_DATABASE_URL": url}, check=False
+        ).returncode
 
 
 if __name__ == "__main__":

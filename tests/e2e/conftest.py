@@ -1,0 +1,176 @@
+"""Browser tests: the real app served in production mode, driven by Playwright in Chromium."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.smtp_server import SmtpServer, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+DEMO_PASSWORD = "cuidado-demo-2026"
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test in this folder as a browser test."""
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+def _wait_http(url: str, process: subprocess.Popen, timeout: float, log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"app exited early:\n{log.read_text()[-4000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - local test server
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(1)
+    raise RuntimeError(f"app not ready at {url}:\n{log.read_text()[-4000:]}")
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """The SMTP server the served app delivers its e-mail to."""
+    server = SmtpServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def app_url(smtp_server):
+    """Build and serve the app (``reflex run --env prod``) on a free port with its own database."""
+    port = free_port()
+    folder = Path(tempfile.mkdtemp(prefix="care-portal-e2e-"))
+    env = {
+        **os.environ,
+        "ENVIRONMENT": "test",
+        "DATABASE_URL": f"sqlite:///{folder / 'e2e.db'}",
+        "DATA_DIR": str(folder / "data"),
+        "PUBLIC_URL": f"http://localhost:{port}",
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": str(smtp_server.port),
+        "OUTBOX_POLL_SECONDS": "0.5",
+        "REFLEX_USE_SYSTEM_BUN": "1",
+        "PATH": f"{ROOT / '.tools/bun/node_modules/.bin'}:{Path(sys.executable).parent}:{os.environ['PATH']}",
+    }
+    for name in ("TEST_DATABASE_URL", "REDIS_URL", "STRIPE_SECRET_KEY"):
+        env.pop(name, None)
+    subprocess.run(
+        [sys.executable, "-m", "alembic", "upgrade", "head"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "care_portal.seed"], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    log = folder / "app.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "reflex",
+                "run",
+                "--env",
+                "prod",
+                "--single-port",
+                "--frontend-port",
+                str(port),
+                "--backend-port",
+                str(port),
+                "--loglevel",
+                "info",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        url = f"http://localhost:{port}"
+        _wait_http(f"{url}/api/health", process, 600, log)
+        _wait_http(f"{url}/", process, 120, log)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
+def viewport(request):
+    """Each browser test runs at desktop and phone width."""
+    return request.param
+
+
+@pytest.fixture
+def page(browser, viewport, request):
+    """A fresh browser context and page; a screenshot is kept when the test fails."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="es-ES", timezone_id="Europe/Madrid")
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    page.viewport_name = viewport
+    yield page
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"FAILED-{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, for the failure screenshot."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+def snapshot(page, name: str) -> None:
+    """Keep a full-page screenshot of what the user sees, for people to look at."""
+    folder = ARTIFACTS / "screens"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}-{page.viewport_name}.png"), full_page=True)

@@ -1,0 +1,42 @@
+"""Steps that several browser tests share."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from playwright.sync_api import Page, expect
+
+DEMO_PASSWORD = "cuidado-demo-2026"
+
+
+def unique_email(prefix: str) -> str:
+    """Return an address no other test uses."""
+    return f"{prefix}-{uuid.uuid4().hex[:8]}@example.es"
+
+
+def log_in(page: Page, base: str, email: str, password: str = DEMO_PASSWORD, next_path: str = "") -> None:
+    """Log in through the form."""
+    page.goto(f"{base}/entrar" + (f"?next={next_path}" if next_path else ""))
+    page.get_by_label("Correo electrónico").fill(email)
+    page.get_by_label("Contraseña").fill(password)
+    page.locator("#login-submit").click()
+    expect(page).not_to_have_url(re.compile(r"/entrar"))
+
+
+def sign_up(page: Page, base: str, name: str, email: str, password: str) -> None:
+    """Create an account through the form."""
+    page.goto(f"{base}/registro")
+    page.get_by_label("Nombre y apellidos").fill(name)
+    page.get_by_label("Correo electrónico").fill(email)
+    page.get_by_label("Contraseña").fill(password)
+    page.locator("#signup-submit").click()
+
+
+def log_out(page: Page) -> None:
+    """Log out from the header (inline on desktop, in the menu on a phone)."""
+    if page.viewport_size["width"] < 768:
+        page.locator("#menu-button").click()
+        page.get_by_role("menuitem", name="Salir").click()
+    else:
+        page.locator("#logout").click()

@@ -1,0 +1,133 @@
+"""A person signs up, logs out and in, resets a forgotten password; roles are enforced."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import snapshot
+from tests.e2e.helpers import log_in, log_out, sign_up, unique_email
+
+PASSWORD = "mi casa tiene un patio"
+
+
+def test_sign_up_log_out_and_log_in_again(page, app_url):
+    email = unique_email("alta")
+    sign_up(page, app_url, "Lucía Martín", email, PASSWORD)
+    expect(page).to_have_url(re.compile(r"/cuenta/?$"))
+    expect(page.locator("#greeting")).to_contain_text("Lucía Martín")
+    snapshot(page, "client-area")
+    log_out(page)
+    expect(page).to_have_url(re.compile(r"^http://[^/]+/$"))
+    page.goto(f"{app_url}/cuenta")
+    expect(page).to_have_url(re.compile(r"/entrar\?next=/cuenta"))
+    log_in(page, app_url, email, PASSWORD)
+    expect(page).to_have_url(re.compile(r"/cuenta/?$"))
+    expect(page.locator("#greeting")).to_contain_text("Lucía Martín")
+
+
+def test_sign_up_mistakes_are_shown_at_each_field(page, app_url):
+    sign_up(page, app_url, "Pepe", "cliente@cuidadoencasa.example", "corta")
+    expect(page.locator("#field-email-error")).to_contain_text("Ya hay una cuenta con ese correo")
+    expect(page.locator("#field-password-error")).to_contain_text("al menos 10 caracteres")
+    expect(page.get_by_label("Correo electrónico")).to_have_attribute("aria-invalid", "true")
+    expect(page).to_have_url(re.compile(r"/registro/?$"))
+    snapshot(page, "signup-errors")
+
+
+def test_wrong_password_gets_a_clear_message(page, app_url):
+    page.goto(f"{app_url}/entrar")
+    page.get_by_label("Correo electrónico").fill("cliente@cuidadoencasa.example")
+    page.get_by_label("Contraseña").fill("esta no es la clave")
+    page.locator("#login-submit").click()
+    expect(page.get_by_role("alert").filter(has_text="Correo o contraseña incorrectos")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/entrar"))
+
+
+def test_password_reset_through_the_emailed_link(page, app_url, smtp_server):
+    email = unique_email("olvido")
+    sign_up(page, app_url, "Rosa Gil", email, PASSWORD)
+    expect(page).to_have_url(re.compile(r"/cuenta/?$"))
+    log_out(page)
+    page.goto(f"{app_url}/recuperar")
+    page.get_by_label("Correo electrónico").fill(email)
+    page.locator("#forgot-submit").click()
+    expect(page.locator("#forgot-sent")).to_be_visible()
+    mail = smtp_server.wait_for(lambda m: m["To"] == email)
+    assert mail["Subject"] == "Cambia tu contraseña de Cuidado en Casa"
+    link = re.search(r"http://\S+/restablecer\?token=[\w-]+", mail.get_content()).group(0)
+
+    page.goto(link)
+    page.get_by_label("Contraseña nueva").fill("corta")
+    page.locator("#reset-submit").click()
+    expect(page.locator("#field-password-error")).to_contain_text("al menos 10 caracteres")
+    page.get_by_label("Contraseña nueva").fill("una frase nueva y larga")
+    page.locator("#reset-submit").click()
+    expect(page.locator("#reset-done")).to_be_visible()
+
+    page.goto(link)
+    page.get_by_label("Contraseña nueva").fill("otra frase nueva y larga")
+    page.locator("#reset-submit").click()
+    expect(page.get_by_role("alert").filter(has_text="ya se usó o ha caducado")).to_be_visible()
+
+    log_in(page, app_url, email, "una frase nueva y larga")
+    expect(page).to_have_url(re.compile(r"/cuenta/?$"))
+
+
+def test_a_client_is_refused_from_other_areas(page, app_url):
+    log_in(page, app_url, "cliente@cuidadoencasa.example")
+    for path in ("/gestor", "/admin", "/admin/correo", "/seleccion"):
+        page.goto(f"{app_url}{path}")
+        expect(page).to_have_url(re.compile(r"/sin-permiso/?$"))
+        expect(page.get_by_role("heading", name="No tienes acceso a esta página")).to_be_visible()
+    snapshot(page, "forbidden")
+
+
+def test_anonymous_visitor_is_sent_to_log_in(page, app_url):
+    for path in ("/gestor", "/admin", "/cuenta/perfil"):
+        page.goto(f"{app_url}{path}")
+        expect(page).to_have_url(re.compile(r"/entrar\?next="))
+
+
+def test_admin_sees_users_and_outgoing_mail(page, app_url):
+    log_in(page, app_url, "admin@cuidadoencasa.example")
+    expect(page).to_have_url(re.compile(r"/admin/?$"))
+    expect(page.get_by_role("cell", name="cliente@cuidadoencasa.example")).to_be_visible()
+    snapshot(page, "admin-users")
+    page.goto(f"{app_url}/admin/correo")
+    expect(page.get_by_role("heading", name="Correo saliente")).to_be_visible()
+    snapshot(page, "admin-outbox")
+
+
+def test_language_switch_is_remembered(page, app_url):
+    page.goto(f"{app_url}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cuidado a domicilio para quien más quieres")
+    page.locator("#lang-switch").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Home care for the people you love most")
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Home care for the people you love most")
+    page.goto(f"{app_url}/entrar")
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+    snapshot(page, "login-english")
+    page.locator("#lang-switch").click()
+    expect(page.get_by_role("heading", name="Entrar")).to_be_visible()
+
+
+def test_profile_edit_and_help_pages(page, app_url):
+    email = unique_email("perfil")
+    sign_up(page, app_url, "Tomás Vidal", email, PASSWORD)
+    expect(page).to_have_url(re.compile(r"/cuenta/?$"))
+    page.goto(f"{app_url}/cuenta/perfil")
+    page.get_by_label("Teléfono").fill("12")
+    page.locator("#profile-save").click()
+    expect(page.locator("#field-phone-error")).to_contain_text("Teléfono no válido")
+    page.get_by_label("Teléfono").fill("612 345 678")
+    page.locator("#profile-save").click()
+    expect(page.locator("#field-phone-error")).to_be_hidden()
+    page.reload()
+    expect(page.get_by_label("Teléfono")).to_have_value("+34612345678")
+    snapshot(page, "profile")
+    page.goto(f"{app_url}/ayuda")
+    expect(page.get_by_role("heading", name="¿Cómo contrato un servicio y qué pasa después?")).to_be_visible()
+    snapshot(page, "help")
