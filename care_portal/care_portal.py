@@ -10,7 +10,7 @@ from care_portal import routes
 from care_portal.api.routes import build_api
 from care_portal.config import get_settings
 from care_portal.outbox_worker import run_outbox_sender
-from care_portal.pages import account, admin, areas, auth, public
+from care_portal.pages import account, admin, admin_catalog, areas, auth, checkout, orders, public, shop
 from care_portal.state.session import SessionState
 
 logger = logging.getLogger(__name__)
@@ -63,5 +63,6 @@ PAGES = [
 ]
 
 for route, component, title, loader in PAGES:
-    on_load = [SessionState.refresh_viewer] + ([loader] if loader else [])
+    loaders = loader if isinstance(loader, list) else [loader] if loader else []
+    on_load = [SessionState.refresh_viewer, *loaders]
     app.add_page(component, route=route, title=title, on_load=on_load)

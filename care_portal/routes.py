@@ -33,3 +33,14 @@ def safe_next(next_path: str | None, fallback: str) -> str:
     if next_path and next_path.startswith("/") and not next_path.startswith("//") and "\\" not in next_path:
         return next_path
     return fallback
+
+
+SHOP = "/tienda"
+CART = "/tienda/carrito"
+CHECKOUT = "/tienda/pedido"
+PAY_OK = "/tienda/pago-ok"
+PAY_CANCELLED = "/tienda/pago-cancelado"
+PAY_SIMULATED = "/pago-simulado"
+ORDERS = "/cuenta/pedidos"
+ADMIN_CATALOG = "/admin/servicios"
+BENEFICIARY_NEW = "/cuenta/alta-familiar"

@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from care_portal.api.payments import payment_webhook
 from care_portal.db import session_scope
 
 
@@ -23,4 +24,9 @@ async def health(_request: Request) -> JSONResponse:
 
 def build_api() -> Starlette:
     """Return the Starlette app whose routes are served beside Reflex."""
-    return Starlette(routes=[Route("/api/health", health, methods=["GET"])])
+    return Starlette(
+        routes=[
+            Route("/api/health", health, methods=["GET"]),
+            Route("/api/pagos/webhook", payment_webhook, methods=["POST"]),
+        ]
+    )

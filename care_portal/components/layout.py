@@ -48,6 +48,7 @@ def language_switch() -> rx.Component:
 
 def _nav_items() -> rx.Component:
     return rx.fragment(
+        _nav_link("nav.shop", routes.SHOP),
         _nav_link("nav.help", routes.HELP),
         _role_links(),
         rx.cond(
@@ -89,6 +90,7 @@ def header() -> rx.Component:
                 ),
             ),
             rx.menu.content(
+                rx.menu.item(rx.link(t("nav.shop"), href=routes.SHOP, width="100%")),
                 rx.menu.item(rx.link(t("nav.help"), href=routes.HELP, width="100%")),
                 rx.match(
                     SessionState.viewer_role,

@@ -62,7 +62,7 @@ class OutboxState(SessionState):
         self.messages = [asdict(row) for row in rows]
 
 
-def _admin_tabs(current: str) -> rx.Component:
+def admin_tabs(current: str) -> rx.Component:
     return rx.hstack(
         rx.link(
             rx.button(t("admin.users"), variant="solid" if current == "users" else "soft", size="3"),
@@ -98,7 +98,7 @@ def _user_row(user: dict) -> rx.Component:
 def admin_users_page() -> rx.Component:
     """Users and roles."""
     return page_shell(
-        _admin_tabs("users"),
+        admin_tabs("users"),
         rx.box(
             rx.table.root(
                 rx.table.header(
@@ -138,7 +138,7 @@ def _message_card(message: dict) -> rx.Component:
 def admin_outbox_page() -> rx.Component:
     """Outgoing e-mail."""
     return page_shell(
-        _admin_tabs("outbox"),
+        admin_tabs("outbox"),
         rx.text(t("admin.outbox.lead"), margin_bottom="1em"),
         rx.cond(
             OutboxState.messages.length() > 0,

@@ -1,0 +1,327 @@
+"""The public shop and the cart (kept in the browser: ids and quantities only)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+import reflex as rx
+
+from care_portal import routes
+from care_portal.components.i18n import t
+from care_portal.components.layout import page_shell
+from care_portal.db import session_scope
+from care_portal.domain.errors import DomainError
+from care_portal.domain.formatting import format_euros
+from care_portal.domain.pricing import MAX_QUANTITY
+from care_portal.services import catalog, checkout
+from care_portal.state.session import SessionState
+
+
+class CartState(SessionState):
+    """The cart lives in the browser; every price is recomputed on the server."""
+
+    cart_json: str = rx.LocalStorage("{}", name="cp_cart", sync=True)
+    lines: list[dict] = []
+    totals: list[dict] = []
+    total: str = ""
+    cart_error: str = ""
+
+    @rx.var
+    def cart_count(self) -> int:
+        """Number of items in the cart (for the header badge)."""
+        try:
+            return sum(int(q) for q in json.loads(self.cart_json or "{}").values())
+        except (ValueError, TypeError, AttributeError):
+            return 0
+
+    def _cart(self) -> dict:
+        try:
+            cart = json.loads(self.cart_json or "{}")
+        except ValueError:
+            return {}
+        return cart if isinstance(cart, dict) else {}
+
+    def _store(self, cart: dict) -> None:
+        self.cart_json = json.dumps(cart)
+
+    @rx.event
+    def add(self, service_id: int):
+        """Add one unit of a service."""
+        cart = self._cart()
+        key = str(int(service_id))
+        cart[key] = min(MAX_QUANTITY, int(cart.get(key, 0) or 0) + 1)
+        self._store(cart)
+        return rx.toast.success(self._t("shop.added"), id="added-toast")
+
+    @rx.event
+    def set_quantity(self, service_id: int, quantity: str):
+        """Change a quantity (1–20) and reprice."""
+        cart = self._cart()
+        try:
+            value = max(1, min(MAX_QUANTITY, int(quantity)))
+        except (TypeError, ValueError):
+            return None
+        cart[str(int(service_id))] = value
+        self._store(cart)
+        return CartState.load_cart
+
+    @rx.event
+    def remove(self, service_id: int):
+        """Take a service out of the cart."""
+        cart = self._cart()
+        cart.pop(str(int(service_id)), None)
+        self._store(cart)
+        return CartState.load_cart
+
+    @rx.event
+    def load_cart(self):
+        """Price the cart from the catalogue; drop what can no longer be bought."""
+        self.cart_error = ""
+        cart = self._cart()
+        if not cart:
+            self.lines, self.totals, self.total = [], [], ""
+            return
+        try:
+            with session_scope() as session:
+                totals = checkout.price_raw_cart(session, raw_cart=cart, lang=self.lang)
+        except DomainError as error:
+            self.cart_error = self._t(error.key)
+            if error.key in ("shop.service_unavailable", "shop.quantity_invalid"):
+                self._store(self._drop_unavailable(cart))
+            self.lines, self.totals, self.total = [], [], ""
+            return
+        self.lines = [
+            {
+                "service_id": line.service_id,
+                "name": line.name,
+                "quantity": line.quantity,
+                "unit": format_euros(line.unit_price_cents),
+                "amount": format_euros(line.gross_cents),
+            }
+            for line in totals.lines
+        ]
+        self.totals = [{"label": self._t("shop.cart.base"), "amount": format_euros(totals.base_cents)}] + [
+            {
+                "label": self._t("shop.cart.vat_exempt")
+                if rate == "exempt"
+                else self._t("shop.cart.vat", rate=rate),
+                "amount": format_euros(tax),
+            }
+            for rate, tax in totals.tax_by_rate
+        ]
+        self.total = format_euros(totals.total_cents)
+
+    @rx.event
+    def clear_cart(self):
+        """Empty the cart once its order is paid."""
+        self._store({})
+        self.lines, self.totals, self.total = [], [], ""
+
+    def _drop_unavailable(self, cart: dict) -> dict:
+        with session_scope() as session:
+            sold = {s.id for s in catalog.list_services(session)}
+        clean = {}
+        for key, value in cart.items():
+            try:
+                if int(key) in sold and 1 <= int(value) <= MAX_QUANTITY:
+                    clean[str(int(key))] = int(value)
+            except (TypeError, ValueError):
+                continue
+        return clean
+
+
+class ShopState(CartState):
+    """The catalogue as the shop shows it (public)."""
+
+    services: list[dict] = []
+
+    @rx.event
+    def load(self):
+        """Load the services on sale in the current language."""
+        with session_scope() as session:
+            self.services = [asdict(s) for s in catalog.list_services(session, lang=self.lang)]
+
+
+def _service_card(service: dict) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.cond(
+                service["image"] != "",
+                rx.image(
+                    src=service["image"],
+                    alt="",
+                    width="100%",
+                    height="140px",
+                    object_fit="cover",
+                    border_radius="8px",
+                ),
+            ),
+            rx.heading(service["name"], size="5", as_="h2"),
+            rx.text(service["description"]),
+            rx.text(t("shop.includes"), ": ", service["includes"], size="2", color_scheme="gray"),
+            rx.hstack(
+                rx.badge(service["duration_minutes"].to_string() + " min", size="2"),
+                rx.cond(
+                    service["visits_per_unit"] > 1,
+                    rx.badge(service["visits_per_unit"].to_string() + " ×", size="2", color_scheme="iris"),
+                ),
+                wrap="wrap",
+            ),
+            rx.hstack(
+                rx.text(service["price"], size="6", weight="bold"),
+                rx.text(t("shop.vat_note"), size="2", color_scheme="gray"),
+                align="baseline",
+            ),
+            rx.button(
+                rx.icon("shopping_cart"),
+                t("shop.add"),
+                on_click=ShopState.add(service["id"]),
+                size="3",
+                width="100%",
+                class_name="add-to-cart",
+                aria_label=rx.cond(SessionState.is_en, "Add to cart: ", "Añadir al carrito: ")
+                + service["name"],
+            ),
+            spacing="3",
+            height="100%",
+        ),
+        class_name="cp-card service-card",
+    )
+
+
+def cart_link() -> rx.Component:
+    """A button to the cart with its item count."""
+    return rx.link(
+        rx.button(
+            rx.icon("shopping_cart"),
+            t("shop.cart"),
+            rx.badge(CartState.cart_count),
+            size="3",
+            variant="outline",
+            id="cart-link",
+        ),
+        href=routes.CART,
+    )
+
+
+def shop_page() -> rx.Component:
+    """The catalogue."""
+    return page_shell(
+        rx.flex(
+            rx.text(t("shop.lead"), size="4"),
+            rx.spacer(),
+            cart_link(),
+            gap="1em",
+            wrap="wrap",
+            align="center",
+            margin_bottom="1em",
+        ),
+        rx.grid(
+            rx.foreach(ShopState.services, _service_card),
+            columns=rx.breakpoints(initial="1", sm="2", md="3"),
+            spacing="4",
+            width="100%",
+        ),
+        title_key="shop.title",
+    )
+
+
+def _cart_line(line: dict) -> rx.Component:
+    return rx.card(
+        rx.flex(
+            rx.vstack(
+                rx.text(line["name"], weight="bold"),
+                rx.text(line["unit"], " × ", line["quantity"], size="2", color_scheme="gray"),
+                spacing="1",
+                flex="1",
+                min_width="180px",
+            ),
+            rx.hstack(
+                rx.el.label(
+                    t("shop.cart.quantity"),
+                    html_for="qty-" + line["service_id"].to_string(),
+                    class_name="cp-label",
+                    style={"marginBottom": 0},
+                ),
+                rx.el.input(
+                    id="qty-" + line["service_id"].to_string(),
+                    type="number",
+                    min=1,
+                    max=MAX_QUANTITY,
+                    default_value=line["quantity"].to_string(),
+                    key=line["service_id"].to_string() + "-" + line["quantity"].to_string(),
+                    on_blur=lambda value: CartState.set_quantity(line["service_id"], value),
+                    class_name="cp-qty",
+                ),
+                align="center",
+            ),
+            rx.text(line["amount"], weight="bold", min_width="90px", text_align="right"),
+            rx.button(
+                rx.icon("trash_2"),
+                t("shop.cart.remove"),
+                variant="soft",
+                color_scheme="red",
+                on_click=CartState.remove(line["service_id"]),
+            ),
+            gap="1em",
+            wrap="wrap",
+            align="center",
+        ),
+        class_name="cp-card cart-line",
+    )
+
+
+def cart_summary() -> rx.Component:
+    """Base, IVA per rate and total."""
+    return rx.card(
+        rx.vstack(
+            rx.foreach(
+                CartState.totals,
+                lambda row: rx.hstack(
+                    rx.text(row["label"]), rx.spacer(), rx.text(row["amount"]), width="100%"
+                ),
+            ),
+            rx.divider(),
+            rx.hstack(
+                rx.text(t("shop.cart.total"), weight="bold", size="5"),
+                rx.spacer(),
+                rx.text(CartState.total, weight="bold", size="5", id="cart-total"),
+                width="100%",
+            ),
+            width="100%",
+        ),
+        class_name="cp-card",
+    )
+
+
+def cart_page() -> rx.Component:
+    """The cart."""
+    return page_shell(
+        rx.cond(
+            CartState.cart_error != "",
+            rx.callout(
+                CartState.cart_error, icon="triangle_alert", color_scheme="amber", margin_bottom="1em"
+            ),
+        ),
+        rx.cond(
+            CartState.lines.length() > 0,
+            rx.vstack(
+                rx.foreach(CartState.lines, _cart_line),
+                cart_summary(),
+                rx.link(
+                    rx.button(t("shop.cart.continue"), size="4", width="100%", id="to-checkout"),
+                    href=routes.CHECKOUT,
+                    width="100%",
+                ),
+                spacing="3",
+                width="100%",
+                max_width="760px",
+            ),
+            rx.vstack(
+                rx.text(t("shop.cart.empty"), size="4"),
+                rx.link(rx.button(t("shop.cart.see_services"), size="3"), href=routes.SHOP),
+            ),
+        ),
+        title_key="shop.cart.title",
+    )
