@@ -29,7 +29,8 @@ SERVICES = [
         name_es="Acompañamiento al médico",
         name_en="Accompaniment to the doctor",
         description_es="Te acompañamos a la cita médica, de ida y vuelta, y te contamos qué dijo el médico.",
-        description_en="We go with your relative to the medical appointment and back, and tell you what was said.",
+        description_en="We go with your relative to the medical appointment and back, and tell you what "
+        "the doctor said.",
         includes_es="Recogida en casa, espera, vuelta a casa, resumen de la cita.",
         includes_en="Pick-up at home, waiting, return home, summary of the appointment.",
     ),

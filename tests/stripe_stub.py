@@ -69,7 +69,7 @@ class StripeStub:
             def log_message(self, *args):  # silence the default stderr log
                 pass
 
-            def do_POST(self):  # noqa: N802 - http.server's hook name
+            def do_POST(self):
                 length = int(self.headers.get("Content-Length", 0))
                 form = dict(parse_qsl(self.rfile.read(length).decode()))
                 key = self.headers.get("Idempotency-Key", "")

@@ -137,16 +137,18 @@ SHOP: dict[str, tuple[str, str]] = {
     "mail.visit_code": ("clave de la visita", "visit code"),
     "mail.order_paid.subject": ("Pedido confirmado · Cuidado en Casa", "Order confirmed · Cuidado en Casa"),
     "mail.order_paid.body": (
-        "Hola, {name}:\n\nHemos recibido tu pago de {total} ({date}). Servicios para {beneficiary}:\n\n{tasks}\n\n"
+        "Hola, {name}:\n\nHemos recibido tu pago de {total} ({date}). "
+        "Servicios para {beneficiary}:\n\n{tasks}\n\n"
         "El gestor se pondrá en contacto con {beneficiary} para acordar cada cita y le dirá la clave de la "
         "visita: así sabrá que quien llama a la puerta es de verdad su gestor.\n\n"
-        "La factura está en tu área, en «Facturas». Puedes cambiar o cancelar una cita sin coste hasta 48 horas "
-        "antes.\n\nEl equipo de Cuidado en Casa",
+        "La factura está en tu área, en «Facturas». "
+        "Puedes cambiar o cancelar una cita sin coste hasta 48 horas antes.\n\nEl equipo de Cuidado en Casa",
         "Hello {name},\n\nWe have received your payment of {total} ({date}). Services for {beneficiary}:\n\n"
         "{tasks}\n\nThe manager will contact {beneficiary} to agree each appointment and will tell them the "
         "visit code, so they know the person at the door really is their manager.\n\n"
-        "The invoice is in your area, under “Invoices”. You can change or cancel an appointment free of charge "
-        "up to 48 hours before.\n\nThe Cuidado en Casa team",
+        "The invoice is in your area, under “Invoices”. "
+        "You can change or cancel an appointment free of charge up to 48 hours before.\n\n"
+        "The Cuidado en Casa team",
     ),
     "mail.new_tasks.subject": ("Nuevas visitas para {beneficiary}", "New visits for {beneficiary}"),
     "mail.unassigned_tasks.subject": (
@@ -154,9 +156,11 @@ SHOP: dict[str, tuple[str, str]] = {
         "Visits with no manager: {beneficiary}",
     ),
     "mail.new_tasks.body": (
-        "Se han contratado visitas para {beneficiary}:\n\n{tasks}\n\nObservaciones del cliente: {observations}\n"
-        "Fechas preferidas: {preferred}\n\nContacta con el beneficiario, dale la clave de la visita y acordad "
-        "la cita. Lo tienes todo en tu panel de gestor.",
+        "Se han contratado visitas para {beneficiary}:\n\n{tasks}\n\n"
+        "Observaciones del cliente: {observations}\n"
+        "Fechas preferidas: {preferred}\n\n"
+        "Contacta con el beneficiario, dale la clave de la visita y acordad la cita. "
+        "Lo tienes todo en tu panel de gestor.",
         "Visits have been booked for {beneficiary}:\n\n{tasks}\n\nClient's notes: {observations}\n"
         "Preferred dates: {preferred}\n\nContact the beneficiary, give them the visit code and agree the "
         "appointment. Everything is on your manager dashboard.",

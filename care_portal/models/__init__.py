@@ -7,20 +7,20 @@ from care_portal.models.shop import BillingProfile, CareService, Order, OrderLin
 from care_portal.models.visits import Task, TaskState
 
 __all__ = [
+    "AuditEvent",
+    "AuthSession",
     "BillingProfile",
     "CareService",
+    "LoginAttempt",
     "Order",
     "OrderLine",
     "OrderStatus",
-    "PaymentEvent",
-    "Task",
-    "TaskState",
-    "AuditEvent",
-    "AuthSession",
-    "LoginAttempt",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",
+    "PaymentEvent",
     "Role",
+    "Task",
+    "TaskState",
     "User",
 ]

@@ -62,16 +62,20 @@ class OutboxState(SessionState):
         self.messages = [asdict(row) for row in rows]
 
 
+ADMIN_TABS = [
+    ("users", "admin.users", routes.ADMIN),
+    ("catalog", "admin.catalog", routes.ADMIN_CATALOG),
+    ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
+]
+
+
 def admin_tabs(current: str) -> rx.Component:
+    """The admin area's sections, the current one highlighted."""
     return rx.hstack(
-        rx.link(
-            rx.button(t("admin.users"), variant="solid" if current == "users" else "soft", size="3"),
-            href=routes.ADMIN,
-        ),
-        rx.link(
-            rx.button(t("admin.outbox"), variant="solid" if current == "outbox" else "soft", size="3"),
-            href=routes.ADMIN_OUTBOX,
-        ),
+        *[
+            rx.link(rx.button(t(key), variant="solid" if current == name else "soft", size="3"), href=href)
+            for name, key, href in ADMIN_TABS
+        ],
         spacing="3",
         margin_bottom="1em",
         wrap="wrap",

@@ -12,6 +12,7 @@ from care_portal.config import get_settings
 from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
 from care_portal.domain.formatting import format_datetime, format_euros
 from care_portal.domain.identifiers import normalise_nif, normalise_phone, normalise_postal_code
+from care_portal.domain.invoicing import LineInput, Party
 from care_portal.domain.pricing import CartTotals, parse_cart, price_cart
 from care_portal.domain.terms import TERMS_VERSION, terms_hash
 from care_portal.i18n import tr
@@ -23,11 +24,10 @@ from care_portal.integrations.payments import (
     WebhookRejected,
 )
 from care_portal.models import Role, User
+from care_portal.models.care import Beneficiary
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderLine, OrderStatus, PaymentEvent
 from care_portal.models.types import utcnow
 from care_portal.models.visits import Task
-from care_portal.domain.invoicing import LineInput, Party
-from care_portal.models.care import Beneficiary
 from care_portal.services import catalog, invoicing
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
@@ -217,7 +217,7 @@ def start_checkout(
             cancel_url=f"{base}/tienda/pago-cancelado?pedido={order.public_id}",
             idempotency_key=f"checkout-{order.public_id}",
         )
-    except Exception as exc:  # noqa: BLE001 - any provider failure leaves nothing stored
+    except Exception as exc:
         raise DomainError("shop.payment_unavailable") from exc
     order.provider_session_id = start.session_id
     order.checkout_url = start.redirect_url

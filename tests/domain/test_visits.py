@@ -57,4 +57,4 @@ def test_deadline_across_daylight_saving_keeps_48_elapsed_hours():
 
 def test_naive_appointments_are_refused():
     with pytest.raises(ValueError, match="timezone-aware"):
-        cancellation_deadline(datetime(2026, 1, 1, 10, 0))  # noqa: DTZ001
+        cancellation_deadline(datetime(2026, 1, 1, 10, 0))
