@@ -6,7 +6,7 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import delete, update
+from sqlalchemy import delete, text, update
 from sqlmodel import Session, col, select
 
 from care_portal.domain.errors import NotAuthenticated, NotFound, ValidationFailed
@@ -69,11 +69,8 @@ def test_records_chain_to_the_previous_record_and_verify(db, client):
 
 def test_verification_finds_the_first_tampered_record(db, client):
     issued = [issue(db, client.id) for _ in range(4)]
-    db.connection().exec_driver_sql(
-        "UPDATE billing_records SET total = '1.00' WHERE number = ?"
-        if db.get_bind().dialect.name == "sqlite"
-        else "UPDATE billing_records SET total = '1.00' WHERE number = %s",
-        (issued[2].number,),
+    db.connection().execute(
+        text("UPDATE billing_records SET total = '1.00' WHERE number = :number"), {"number": issued[2].number}
     )
     db.commit()
     report = verifactu.verify_chain(db)
@@ -85,7 +82,7 @@ def test_verification_finds_the_first_tampered_record(db, client):
 
 def test_verification_finds_a_tampered_invoice_amount(db, client):
     issued = issue(db, client.id)
-    db.connection().exec_driver_sql(f"UPDATE invoices SET total_cents = 1 WHERE id = {issued.id}")
+    db.connection().execute(text("UPDATE invoices SET total_cents = 1 WHERE id = :id"), {"id": issued.id})
     db.commit()
     report = verifactu.verify_chain(db)
     assert report.broken_number == issued.number
@@ -124,7 +121,8 @@ def test_full_refund_issues_a_negative_rectifying_invoice(db, client, admin):
     )
     db.commit()
     rectifying = db.get(Invoice, refund.id)
-    assert refund.number.startswith("R") and refund.number.endswith("-000001")
+    assert refund.number.startswith("R")
+    assert refund.number.endswith("-000001")
     assert refund.total_cents == -original.total_cents
     assert rectifying.rectifies_invoice_id == original.id
     assert rectifying.invoice_type == "R1"
