@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     company_name: str = "Cuidado en Casa S.L."
     company_nif: str = "B12345674"
     company_address: str = "Calle Mayor 1, 28013 Madrid"
+    verifactu_sender: str = ""  # "module:factory" of an AEAT record sender; empty = off
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:

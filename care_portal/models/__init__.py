@@ -2,6 +2,15 @@
 
 from care_portal.models.accounts import AuthSession, LoginAttempt, PasswordResetToken, Role, User
 from care_portal.models.audit import AuditEvent
+from care_portal.models.billing import (
+    BillingChainHead,
+    BillingRecord,
+    BillingRecordSubmission,
+    Invoice,
+    InvoiceCounter,
+    InvoiceKind,
+    InvoiceLine,
+)
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderLine, OrderStatus, PaymentEvent
 from care_portal.models.visits import Task, TaskState
@@ -9,8 +18,15 @@ from care_portal.models.visits import Task, TaskState
 __all__ = [
     "AuditEvent",
     "AuthSession",
+    "BillingChainHead",
     "BillingProfile",
+    "BillingRecord",
+    "BillingRecordSubmission",
     "CareService",
+    "Invoice",
+    "InvoiceCounter",
+    "InvoiceKind",
+    "InvoiceLine",
     "LoginAttempt",
     "Order",
     "OrderLine",

@@ -1,0 +1,423 @@
+"""Issuing invoices and rectifying invoices: numbering, VeriFactu record, stored PDF.
+
+Both functions run inside the caller's transaction and never commit. Numbering
+and chaining are serialized by locking a counter row and the issuer's chain-head
+row (``SELECT … FOR UPDATE`` on PostgreSQL; on SQLite the first statement is a
+write, which takes the database write lock until the caller commits).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select
+
+from care_portal.config import get_settings
+from care_portal.domain.errors import NotFound, ValidationFailed
+from care_portal.domain.formatting import format_date, format_euros, to_madrid
+from care_portal.domain.invoicing import (
+    InvoiceAmounts,
+    LineInput,
+    Party,
+    compute_amounts,
+    invoice_number,
+    rate_label,
+)
+from care_portal.domain.verifactu import (
+    IssueFingerprintInput,
+    check_url,
+    format_amount,
+    format_generated_at,
+    format_record_date,
+    issue_fingerprint,
+)
+from care_portal.integrations import pdf, storage
+from care_portal.integrations.qr import qr_data_uri
+from care_portal.models import (
+    BillingChainHead,
+    BillingRecord,
+    Invoice,
+    InvoiceCounter,
+    InvoiceKind,
+    InvoiceLine,
+    Role,
+)
+from care_portal.models.types import utcnow
+from care_portal.services.audit import record_event
+from care_portal.services.authz import Viewer, ensure_role
+
+INVOICE_SERIES = "F"
+RECTIFYING_SERIES = "R"
+VERIFIABLE_LEGEND = "Factura verificable en la sede electrónica de la AEAT"
+
+
+@dataclass(frozen=True)
+class IssuedInvoice:
+    """What the caller needs to know about a new invoice."""
+
+    id: int
+    number: str
+    total_cents: int
+
+
+def issue_invoice(
+    session: Session,
+    *,
+    client_id: int,
+    recipient: Party,
+    lines: list[LineInput],
+    beneficiary_name: str,
+    order_ref: str,
+    now: datetime | None = None,
+) -> IssuedInvoice:
+    """Issue a full invoice (series "F") for a confirmed payment.
+
+    Args:
+        session: The caller's open session; nothing is committed here.
+        client_id: The client who paid (owner of the invoice).
+        recipient: Billing data copied onto the invoice as it is now.
+        lines: Services sold, unit prices IVA included.
+        beneficiary_name: Who receives the services.
+        order_ref: The order this invoice pays for.
+        now: Issue instant (aware; defaults to now).
+
+    Returns:
+        The new invoice's id, number and total.
+
+    Raises:
+        ValidationFailed: Missing recipient data or a wrong line.
+    """
+    _check_party(recipient)
+    amounts = compute_amounts(lines)
+    return _issue(
+        session,
+        series=INVOICE_SERIES,
+        invoice_type="F1",
+        kind=InvoiceKind.INVOICE,
+        client_id=client_id,
+        recipient=recipient,
+        amounts=amounts,
+        beneficiary_name=beneficiary_name,
+        order_ref=order_ref,
+        now=now or utcnow(),
+    )
+
+
+def issue_rectifying_invoice(
+    session: Session,
+    *,
+    original_invoice_id: int,
+    lines: list[LineInput] | None,
+    reason: str,
+    actor: Viewer | None,
+    now: datetime | None = None,
+) -> IssuedInvoice:
+    """Issue a rectifying invoice (series "R", negative amounts) for an invoice.
+
+    Args:
+        session: The caller's open session; nothing is committed here.
+        original_invoice_id: The full invoice being corrected or refunded.
+        lines: What is refunded (positive prices, IVA included); None refunds everything.
+        reason: Why (printed on the invoice).
+        actor: An admin, or the client who owns the invoice (their cancellation).
+        now: Issue instant (aware; defaults to now).
+
+    Returns:
+        The rectifying invoice's id, number and (negative) total.
+
+    Raises:
+        NotAuthenticated: Nobody is logged in.
+        NotFound: No such full invoice, or it belongs to someone else.
+        ValidationFailed: No reason, a wrong line, or more refunded than invoiced.
+    """
+    viewer = ensure_role(actor, Role.CLIENT)
+    original = session.get(Invoice, original_invoice_id)
+    if original is None or original.kind != InvoiceKind.INVOICE:
+        raise NotFound()
+    if viewer.role != Role.ADMIN.value and original.client_id != viewer.id:
+        raise NotFound()
+    if not reason.strip():
+        raise ValidationFailed({"reason": "billing.error.reason"})
+    if lines is None:
+        lines = [
+            LineInput(
+                line.description, line.quantity, line.unit_price_cents, line.vat_rate, line.exempt_reason
+            )
+            for line in _lines_of(session, original.id)
+        ]
+    amounts = compute_amounts(lines, sign=-1)
+    already = session.exec(
+        select(func.coalesce(func.sum(Invoice.total_cents), 0)).where(
+            Invoice.rectifies_invoice_id == original.id
+        )
+    ).one()
+    if -(already + amounts.total_cents) > original.total_cents:
+        raise ValidationFailed({"lines": "billing.error.refund_too_large"})
+    issued = _issue(
+        session,
+        series=RECTIFYING_SERIES,
+        invoice_type="R1",
+        kind=InvoiceKind.RECTIFYING,
+        client_id=original.client_id,
+        recipient=Party(original.recipient_name, original.recipient_nif, original.recipient_address),
+        amounts=amounts,
+        beneficiary_name=original.beneficiary_name,
+        order_ref=original.order_ref,
+        now=now or utcnow(),
+        rectifies=original,
+        reason=reason.strip(),
+    )
+    record_event(
+        session,
+        actor_id=viewer.id,
+        action="invoice.rectify",
+        target_type="invoice",
+        target_id=original.id,
+        details={"rectifying": issued.number, "total_cents": issued.total_cents},
+    )
+    return issued
+
+
+def _check_party(party: Party) -> None:
+    problems = {
+        field: "billing.error.recipient"
+        for field, value in (("name", party.name), ("nif", party.nif), ("address", party.address))
+        if not value.strip()
+    }
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def _lines_of(session: Session, invoice_id: int) -> list[InvoiceLine]:
+    return list(
+        session.exec(
+            select(InvoiceLine)
+            .where(InvoiceLine.invoice_id == invoice_id)
+            .order_by(col(InvoiceLine.position))
+        )
+    )
+
+
+def _insert_if_missing(session: Session, model, values: dict, keys: list[str]) -> None:
+    """Create a lock row when missing; on SQLite this write takes the database write lock."""
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(insert(model.__table__).values(**values).on_conflict_do_nothing(index_elements=keys))
+
+
+def next_sequence(session: Session, *, series: str, year: int) -> int:
+    """Take the next number of a series and year, holding the counter row until commit."""
+    _insert_if_missing(
+        session, InvoiceCounter, {"series": series, "year": year, "last_number": 0}, ["series", "year"]
+    )
+    counter = session.exec(
+        select(InvoiceCounter)
+        .where(InvoiceCounter.series == series, InvoiceCounter.year == year)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+    counter.last_number += 1
+    session.add(counter)
+    session.flush()
+    return counter.last_number
+
+
+def _lock_chain_head(session: Session, issuer_nif: str) -> BillingChainHead:
+    _insert_if_missing(
+        session, BillingChainHead, {"issuer_nif": issuer_nif, "last_fingerprint": ""}, ["issuer_nif"]
+    )
+    return session.exec(
+        select(BillingChainHead)
+        .where(BillingChainHead.issuer_nif == issuer_nif)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+
+
+def _issue(
+    session: Session,
+    *,
+    series: str,
+    invoice_type: str,
+    kind: str,
+    client_id: int,
+    recipient: Party,
+    amounts: InvoiceAmounts,
+    beneficiary_name: str,
+    order_ref: str,
+    now: datetime,
+    rectifies: Invoice | None = None,
+    reason: str = "",
+) -> IssuedInvoice:
+    settings = get_settings()
+    issuer = Party(settings.company_name, settings.company_nif, settings.company_address)
+    year = to_madrid(now).year
+    sequence = next_sequence(session, series=series, year=year)
+    number = invoice_number(series, year, sequence)
+    head = _lock_chain_head(session, issuer.nif)
+
+    fingerprint_input = IssueFingerprintInput(
+        issuer_nif=issuer.nif,
+        number=number,
+        issue_date=format_record_date(now),
+        invoice_type=invoice_type,
+        tax_total=format_amount(amounts.tax_cents),
+        total=format_amount(amounts.total_cents),
+        previous_fingerprint=head.last_fingerprint,
+        generated_at=format_generated_at(now),
+    )
+    fingerprint = issue_fingerprint(fingerprint_input)
+    document = _render_pdf(
+        issuer=issuer,
+        recipient=recipient,
+        number=number,
+        now=now,
+        amounts=amounts,
+        beneficiary_name=beneficiary_name,
+        order_ref=order_ref,
+        record=fingerprint_input,
+        fingerprint=fingerprint,
+        rectifies=rectifies,
+        reason=reason,
+    )
+    invoice = Invoice(
+        number=number,
+        series=series,
+        year=year,
+        sequence=sequence,
+        kind=kind,
+        invoice_type=invoice_type,
+        client_id=client_id,
+        order_ref=order_ref.strip(),
+        beneficiary_name=beneficiary_name.strip(),
+        issued_at=now,
+        issuer_name=issuer.name,
+        issuer_nif=issuer.nif,
+        issuer_address=issuer.address,
+        recipient_name=recipient.name.strip(),
+        recipient_nif=recipient.nif.strip(),
+        recipient_address=recipient.address.strip(),
+        base_cents=amounts.base_cents,
+        tax_cents=amounts.tax_cents,
+        total_cents=amounts.total_cents,
+        rectifies_invoice_id=rectifies.id if rectifies else None,
+        rectification_reason=reason,
+        pdf_key=storage.save_private("invoices", document, "pdf"),
+    )
+    session.add(invoice)
+    session.flush()
+    for position, line in enumerate(amounts.lines, start=1):
+        session.add(
+            InvoiceLine(
+                invoice_id=invoice.id,
+                position=position,
+                description=line.description,
+                quantity=line.quantity,
+                unit_price_cents=line.unit_price_cents,
+                vat_rate=line.vat_rate,
+                exempt_reason=line.exempt_reason,
+                base_cents=line.base_cents,
+                tax_cents=line.tax_cents,
+                total_cents=line.total_cents,
+            )
+        )
+    record = BillingRecord(
+        issuer_nif=issuer.nif,
+        invoice_id=invoice.id,
+        number=number,
+        issue_date=fingerprint_input.issue_date,
+        invoice_type=invoice_type,
+        tax_total=fingerprint_input.tax_total,
+        total=fingerprint_input.total,
+        previous_record_id=head.last_record_id,
+        previous_fingerprint=head.last_fingerprint,
+        generated_at=fingerprint_input.generated_at,
+        fingerprint=fingerprint,
+    )
+    session.add(record)
+    session.flush()
+    head.last_record_id = record.id
+    head.last_fingerprint = fingerprint
+    session.add(head)
+    session.flush()
+    return IssuedInvoice(id=invoice.id, number=number, total_cents=amounts.total_cents)
+
+
+def invoice_check_url(*, issuer_nif: str, number: str, issue_date: str, total: str) -> str:
+    """Return the AEAT check URL for the QR (test host outside production)."""
+    return check_url(
+        issuer_nif=issuer_nif,
+        number=number,
+        issue_date=issue_date,
+        total=total,
+        production=get_settings().is_production,
+    )
+
+
+def invoice_document_context(
+    *,
+    issuer: Party,
+    recipient: Party,
+    number: str,
+    now: datetime,
+    amounts: InvoiceAmounts,
+    beneficiary_name: str,
+    order_ref: str,
+    record: IssueFingerprintInput,
+    fingerprint: str,
+    rectifies: Invoice | None,
+    reason: str,
+) -> dict:
+    """Return the values the invoice template prints (amounts already in es-ES format)."""
+    url = invoice_check_url(
+        issuer_nif=record.issuer_nif, number=number, issue_date=record.issue_date, total=record.total
+    )
+    return {
+        "lang": "es",
+        "title": "Factura rectificativa" if rectifies else "Factura",
+        "number": number,
+        "issue_date": format_date(now),
+        "issuer": issuer,
+        "recipient": recipient,
+        "beneficiary_name": beneficiary_name,
+        "order_ref": order_ref,
+        "lines": [
+            {
+                "description": line.description,
+                "quantity": line.quantity,
+                "unit_price": format_euros(line.unit_price_cents),
+                "rate": rate_label(line.vat_rate),
+                "base": format_euros(line.base_cents),
+                "tax": format_euros(line.tax_cents),
+                "total": format_euros(line.total_cents),
+                "exempt_reason": line.exempt_reason,
+            }
+            for line in amounts.lines
+        ],
+        "per_rate": [
+            {
+                "rate": rate_label(rate.vat_rate),
+                "base": format_euros(rate.base_cents),
+                "tax": format_euros(rate.tax_cents),
+            }
+            for rate in amounts.per_rate
+        ],
+        "base_total": format_euros(amounts.base_cents),
+        "tax_total": format_euros(amounts.tax_cents),
+        "total": format_euros(amounts.total_cents),
+        "rectifies_number": rectifies.number if rectifies else "",
+        "rectifies_date": format_date(rectifies.issued_at) if rectifies else "",
+        "reason": reason,
+        "check_url": url,
+        "qr": qr_data_uri(url),
+        "legend": VERIFIABLE_LEGEND,
+        "fingerprint": fingerprint,
+    }
+
+
+def _render_pdf(**values) -> bytes:
+    return pdf.render_pdf("invoice.html", invoice_document_context(**values))

@@ -1,0 +1,249 @@
+"""VeriFactu records: chain verification, AEAT registration XML, pluggable sending."""
+
+from __future__ import annotations
+
+import importlib
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlmodel import Session, col, select
+
+from care_portal.config import get_settings
+from care_portal.domain.verifactu import (
+    IssueFingerprintInput,
+    format_amount,
+    format_record_date,
+    issue_fingerprint,
+)
+from care_portal.models import BillingRecord, BillingRecordSubmission, Invoice, InvoiceLine, Role
+from care_portal.services.authz import Viewer, ensure_role
+
+SUM = "https://www2.agenciatributaria.gob.es/static_files/common/internet/dep/aplicaciones/es/aeat/tike/cont/ws/SuministroLR.xsd"
+SUM1 = "https://www2.agenciatributaria.gob.es/static_files/common/internet/dep/aplicaciones/es/aeat/tike/cont/ws/SuministroInformacion.xsd"
+RATE_VALUES = {"21": "21.00", "10": "10.00", "4": "4.00"}
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The result of checking every issuer's chain of records."""
+
+    checked: int
+    broken_record_id: int | None = None
+    broken_number: str = ""
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """Whether every record and link is intact."""
+        return self.broken_record_id is None
+
+
+class RecordSender(Protocol):
+    """Sends registration XML to the AEAT and returns its answer (raises on failure)."""
+
+    def send(self, xml: str) -> str:
+        """Send one registration message."""
+
+
+def verify_chain(session: Session) -> ChainReport:
+    """Check every record's fingerprint, its link to the previous one and its invoice.
+
+    Args:
+        session: Open session.
+
+    Returns:
+        How many records were checked and the first broken one, if any.
+    """
+    records = session.exec(select(BillingRecord).order_by(col(BillingRecord.id))).all()
+    last_by_nif: dict[str, BillingRecord] = {}
+    for checked, record in enumerate(records):
+        previous = last_by_nif.get(record.issuer_nif)
+        problem = _record_problem(session, record, previous)
+        if problem:
+            return ChainReport(checked, record.id, record.number, problem)
+        last_by_nif[record.issuer_nif] = record
+    return ChainReport(len(records))
+
+
+def _record_problem(session: Session, record: BillingRecord, previous: BillingRecord | None) -> str:
+    expected_link = (previous.id, previous.fingerprint) if previous else (None, "")
+    if (record.previous_record_id, record.previous_fingerprint) != expected_link:
+        return "the link to the previous record does not match"
+    recomputed = issue_fingerprint(
+        IssueFingerprintInput(
+            issuer_nif=record.issuer_nif,
+            number=record.number,
+            issue_date=record.issue_date,
+            invoice_type=record.invoice_type,
+            tax_total=record.tax_total,
+            total=record.total,
+            previous_fingerprint=record.previous_fingerprint,
+            generated_at=record.generated_at,
+        )
+    )
+    if recomputed != record.fingerprint:
+        return "the fingerprint does not match the record's values"
+    invoice = session.get(Invoice, record.invoice_id)
+    if invoice is None or (invoice.number, invoice.issuer_nif, invoice.invoice_type) != (
+        record.number,
+        record.issuer_nif,
+        record.invoice_type,
+    ):
+        return "the invoice does not match its record"
+    if (
+        format_amount(invoice.total_cents) != record.total
+        or format_amount(invoice.tax_cents) != record.tax_total
+    ):
+        return "the invoice's amounts do not match its record"
+    return ""
+
+
+def registration_xml(session: Session, records: list[BillingRecord]) -> str:
+    """Return the AEAT registration message (RegFactuSistemaFacturacion) for records.
+
+    Args:
+        session: Open session.
+        records: Records of one issuer, oldest first.
+
+    Returns:
+        The XML document as text.
+    """
+    settings = get_settings()
+    ET.register_namespace("sum", SUM)
+    ET.register_namespace("sum1", SUM1)
+    root = ET.Element(f"{{{SUM}}}RegFactuSistemaFacturacion")
+    header = ET.SubElement(root, f"{{{SUM}}}Cabecera")
+    issuer = ET.SubElement(header, f"{{{SUM1}}}ObligadoEmision")
+    _text(issuer, "NombreRazon", settings.company_name)
+    _text(issuer, "NIF", settings.company_nif)
+    by_id = {r.id: r for r in session.exec(select(BillingRecord)).all()}
+    for record in records:
+        invoice = session.get(Invoice, record.invoice_id)
+        entry = ET.SubElement(root, f"{{{SUM}}}RegistroFactura")
+        _alta(session, ET.SubElement(entry, f"{{{SUM1}}}RegistroAlta"), record, invoice, by_id)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True)
+
+
+def _alta(session, alta, record: BillingRecord, invoice: Invoice, by_id: dict) -> None:
+    _text(alta, "IDVersion", "1.0")
+    _id_factura(
+        alta, "IDFactura", record.issuer_nif, record.number, record.issue_date, emitter_tag="IDEmisorFactura"
+    )
+    _text(alta, "NombreRazonEmisor", invoice.issuer_name)
+    _text(alta, "TipoFactura", record.invoice_type)
+    if invoice.rectifies_invoice_id:
+        original = session.get(Invoice, invoice.rectifies_invoice_id)
+        _text(alta, "TipoRectificativa", "I")
+        rectified = ET.SubElement(alta, f"{{{SUM1}}}FacturasRectificadas")
+        _id_factura(
+            rectified,
+            "IDFacturaRectificada",
+            original.issuer_nif,
+            original.number,
+            format_record_date(original.issued_at),
+            emitter_tag="IDEmisorFactura",
+        )
+    _text(alta, "DescripcionOperacion", "Servicios de atención a domicilio")
+    recipients = ET.SubElement(alta, f"{{{SUM1}}}Destinatarios")
+    recipient = ET.SubElement(recipients, f"{{{SUM1}}}IDDestinatario")
+    _text(recipient, "NombreRazon", invoice.recipient_name)
+    _text(recipient, "NIF", invoice.recipient_nif)
+    breakdown = ET.SubElement(alta, f"{{{SUM1}}}Desglose")
+    for line in session.exec(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)).all():
+        detail = ET.SubElement(breakdown, f"{{{SUM1}}}DetalleDesglose")
+        _text(detail, "Impuesto", "01")
+        _text(detail, "ClaveRegimen", "01")
+        if line.vat_rate == "exempt":
+            _text(detail, "OperacionExenta", "E1")
+        else:
+            _text(detail, "CalificacionOperacion", "S1")
+            _text(detail, "TipoImpositivo", RATE_VALUES[line.vat_rate])
+        _text(detail, "BaseImponibleOimporteNoSujeto", format_amount(line.base_cents))
+        if line.vat_rate != "exempt":
+            _text(detail, "CuotaRepercutida", format_amount(line.tax_cents))
+    _text(alta, "CuotaTotal", record.tax_total)
+    _text(alta, "ImporteTotal", record.total)
+    chain = ET.SubElement(alta, f"{{{SUM1}}}Encadenamiento")
+    previous = by_id.get(record.previous_record_id)
+    if previous is None:
+        _text(chain, "PrimerRegistro", "S")
+    else:
+        link = ET.SubElement(chain, f"{{{SUM1}}}RegistroAnterior")
+        _text(link, "IDEmisorFactura", previous.issuer_nif)
+        _text(link, "NumSerieFactura", previous.number)
+        _text(link, "FechaExpedicionFactura", previous.issue_date)
+        _text(link, "Huella", previous.fingerprint)
+    system = ET.SubElement(alta, f"{{{SUM1}}}SistemaInformatico")
+    _text(system, "NombreRazon", invoice.issuer_name)
+    _text(system, "NIF", invoice.issuer_nif)
+    _text(system, "NombreSistemaInformatico", "Cuidado en Casa")
+    _text(system, "IdSistemaInformatico", "CC")
+    _text(system, "Version", "1.0")
+    _text(system, "NumeroInstalacion", "1")
+    _text(system, "TipoUsoPosibleSoloVerifactu", "S")
+    _text(system, "TipoUsoPosibleMultiOT", "N")
+    _text(system, "IndicadorMultiplesOT", "N")
+    _text(alta, "FechaHoraHusoGenRegistro", record.generated_at)
+    _text(alta, "TipoHuella", "01")
+    _text(alta, "Huella", record.fingerprint)
+
+
+def _id_factura(parent, tag: str, nif: str, number: str, date: str, *, emitter_tag: str) -> None:
+    element = ET.SubElement(parent, f"{{{SUM1}}}{tag}")
+    _text(element, emitter_tag, nif)
+    _text(element, "NumSerieFactura", number)
+    _text(element, "FechaExpedicionFactura", date)
+
+
+def _text(parent, tag: str, value: str) -> None:
+    ET.SubElement(parent, f"{{{SUM1}}}{tag}").text = value
+
+
+def unsent_records(session: Session) -> list[BillingRecord]:
+    """Return the records not yet accepted by the sender, oldest first."""
+    sent = select(BillingRecordSubmission.record_id)
+    return list(
+        session.exec(
+            select(BillingRecord).where(col(BillingRecord.id).not_in(sent)).order_by(col(BillingRecord.id))
+        ).all()
+    )
+
+
+def count_unsent(session: Session, *, actor: Viewer | None) -> int:
+    """Return how many records are waiting to be sent to the AEAT (admins only)."""
+    ensure_role(actor, Role.ADMIN)
+    return len(unsent_records(session))
+
+
+def configured_sender() -> RecordSender | None:
+    """Return the sender named by ``VERIFACTU_SENDER`` ("module:factory"), or None (off)."""
+    target = get_settings().verifactu_sender
+    if not target:
+        return None
+    module_name, _, factory_name = target.partition(":")
+    factory: Callable[[], RecordSender] = getattr(importlib.import_module(module_name), factory_name)
+    return factory()
+
+
+def send_unsent(session: Session, sender: RecordSender | None = None) -> int:
+    """Send each unsent record; a record counts as sent only when the sender returns.
+
+    Args:
+        session: Open session (the caller commits).
+        sender: The sender; the configured one by default. None and no configuration: nothing is sent.
+
+    Returns:
+        How many records were sent.
+    """
+    sender = sender or configured_sender()
+    if sender is None:
+        return 0
+    sent = 0
+    for record in unsent_records(session):
+        answer = sender.send(registration_xml(session, [record]))
+        session.add(BillingRecordSubmission(record_id=record.id, response=str(answer)[:2000]))
+        session.flush()
+        sent += 1
+    return sent
