@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from care_portal.domain.errors import DomainError
+from care_portal.domain.invoicing import VAT_RATES, split_gross
 
 MAX_QUANTITY = 20
-RATE_PERCENT = {"21": 21, "10": 10, "4": 4, "exempt": 0}
+RATE_PERCENT = VAT_RATES
 
 
 @dataclass(frozen=True)
@@ -45,24 +45,6 @@ class CatalogueEntry:
     price_cents: int
     vat_rate: str
     is_active: bool
-
-
-def split_gross(gross_cents: int, vat_rate: str) -> tuple[int, int]:
-    """Split an IVA-included amount into base and tax.
-
-    The base is rounded half-up to the cent; the tax is the rest, so that
-    base + tax always equals the amount paid.
-
-    Args:
-        gross_cents: Amount including IVA.
-        vat_rate: ``"21"``, ``"10"``, ``"4"`` or ``"exempt"``.
-
-    Returns:
-        ``(base_cents, tax_cents)``.
-    """
-    percent = RATE_PERCENT[vat_rate]
-    base = (Decimal(gross_cents) * 100 / (100 + percent)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return int(base), gross_cents - int(base)
 
 
 def parse_cart(raw: Mapping[str, object]) -> dict[int, int]:
