@@ -1,0 +1,125 @@
+"""A new client buys two services for a relative and pays with the simulated provider."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import snapshot
+from tests.e2e.helpers import open_page, register_beneficiary, sign_up, unique_email
+
+PASSWORD = "mi casa tiene un patio"
+
+
+def _add_to_cart(page, service_name: str) -> None:
+    page.get_by_role("button", name=f"Añadir al carrito: {service_name}").click()
+    expect(page.locator("#cart-link")).to_be_visible()
+
+
+def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, smtp_server):
+    email = unique_email("compra")
+    sign_up(page, app_url, "Elena Sanz", email, PASSWORD)
+    expect(page).to_have_url(re.compile(r"/cuenta/?$"))
+
+    open_page(page, f"{app_url}/tienda")
+    snapshot(page, "shop")
+    _add_to_cart(page, "Visita de compañía")
+    _add_to_cart(page, "Visita de compañía")
+    _add_to_cart(page, "Recados y compras")
+    open_page(page, f"{app_url}/tienda/carrito")
+    expect(page.locator("#cart-total")).to_have_text("72,00\u00a0€")
+    page.reload()
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+    expect(page.locator("#cart-total")).to_have_text("72,00\u00a0€")
+    expect(page.get_by_text("IVA 10 %")).to_be_visible()
+    snapshot(page, "cart")
+
+    page.locator("#to-checkout").click()
+    expect(page).to_have_url(re.compile(r"/tienda/pedido/?$"))
+    # No relative registered yet: the client is led to "Alta de familiar" and back.
+    page.locator("#register-beneficiary").click()
+    register_beneficiary(page, name="Pilar Sanz Ortega", postal_code="28013")
+    expect(page).to_have_url(re.compile(r"/tienda/pedido/?$"))
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+
+    page.get_by_label("Pilar Sanz Ortega").check()
+    page.get_by_label("Observaciones para la visita").fill("Le gusta hablar de jardinería.")
+    page.get_by_label("Fechas y horas preferidas").fill("Martes por la mañana")
+    page.locator("#pay-button").click()
+    expect(page.locator("#field-nif-error")).to_contain_text("NIF")
+    expect(page.locator("#field-accept_terms-error")).to_contain_text("aceptar las condiciones")
+
+    page.get_by_label("NIF / NIE / CIF").fill("12345678A")
+    page.get_by_label("Nombre o razón social").fill("Elena Sanz")
+    page.get_by_label("Dirección de facturación").fill("Calle de Alcalá 10, 3º B")
+    page.get_by_label("Código postal").fill("28014")
+    page.get_by_label("Población").fill("Madrid")
+    page.get_by_label("Teléfono").fill("612 345 678")
+    page.locator("#field-accept_terms").check()
+    page.locator("#pay-button").click()
+    expect(page.locator("#field-nif-error")).to_contain_text("NIF, NIE o CIF no válido")
+    page.get_by_label("NIF / NIE / CIF").fill("12345678Z")
+    snapshot(page, "checkout")
+    page.locator("#pay-button").click()
+
+    expect(page).to_have_url(re.compile(r"/pago-simulado\?pedido="))
+    expect(page.locator("#sim-warning")).to_contain_text("no se cobra nada")
+    expect(page.locator("#sim-amount")).to_have_text("72,00\u00a0€")
+    snapshot(page, "simulated-payment")
+    page.locator("#sim-pay").click()
+    expect(page.locator("#payment-confirmed")).to_be_visible()
+
+    open_page(page, f"{app_url}/cuenta/pedidos")
+    card = page.locator(".order-card").first
+    expect(card).to_contain_text("Pilar Sanz Ortega")
+    expect(card).to_contain_text("Pagado")
+    expect(card.locator(".order-task")).to_have_count(3)
+    expect(card).to_contain_text("Pendiente de cita")
+    snapshot(page, "orders")
+
+    manager_mail = smtp_server.wait_for(
+        lambda m: m["Subject"] == "Nuevas visitas para Pilar Sanz Ortega"
+    )
+    assert manager_mail["To"] == "gestor@cuidadoencasa.example"
+    assert "Le gusta hablar de jardinería." in manager_mail.get_content()
+    smtp_server.wait_for(lambda m: m["To"] == email and m["Subject"].startswith("Pedido confirmado"))
+
+    # The cart was emptied by the paid order.
+    open_page(page, f"{app_url}/tienda/carrito")
+    expect(page.get_by_text("Tu carrito está vacío.")).to_be_visible()
+
+
+def test_buying_needs_an_account_and_the_cart_survives_log_in(page, app_url):
+    open_page(page, f"{app_url}/tienda")
+    _add_to_cart(page, "Ayuda con trámites")
+    open_page(page, f"{app_url}/tienda/pedido")
+    expect(page).to_have_url(re.compile(r"/entrar\?next=/tienda/pedido"))
+    email = unique_email("carrito")
+    sign_up(page, app_url, "Jorge Rey", email, PASSWORD)
+    open_page(page, f"{app_url}/tienda/carrito")
+    expect(page.locator("#cart-total")).to_have_text("30,00\u00a0€")
+
+
+def test_cancelled_payment_keeps_the_cart(page, app_url):
+    sign_up(page, app_url, "Nuria Vela", unique_email("cancela"), PASSWORD)
+    expect(page).to_have_url(re.compile(r"/cuenta/?$"))
+    open_page(page, f"{app_url}/tienda")
+    _add_to_cart(page, "Visita de revisión del hogar")
+    open_page(page, f"{app_url}/tienda/pedido")
+    page.locator("#register-beneficiary").click()
+    register_beneficiary(page, name="Luis Vela", postal_code="28013")
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+    page.get_by_label("Luis Vela").check()
+    page.get_by_label("NIF / NIE / CIF").fill("X1234567L")
+    page.get_by_label("Nombre o razón social").fill("Nuria Vela")
+    page.get_by_label("Dirección de facturación").fill("Calle Luna 3")
+    page.get_by_label("Código postal").fill("28004")
+    page.get_by_label("Población").fill("Madrid")
+    page.get_by_label("Teléfono").fill("600111222")
+    page.locator("#field-accept_terms").check()
+    page.locator("#pay-button").click()
+    page.locator("#sim-cancel").click()
+    expect(page.locator("#payment-cancelled")).to_contain_text("Tu carrito sigue guardado")
+    open_page(page, f"{app_url}/tienda/carrito")
+    expect(page.locator("#cart-total")).to_have_text("35,00\u00a0€")
