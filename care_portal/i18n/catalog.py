@@ -1,5 +1,6 @@
 """Every user-facing message as ``key: (Spanish, English)``."""
 
+from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
 
@@ -231,6 +232,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "common.cancel": ("Cancelar", "Cancel"),
     "common.loading": ("Cargando…", "Loading…"),
     "common.show_password": ("Mostrar", "Show"),
+    **CARE,
     **HELP,
     **LEGAL,
 }
