@@ -19,6 +19,11 @@ MANAGER = "/gestor"
 RECRUITING = "/seleccion"
 ADMIN = "/admin"
 ADMIN_OUTBOX = "/admin/correo"
+ACCOUNT_REGISTER_BENEFICIARY = "/cuenta/alta-familiar"
+ACCOUNT_PROJECTS = "/cuenta/proyectos"
+ACCOUNT_PROJECT = "/cuenta/proyectos/[beneficiary_id]"
+ADMIN_BENEFICIARIES = "/admin/beneficiarios"
+ADMIN_MANAGERS = "/admin/gestores"
 
 ROLE_HOME = {"client": ACCOUNT, "manager": MANAGER, "recruiter": RECRUITING, "admin": ADMIN}
 
@@ -43,4 +48,18 @@ PAY_CANCELLED = "/tienda/pago-cancelado"
 PAY_SIMULATED = "/pago-simulado"
 ORDERS = "/cuenta/pedidos"
 ADMIN_CATALOG = "/admin/servicios"
-BENEFICIARY_NEW = "/cuenta/alta-familiar"
+
+
+def project_url(beneficiary_id: int | str) -> str:
+    """Return the project page of a beneficiary."""
+    return f"{ACCOUNT_PROJECTS}/{beneficiary_id}"
+
+
+def document_url(document_id: int | str) -> str:
+    """Return the authorised download URL of a beneficiary's document."""
+    return f"/api/documentos/{document_id}"
+
+
+def consent_pdf_url(beneficiary_id: int | str) -> str:
+    """Return the download URL of a beneficiary's consent text."""
+    return f"/api/consentimiento/{beneficiary_id}.pdf"

@@ -1,7 +1,7 @@
 """invoices and verifactu records
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0004
 Create Date: 2026-11-28 12:40:18.462881
 """
 
@@ -15,7 +15,7 @@ import care_portal.models.types
 
 
 revision: str = "0005"
-down_revision: str | None = "0001"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -11,6 +11,17 @@ from care_portal.models.billing import (
     InvoiceKind,
     InvoiceLine,
 )
+from care_portal.models.care import (
+    Beneficiary,
+    BeneficiaryDocument,
+    ConsentAction,
+    ConsentChannel,
+    ConsentRecord,
+    ConsentState,
+    DocumentKind,
+    HouseholdMember,
+    ManagerArea,
+)
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderLine, OrderStatus, PaymentEvent
 from care_portal.models.visits import Task, TaskState
@@ -18,16 +29,25 @@ from care_portal.models.visits import Task, TaskState
 __all__ = [
     "AuditEvent",
     "AuthSession",
+    "Beneficiary",
+    "BeneficiaryDocument",
     "BillingChainHead",
     "BillingProfile",
     "BillingRecord",
     "BillingRecordSubmission",
     "CareService",
+    "ConsentAction",
+    "ConsentChannel",
+    "ConsentRecord",
+    "ConsentState",
+    "DocumentKind",
+    "HouseholdMember",
     "Invoice",
     "InvoiceCounter",
     "InvoiceKind",
     "InvoiceLine",
     "LoginAttempt",
+    "ManagerArea",
     "Order",
     "OrderLine",
     "OrderStatus",

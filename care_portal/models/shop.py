@@ -77,7 +77,7 @@ class Order(SQLModel, table=True):
     public_id: str = Field(max_length=32, unique=True, index=True)
     attempt_key: str = Field(max_length=64, unique=True)
     client_id: int = Field(foreign_key="users.id", index=True)
-    beneficiary_id: int = Field(index=True)
+    beneficiary_id: int = Field(foreign_key="beneficiaries.id", index=True)
     status: str = Field(default=OrderStatus.PENDING_PAYMENT.value, max_length=20, index=True)
     observations: str = Field(default="", sa_column=Column(Text, nullable=False))
     preferred_dates: str = Field(default="", max_length=300)

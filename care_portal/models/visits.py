@@ -30,7 +30,7 @@ class Task(SQLModel, table=True):
     order_id: int = Field(foreign_key="orders.id", index=True)
     order_line_id: int = Field(foreign_key="order_lines.id")
     client_id: int = Field(foreign_key="users.id", index=True)
-    beneficiary_id: int = Field(index=True)
+    beneficiary_id: int = Field(foreign_key="beneficiaries.id", index=True)
     manager_id: int | None = Field(default=None, foreign_key="users.id", index=True)
     service_name: str = Field(max_length=120)
     state: str = Field(default=TaskState.PENDING_APPOINTMENT.value, max_length=30, index=True)

@@ -118,7 +118,7 @@ def _beneficiary_section() -> rx.Component:
                     rx.callout(t("shop.checkout.no_beneficiary"), icon="user_plus", color_scheme="amber"),
                     rx.link(
                         rx.button(t("shop.checkout.register_beneficiary"), size="3", type="button"),
-                        href=routes.BENEFICIARY_NEW + "?next=" + routes.CHECKOUT,
+                        href=routes.ACCOUNT_REGISTER_BENEFICIARY + "?next=" + routes.CHECKOUT,
                         id="register-beneficiary",
                     ),
                 ),
