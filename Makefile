@@ -47,7 +47,7 @@ test-fast: setup
 # then the database tests again on a throwaway PostgreSQL 15 server.
 test: setup browser lint
 	pytest
-	python -m tests.tools.with_postgres pytest -m "not e2e" tests/services tests/test_migrations.py
+	python -m tests.tools.with_postgres pytest -m "not e2e" tests/services tests/api tests/test_migrations.py
 
 clean:
 	rm -rf .web var/test-* test-artifacts
