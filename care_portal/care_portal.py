@@ -10,7 +10,7 @@ from care_portal import routes
 from care_portal.api.routes import build_api
 from care_portal.config import get_settings
 from care_portal.outbox_worker import run_outbox_sender
-from care_portal.pages import account, admin, areas, auth, public
+from care_portal.pages import account, admin, areas, auth, care_admin, care_projects, care_register, public
 from care_portal.state.session import SessionState
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,36 @@ PAGES = [
     (routes.MANAGER, areas.manager_page, "Panel del gestor · Cuidado en Casa", areas.AreaState.load_manager),
     (routes.RECRUITING, areas.recruiting_page, "Selección · Cuidado en Casa", areas.AreaState.load_recruiter),
     (routes.ADMIN, admin.admin_users_page, "Administración · Cuidado en Casa", admin.AdminUsersState.load),
+    (
+        routes.ACCOUNT_REGISTER_BENEFICIARY,
+        care_register.register_beneficiary_page,
+        "Alta de familiar · Cuidado en Casa",
+        care_register.RegisterState.load,
+    ),
+    (
+        routes.ACCOUNT_PROJECTS,
+        care_projects.projects_page,
+        "Proyectos · Cuidado en Casa",
+        care_projects.ProjectsState.load,
+    ),
+    (
+        routes.ACCOUNT_PROJECT,
+        care_projects.project_page,
+        "Proyecto · Cuidado en Casa",
+        care_projects.ProjectState.load,
+    ),
+    (
+        routes.ADMIN_BENEFICIARIES,
+        care_admin.admin_beneficiaries_page,
+        "Beneficiarios · Cuidado en Casa",
+        care_admin.AdminBeneficiariesState.load,
+    ),
+    (
+        routes.ADMIN_MANAGERS,
+        care_admin.admin_managers_page,
+        "Gestores · Cuidado en Casa",
+        care_admin.AdminManagersState.load,
+    ),
     (
         routes.ADMIN_OUTBOX,
         admin.admin_outbox_page,

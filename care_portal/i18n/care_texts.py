@@ -243,4 +243,10 @@ CARE: dict[str, tuple[str, str]] = {
         "Hello {client},\n\nFrom today, {name}'s personal manager is {manager}. You can write to {email} or "
         "call {phone}.\n\nThe Cuidado en Casa team",
     ),
+    "care.upload.choose": (
+        "Pulsa para elegir un archivo o arrástralo aquí",
+        "Click to choose a file or drag it here",
+    ),
+    "care.upload.ready": ("Preparado para guardar:", "Ready to be saved:"),
+    "care.upload.clear": ("Quitar los archivos", "Remove the files"),
 }

@@ -72,6 +72,16 @@ def _admin_tabs(current: str) -> rx.Component:
             rx.button(t("admin.outbox"), variant="solid" if current == "outbox" else "soft", size="3"),
             href=routes.ADMIN_OUTBOX,
         ),
+        rx.link(
+            rx.button(
+                t("admin.beneficiaries"), variant="solid" if current == "beneficiaries" else "soft", size="3"
+            ),
+            href=routes.ADMIN_BENEFICIARIES,
+        ),
+        rx.link(
+            rx.button(t("admin.managers"), variant="solid" if current == "managers" else "soft", size="3"),
+            href=routes.ADMIN_MANAGERS,
+        ),
         spacing="3",
         margin_bottom="1em",
         wrap="wrap",
