@@ -103,7 +103,9 @@ def _manager_select(row: dict) -> rx.Component:
         rx.el.option(t("care.admin.pick_manager"), value=""),
         rx.foreach(
             AdminBeneficiariesState.managers,
-            lambda m: rx.el.option(m["full_name"].to(str) + " (" + m["areas"].to(str) + ")", value=m["id"].to_string()),
+            lambda m: rx.el.option(
+                m["full_name"].to(str) + " (" + m["areas"].to(str) + ")", value=m["id"].to_string()
+            ),
         ),
         value="",
         on_change=lambda value: AdminBeneficiariesState.assign(row["id"], value),
