@@ -7,9 +7,10 @@ CARE: dict[str, tuple[str, str]] = {
     "admin.managers": ("Gestores y zonas", "Managers and areas"),
     "care.register.title": ("Alta de familiar", "Register a relative"),
     "care.register.lead": (
-        "Cuéntanos quién va a recibir el servicio y dónde. Los campos marcados son obligatorios. "
+        "Cuéntanos quién va a recibir el servicio y dónde. "
+        "Los campos que no dicen «opcional» son obligatorios. "
         "Puedes adjuntar documentos ahora o más adelante.",
-        "Tell us who will receive the service and where. Marked fields are required. "
+        "Tell us who will receive the service and where. Fields not marked «optional» are required. "
         "You can attach documents now or later.",
     ),
     "care.section.person": ("La persona", "The person"),

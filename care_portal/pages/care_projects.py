@@ -295,6 +295,22 @@ def _data_card() -> rx.Component:
                 ),
             ),
         ),
+        rx.box(
+            rx.text(t("care.projects.manager"), weight="bold", size="2", color_scheme="gray"),
+            rx.cond(
+                p["manager_name"] != "",
+                rx.text(
+                    p["manager_name"].to(str),
+                    " · ",
+                    rx.link(p["manager_email"].to(str), href="mailto:" + p["manager_email"].to(str)),
+                    rx.cond(p["manager_phone"] != "", " · " + p["manager_phone"].to(str), ""),
+                    id="project-manager",
+                    style={"overflowWrap": "anywhere"},
+                ),
+                rx.text(t("care.projects.no_manager"), id="project-manager"),
+            ),
+            margin_y="0.5em",
+        ),
         rx.text(t("care.project.tasks_invoices"), size="2", color_scheme="gray", margin_top="0.75em"),
         class_name="cp-card",
     )

@@ -48,7 +48,8 @@ def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app
     page.locator("#field-care_notes").fill("Usa andador.")
     _choose_file(page, "documents", "informe.pdf", PDF, "application/pdf")
     expect(page.locator(".cp-staged-file")).to_have_text("informe.pdf")
-    page.locator("#consent_mode-upload").check()
+    page.locator("#consent_mode-upload").click()
+    expect(page.locator("#consent_mode-upload")).to_be_checked()
     _choose_file(page, "consent_file", "consentimiento firmado.pdf", PDF, "application/pdf")
     expect(page.locator("#consent-ready")).to_contain_text("consentimiento firmado.pdf")
     page.locator("#field-signer_name").fill("Pilar Sanz Ortega")
@@ -61,6 +62,7 @@ def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app
     expect(page.locator("#project-members")).to_contain_text("Julián Sanz Ruiz (padre)")
     expect(page.locator("#project-documents")).to_contain_text("consentimiento firmado.pdf")
     expect(page.locator("#consent-history")).to_contain_text("Pilar Sanz Ortega")
+    expect(page.locator("#project-manager")).to_contain_text("Gonzalo Gestor Ruiz")
     snapshot(page, "care-project")
 
     document = page.locator(".document-link").first.get_attribute("href")
