@@ -10,7 +10,20 @@ from care_portal import routes
 from care_portal.api.routes import build_api
 from care_portal.config import get_settings
 from care_portal.outbox_worker import run_outbox_sender
-from care_portal.pages import account, admin, admin_catalog, areas, auth, checkout, orders, public, shop
+from care_portal.pages import (
+    account,
+    admin,
+    admin_catalog,
+    areas,
+    auth,
+    care_admin,
+    care_projects,
+    care_register,
+    checkout,
+    orders,
+    public,
+    shop,
+)
 from care_portal.state.session import SessionState
 
 logger = logging.getLogger(__name__)
@@ -81,6 +94,36 @@ PAGES = [
         admin_catalog.admin_catalog_page,
         "Servicios · Admin",
         admin_catalog.AdminCatalogState.load,
+    ),
+    (
+        routes.ACCOUNT_REGISTER_BENEFICIARY,
+        care_register.register_beneficiary_page,
+        "Alta de familiar · Cuidado en Casa",
+        care_register.RegisterState.load,
+    ),
+    (
+        routes.ACCOUNT_PROJECTS,
+        care_projects.projects_page,
+        "Proyectos · Cuidado en Casa",
+        care_projects.ProjectsState.load,
+    ),
+    (
+        routes.ACCOUNT_PROJECT,
+        care_projects.project_page,
+        "Proyecto · Cuidado en Casa",
+        care_projects.ProjectState.load,
+    ),
+    (
+        routes.ADMIN_BENEFICIARIES,
+        care_admin.admin_beneficiaries_page,
+        "Beneficiarios · Cuidado en Casa",
+        care_admin.AdminBeneficiariesState.load,
+    ),
+    (
+        routes.ADMIN_MANAGERS,
+        care_admin.admin_managers_page,
+        "Gestores · Cuidado en Casa",
+        care_admin.AdminManagersState.load,
     ),
     (
         routes.ADMIN_OUTBOX,

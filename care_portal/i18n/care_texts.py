@@ -7,9 +7,10 @@ CARE: dict[str, tuple[str, str]] = {
     "admin.managers": ("Gestores y zonas", "Managers and areas"),
     "care.register.title": ("Alta de familiar", "Register a relative"),
     "care.register.lead": (
-        "Cuéntanos quién va a recibir el servicio y dónde. Los campos marcados son obligatorios. "
+        "Cuéntanos quién va a recibir el servicio y dónde. "
+        "Los campos que no dicen «opcional» son obligatorios. "
         "Puedes adjuntar documentos ahora o más adelante.",
-        "Tell us who will receive the service and where. Marked fields are required. "
+        "Tell us who will receive the service and where. Fields not marked «optional» are required. "
         "You can attach documents now or later.",
     ),
     "care.section.person": ("La persona", "The person"),
@@ -243,4 +244,10 @@ CARE: dict[str, tuple[str, str]] = {
         "Hello {client},\n\nFrom today, {name}'s personal manager is {manager}. You can write to {email} or "
         "call {phone}.\n\nThe Cuidado en Casa team",
     ),
+    "care.upload.choose": (
+        "Pulsa para elegir un archivo o arrástralo aquí",
+        "Click to choose a file or drag it here",
+    ),
+    "care.upload.ready": ("Preparado para guardar:", "Ready to be saved:"),
+    "care.upload.clear": ("Quitar los archivos", "Remove the files"),
 }

@@ -65,6 +65,8 @@ class OutboxState(SessionState):
 ADMIN_TABS = [
     ("users", "admin.users", routes.ADMIN),
     ("catalog", "admin.catalog", routes.ADMIN_CATALOG),
+    ("beneficiaries", "admin.beneficiaries", routes.ADMIN_BENEFICIARIES),
+    ("managers", "admin.managers", routes.ADMIN_MANAGERS),
     ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
 ]
 

@@ -58,6 +58,8 @@ def client_area_page() -> rx.Component:
     return page_shell(
         _greeting(),
         rx.grid(
+            _link_card("nav.register_beneficiary", routes.ACCOUNT_REGISTER_BENEFICIARY, "user_plus"),
+            _link_card("nav.projects", routes.ACCOUNT_PROJECTS, "folder_heart"),
             _link_card("nav.shop", routes.SHOP, "shopping_bag"),
             _link_card("orders.title", routes.ORDERS, "receipt"),
             _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),

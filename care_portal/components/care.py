@@ -1,0 +1,99 @@
+"""Pieces shared by the beneficiary pages: consent badge, file picker, text area."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from care_portal.components.i18n import t
+
+
+def consent_badge(state: rx.Var, **props) -> rx.Component:
+    """Show "consentimiento pendiente / firmado / retirado" in its colour."""
+    return rx.match(
+        state,
+        (
+            "signed",
+            rx.badge(
+                rx.icon("circle_check", size=16),
+                t("care.state.signed"),
+                color_scheme="green",
+                size="3",
+                **props,
+            ),
+        ),
+        (
+            "withdrawn",
+            rx.badge(
+                rx.icon("circle_x", size=16), t("care.state.withdrawn"), color_scheme="red", size="3", **props
+            ),
+        ),
+        rx.badge(rx.icon("clock", size=16), t("care.state.pending"), color_scheme="amber", size="3", **props),
+    )
+
+
+def file_picker(upload_id: str, label_key: str, on_drop, error: rx.Var, *, multiple: bool) -> rx.Component:
+    """A labelled drop zone whose files go to the server as soon as they are chosen.
+
+    Args:
+        upload_id: The upload's id (also used for the element ids).
+        label_key: Catalogue key of the label.
+        on_drop: The event receiving ``rx.upload_files(upload_id)``.
+        error: The message to show under the zone ("" for none).
+        multiple: Whether several files may be chosen.
+
+    Returns:
+        The picker.
+    """
+    return rx.box(
+        rx.text(t(label_key), id=f"{upload_id}-label", class_name="cp-label"),
+        rx.upload.root(
+            rx.vstack(
+                rx.icon("paperclip", size=22),
+                rx.text(t("care.upload.choose"), size="3"),
+                align="center",
+                spacing="1",
+            ),
+            id=upload_id,
+            multiple=multiple,
+            max_files=10 if multiple else 1,
+            accept={"application/pdf": [".pdf"], "image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"]},
+            on_drop=on_drop(rx.upload_files(upload_id=upload_id)),
+            border="2px dashed var(--gray-7)",
+            border_radius="var(--radius-3)",
+            padding="1em",
+            width="100%",
+            cursor="pointer",
+            class_name=f"cp-upload {upload_id}-zone",
+            aria_labelledby=f"{upload_id}-label",
+        ),
+        rx.text(error, id=f"field-{upload_id}-error", class_name="cp-field-error", role="alert", size="2"),
+        width="100%",
+        margin_bottom="0.75em",
+    )
+
+
+def text_area(
+    name: str, label_key: str, errors: rx.Var, *, hint_key: str = "", default_value=""
+) -> rx.Component:
+    """A labelled multi-line text field with its hint and error."""
+    field_id = f"field-{name}"
+    return rx.box(
+        rx.el.label(t(label_key), html_for=field_id, class_name="cp-label"),
+        rx.text_area(
+            id=field_id,
+            name=name,
+            default_value=default_value,
+            size="3",
+            rows="3",
+            width="100%",
+            aria_describedby=f"{field_id}-error {field_id}-hint",
+        ),
+        rx.text(t(hint_key), id=f"{field_id}-hint", size="2", color_scheme="gray")
+        if hint_key
+        else rx.fragment(),
+        rx.text(
+            errors.get(name, ""), id=f"{field_id}-error", class_name="cp-field-error", role="alert", size="2"
+        ),
+        width="100%",
+        margin_bottom="0.75em",
+    )

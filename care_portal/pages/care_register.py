@@ -1,0 +1,420 @@
+"""The "Alta de familiar" page: a client registers a beneficiary or a household, files and consent."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from care_portal import routes
+from care_portal.components.care import file_picker, text_area
+from care_portal.components.fields import form_error_banner, form_field
+from care_portal.components.i18n import t
+from care_portal.components.layout import page_shell
+from care_portal.db import session_scope
+from care_portal.domain.care import MAX_HOUSEHOLD, BeneficiaryInput, HouseholdMemberInput
+from care_portal.domain.errors import DomainError, ValidationFailed
+from care_portal.models import Role
+from care_portal.pages.care_staging import discard_staged, stage_upload, staged_attachment
+from care_portal.services import beneficiaries
+from care_portal.services.authz import Viewer
+from care_portal.services.care_documents import ConsentSigner
+from care_portal.state.session import FormMixin, SessionState, guarded
+
+
+def beneficiary_input(form: dict) -> BeneficiaryInput:
+    """Build the service input from the submitted form fields."""
+    size = str(form.get("household_size", "1"))
+    members = tuple(
+        HouseholdMemberInput(
+            str(form.get(f"member_{n}_name", "")), str(form.get(f"member_{n}_relationship", ""))
+        )
+        for n in range(1, MAX_HOUSEHOLD)
+        if f"member_{n}_name" in form
+    )
+    return BeneficiaryInput(
+        full_name=str(form.get("full_name", "")),
+        nif=str(form.get("nif", "")),
+        birth_date=str(form.get("birth_date", "")),
+        relationship=str(form.get("relationship", "")),
+        street=str(form.get("street", "")),
+        postal_code=str(form.get("postal_code", "")),
+        town=str(form.get("town", "")),
+        province=str(form.get("province", "")),
+        phone=str(form.get("phone", "")),
+        household_size=size,
+        members=members,
+        care_notes=str(form.get("care_notes", "")),
+        preferred_times=str(form.get("preferred_times", "")),
+    )
+
+
+class RegisterState(FormMixin, SessionState):
+    """The registration form: household size, chosen files and the consent choice."""
+
+    household_size: int = 1
+    consent_mode: str = "home"
+    signer_role: str = "beneficiary"
+    document_names: list[str] = []
+    consent_name: str = ""
+    _document_keys: list[str] = []
+    _consent_key: str = ""
+
+    @rx.var
+    def member_numbers(self) -> list[int]:
+        """Numbers of the other household members whose names are asked."""
+        return list(range(1, max(1, min(self.household_size, MAX_HOUSEHOLD))))
+
+    def _forget_files(self) -> None:
+        discard_staged([*self._document_keys, *([self._consent_key] if self._consent_key else [])])
+        self._document_keys, self.document_names = [], []
+        self._consent_key, self.consent_name = "", ""
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def load(self, viewer: Viewer):
+        """Open an empty form."""
+        self._clear_errors()
+        self._forget_files()
+        self.household_size, self.consent_mode, self.signer_role = 1, "home", "beneficiary"
+
+    @rx.event
+    def set_household_size(self, value: str):
+        """Show one name field for each other member of the household."""
+        try:
+            self.household_size = max(1, min(int(value), MAX_HOUSEHOLD))
+        except ValueError:
+            self.household_size = 1
+
+    @rx.event
+    def set_consent_mode(self, value: str):
+        """Choose between signing at home and attaching the signed document."""
+        self.consent_mode = "upload" if value == "upload" else "home"
+
+    @rx.event
+    def set_signer_role(self, value: str):
+        """Choose whether the beneficiary or a representative signed."""
+        self.signer_role = "representative" if value == "representative" else "beneficiary"
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def stage_documents(self, viewer: Viewer, files: list[rx.UploadFile]):
+        """Receive chosen documents, check them and keep them until the form is saved."""
+        self.field_errors = {k: v for k, v in self.field_errors.items() if k != "documents"}
+        for upload in files:
+            if len(self._document_keys) >= 10:
+                self.field_errors = {**self.field_errors, "documents": self._t("care.too_many_files")}
+                break
+            try:
+                key, name = stage_upload(upload)
+            except DomainError as error:
+                self.field_errors = {**self.field_errors, "documents": self._t(error.key)}
+                continue
+            self._document_keys = [*self._document_keys, key]
+            self.document_names = [*self.document_names, name]
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def stage_consent(self, viewer: Viewer, files: list[rx.UploadFile]):
+        """Receive the signed consent, check it and keep it until the form is saved."""
+        self.field_errors = {k: v for k, v in self.field_errors.items() if k != "consent_file"}
+        for upload in files[:1]:
+            try:
+                key, name = stage_upload(upload)
+            except DomainError as error:
+                self.field_errors = {**self.field_errors, "consent_file": self._t(error.key)}
+                return
+            if self._consent_key:
+                discard_staged([self._consent_key])
+            self._consent_key, self.consent_name = key, name
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def clear_documents(self, viewer: Viewer):
+        """Remove the chosen documents."""
+        discard_staged(self._document_keys)
+        self._document_keys, self.document_names = [], []
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def submit(self, viewer: Viewer, form: dict):
+        """Register the beneficiary with everything chosen, all at once."""
+        self._clear_errors()
+        signed = None
+        signer = None
+        if self.consent_mode == "upload":
+            if not self._consent_key:
+                self._show_error(ValidationFailed({"consent_file": "care.consent_file_required"}))
+                return None
+            signed = staged_attachment(self._consent_key, self.consent_name)
+            signer = ConsentSigner(
+                signer_name=str(form.get("signer_name", "")),
+                signer_role=self.signer_role,
+                relationship=str(form.get("signer_relationship", "")),
+                authority=str(form.get("authority", "")),
+            )
+        try:
+            attachments = [
+                staged_attachment(k, n) for k, n in zip(self._document_keys, self.document_names, strict=True)
+            ]
+            with session_scope() as session:
+                created = beneficiaries.register_beneficiary(
+                    session,
+                    actor=viewer,
+                    data=beneficiary_input(form),
+                    attachments=attachments,
+                    signed_consent=signed,
+                    signer=signer,
+                )
+        except DomainError as error:
+            self._show_error(error)
+            return None
+        self._forget_files()
+        # Coming from the checkout ("?next=/tienda/pedido"), go back there.
+        target = routes.safe_next(
+            self.router.url.query_parameters.get("next"), routes.project_url(created.id)
+        )
+        return [rx.redirect(target), rx.toast.success(self._t("care.register.done"))]
+
+
+def _section(title_key: str, *children: rx.Component) -> rx.Component:
+    return rx.card(
+        rx.heading(t(title_key), size="5", as_="h2", margin_bottom="0.75em"),
+        *children,
+        class_name="cp-card",
+        margin_bottom="1em",
+    )
+
+
+def _member_fields(number: rx.Var) -> rx.Component:
+    name = "member_" + number.to_string() + "_name"
+    relation = "member_" + number.to_string() + "_relationship"
+    return rx.grid(
+        rx.box(
+            rx.el.label(
+                rx.cond(SessionState.is_en, "Name of member ", "Nombre del miembro "),
+                number + 1,
+                html_for="field-" + name,
+                class_name="cp-label",
+            ),
+            rx.input(id="field-" + name, name=name, size="3", width="100%", required=True),
+            rx.text(
+                RegisterState.field_errors.get(name, ""),
+                id="field-" + name + "-error",
+                class_name="cp-field-error",
+                role="alert",
+                size="2",
+            ),
+        ),
+        rx.box(
+            rx.el.label(
+                rx.cond(SessionState.is_en, "Relationship of member ", "Relación del miembro "),
+                number + 1,
+                html_for="field-" + relation,
+                class_name="cp-label",
+            ),
+            rx.input(id="field-" + relation, name=relation, size="3", width="100%"),
+        ),
+        columns=rx.breakpoints(initial="1", sm="2"),
+        spacing="3",
+        width="100%",
+        margin_bottom="0.75em",
+    )
+
+
+def _radio(name: str, value: str, label_key: str, current: rx.Var, on_change) -> rx.Component:
+    field_id = f"{name}-{value}"
+    return rx.el.label(
+        rx.el.input(
+            type="radio",
+            id=field_id,
+            name=name,
+            value=value,
+            checked=current == value,
+            on_change=lambda _: on_change(value),
+            style={"width": "22px", "height": "22px", "marginRight": "0.6em"},
+        ),
+        t(label_key),
+        html_for=field_id,
+        style={"display": "flex", "alignItems": "center", "minHeight": "44px", "cursor": "pointer"},
+    )
+
+
+def _chosen(names: rx.Var, clear_event=None) -> rx.Component:
+    return rx.cond(
+        names.length() > 0,
+        rx.box(
+            rx.text(t("care.upload.ready"), weight="bold", size="2"),
+            rx.el.ul(rx.foreach(names, lambda n: rx.el.li(n, class_name="cp-staged-file"))),
+            rx.button(t("care.upload.clear"), on_click=clear_event, variant="ghost", size="2", type="button")
+            if clear_event is not None
+            else rx.fragment(),
+            margin_bottom="0.75em",
+        ),
+    )
+
+
+def _consent_section() -> rx.Component:
+    errors = RegisterState.field_errors
+    return _section(
+        "care.section.consent",
+        rx.text(t("care.consent.how"), margin_bottom="0.75em"),
+        rx.el.fieldset(
+            rx.el.legend(t("care.consent.choice"), class_name="cp-label"),
+            _radio(
+                "consent_mode",
+                "home",
+                "care.consent.choice_home",
+                RegisterState.consent_mode,
+                RegisterState.set_consent_mode,
+            ),
+            _radio(
+                "consent_mode",
+                "upload",
+                "care.consent.choice_upload",
+                RegisterState.consent_mode,
+                RegisterState.set_consent_mode,
+            ),
+            style={"border": "none", "padding": "0", "margin": "0 0 0.75em"},
+        ),
+        rx.cond(
+            RegisterState.consent_mode == "upload",
+            rx.box(
+                file_picker(
+                    "consent_file",
+                    "care.field.consent_file",
+                    RegisterState.stage_consent,
+                    errors.get("consent_file", ""),
+                    multiple=False,
+                ),
+                rx.cond(
+                    RegisterState.consent_name != "",
+                    rx.text(
+                        t("care.upload.ready"), " ", RegisterState.consent_name, id="consent-ready", size="2"
+                    ),
+                ),
+                form_field("signer_name", "care.field.signer_name", errors),
+                rx.el.fieldset(
+                    rx.el.legend(t("care.field.signer_role"), class_name="cp-label"),
+                    _radio(
+                        "signer_role",
+                        "beneficiary",
+                        "care.signer.beneficiary",
+                        RegisterState.signer_role,
+                        RegisterState.set_signer_role,
+                    ),
+                    _radio(
+                        "signer_role",
+                        "representative",
+                        "care.signer.representative",
+                        RegisterState.signer_role,
+                        RegisterState.set_signer_role,
+                    ),
+                    style={"border": "none", "padding": "0", "margin": "0 0 0.75em"},
+                ),
+                rx.cond(
+                    RegisterState.signer_role == "representative",
+                    rx.box(
+                        form_field("signer_relationship", "care.field.signer_relationship", errors),
+                        form_field("authority", "care.field.authority", errors, required=False),
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+def _form() -> rx.Component:
+    errors = RegisterState.field_errors
+    return rx.form(
+        _section(
+            "care.section.person",
+            form_field("full_name", "care.field.full_name", errors, autocomplete="off"),
+            rx.grid(
+                form_field("nif", "care.field.nif", errors, required=False),
+                form_field("birth_date", "care.field.birth_date", errors, type_="date", required=False),
+                columns=rx.breakpoints(initial="1", sm="2"),
+                spacing="3",
+                width="100%",
+            ),
+            form_field(
+                "relationship", "care.field.relationship", errors, hint_key="care.field.relationship_hint"
+            ),
+        ),
+        _section(
+            "care.section.home",
+            form_field("street", "care.field.street", errors, autocomplete="street-address"),
+            rx.grid(
+                form_field("postal_code", "care.field.postal_code", errors, autocomplete="postal-code"),
+                form_field("town", "care.field.town", errors, autocomplete="address-level2"),
+                form_field("province", "care.field.province", errors, autocomplete="address-level1"),
+                columns=rx.breakpoints(initial="1", sm="3"),
+                spacing="3",
+                width="100%",
+            ),
+            form_field("phone", "care.field.phone", errors, type_="tel", autocomplete="tel"),
+        ),
+        _section(
+            "care.section.household",
+            rx.box(
+                rx.el.label(
+                    t("care.field.household_size"), html_for="field-household_size", class_name="cp-label"
+                ),
+                rx.el.select(
+                    *[rx.el.option(str(n), value=str(n)) for n in range(1, MAX_HOUSEHOLD + 1)],
+                    id="field-household_size",
+                    name="household_size",
+                    value=RegisterState.household_size.to_string(),
+                    on_change=RegisterState.set_household_size,
+                    aria_describedby="field-household_size-hint field-household_size-error",
+                    class_name="cp-select",
+                ),
+                rx.text(
+                    t("care.field.household_hint"),
+                    id="field-household_size-hint",
+                    size="2",
+                    color_scheme="gray",
+                ),
+                rx.text(
+                    errors.get("household_size", ""),
+                    id="field-household_size-error",
+                    class_name="cp-field-error",
+                    role="alert",
+                    size="2",
+                ),
+                margin_bottom="0.75em",
+            ),
+            rx.foreach(RegisterState.member_numbers, _member_fields),
+        ),
+        _section(
+            "care.section.care",
+            text_area("care_notes", "care.field.care_notes", errors, hint_key="care.field.care_notes_hint"),
+            form_field("preferred_times", "care.field.preferred_times", errors, required=False),
+        ),
+        _section(
+            "care.section.documents",
+            file_picker(
+                "documents",
+                "care.field.documents",
+                RegisterState.stage_documents,
+                errors.get("documents", ""),
+                multiple=True,
+            ),
+            _chosen(RegisterState.document_names, RegisterState.clear_documents),
+        ),
+        _consent_section(),
+        form_error_banner(RegisterState.form_error),
+        rx.button(
+            t("care.register.submit"), type="submit", size="3", id="register-submit", margin_top="0.5em"
+        ),
+        on_submit=RegisterState.submit,
+        reset_on_submit=False,
+        width="100%",
+    )
+
+
+def register_beneficiary_page() -> rx.Component:
+    """The "Alta de familiar" form."""
+    return page_shell(
+        rx.text(t("care.register.lead"), margin_bottom="1em"),
+        _form(),
+        title_key="care.register.title",
+    )

@@ -1,0 +1,119 @@
+"""A client registers relatives, attaches a signed consent, sees them in Proyectos; bad files are refused."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import snapshot
+from tests.e2e.helpers import log_in, log_out, sign_up, unique_email
+
+PASSWORD = "mi madre vive en Lavapiés"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
+
+
+def _new_client(page: Page, base: str, name: str) -> str:
+    email = unique_email("familia")
+    sign_up(page, base, name, email, PASSWORD)
+    expect(page).to_have_url(re.compile(r"/cuenta/?$"))
+    return email
+
+
+def _fill_person_and_home(page: Page, full_name: str) -> None:
+    page.locator("#field-full_name").fill(full_name)
+    page.locator("#field-relationship").fill("madre")
+    page.locator("#field-street").fill("Calle de la Fe 3, 1º")
+    page.locator("#field-postal_code").fill("28012")
+    page.locator("#field-town").fill("Madrid")
+    page.locator("#field-province").fill("Madrid")
+    page.locator("#field-phone").fill("612 345 678")
+
+
+def _choose_file(page: Page, zone: str, name: str, data: bytes, mime: str) -> None:
+    page.locator(f"#{zone} input[type=file]").set_input_files(
+        {"name": name, "mimeType": mime, "buffer": data}
+    )
+
+
+def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app_url):
+    _new_client(page, app_url, "Elena Sanz")
+    page.get_by_role("link", name="Alta de familiar").click()
+    expect(page).to_have_url(re.compile(r"/cuenta/alta-familiar"))
+    _fill_person_and_home(page, "Pilar Sanz Ortega")
+    page.locator("#field-household_size").select_option("2")
+    page.locator("#field-member_1_name").fill("Julián Sanz Ruiz")
+    page.locator("#field-member_1_relationship").fill("padre")
+    page.locator("#field-care_notes").fill("Usa andador.")
+    _choose_file(page, "documents", "informe.pdf", PDF, "application/pdf")
+    expect(page.locator(".cp-staged-file")).to_have_text("informe.pdf")
+    page.locator("#consent_mode-upload").click()
+    expect(page.locator("#consent_mode-upload")).to_be_checked()
+    _choose_file(page, "consent_file", "consentimiento firmado.pdf", PDF, "application/pdf")
+    expect(page.locator("#consent-ready")).to_contain_text("consentimiento firmado.pdf")
+    page.locator("#field-signer_name").fill("Pilar Sanz Ortega")
+    snapshot(page, "care-register-household")
+    page.locator("#register-submit").click()
+
+    expect(page).to_have_url(re.compile(r"/cuenta/proyectos/\d+$"))
+    expect(page.locator("#project-name")).to_have_text("Pilar Sanz Ortega")
+    expect(page.locator("#consent-state")).to_contain_text("Consentimiento firmado")
+    expect(page.locator("#project-members")).to_contain_text("Julián Sanz Ruiz (padre)")
+    expect(page.locator("#project-documents")).to_contain_text("consentimiento firmado.pdf")
+    expect(page.locator("#consent-history")).to_contain_text("Pilar Sanz Ortega")
+    expect(page.locator("#project-manager")).to_contain_text("Gonzalo Gestor Ruiz")
+    snapshot(page, "care-project")
+
+    document = page.locator(".document-link").first.get_attribute("href")
+    assert page.request.get(f"{app_url}{document}").body() == PDF
+
+    page.goto(f"{app_url}/cuenta/proyectos")
+    card = page.locator(".project-card").filter(has_text="Pilar Sanz Ortega")
+    expect(card.locator(".project-consent")).to_have_text("Consentimiento firmado")
+    expect(card.locator(".project-household")).to_contain_text("2")
+    expect(card).to_contain_text("Gonzalo Gestor Ruiz")
+    snapshot(page, "care-projects")
+
+
+def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(page, app_url):
+    _new_client(page, app_url, "Tomás Vidal")
+    page.goto(f"{app_url}/cuenta/alta-familiar")
+    _fill_person_and_home(page, "Amparo Vidal Soler")
+    page.locator("#register-submit").click()
+    expect(page).to_have_url(re.compile(r"/cuenta/proyectos/\d+$"))
+    project_url = page.url
+    expect(page.locator("#consent-state")).to_contain_text("Consentimiento pendiente")
+    page.goto(f"{app_url}/cuenta/proyectos")
+    card = page.locator(".project-card").filter(has_text="Amparo Vidal Soler")
+    expect(card.locator(".project-consent")).to_have_text("Consentimiento pendiente")
+    beneficiary_id = project_url.rstrip("/").rsplit("/", 1)[-1]
+    assert page.request.get(f"{app_url}/api/consentimiento/{beneficiary_id}.pdf").body().startswith(b"%PDF-")
+
+    log_out(page)
+    log_in(page, app_url, "cliente@cuidadoencasa.example")
+    page.goto(project_url)
+    expect(page.locator("#project-not-found")).to_be_visible()
+    expect(page.get_by_text("Amparo Vidal Soler")).to_have_count(0)
+    assert page.request.get(f"{app_url}/api/consentimiento/{beneficiary_id}.pdf").status == 404
+    page.goto(f"{app_url}/cuenta/proyectos")
+    expect(page.locator(".project-card").filter(has_text="Amparo Vidal Soler")).to_have_count(0)
+
+
+def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url):
+    _new_client(page, app_url, "Marta Gil")
+    page.goto(f"{app_url}/cuenta/alta-familiar")
+    _choose_file(page, "documents", "informe.pdf", EXECUTABLE, "application/pdf")
+    expect(page.locator("#field-documents-error")).to_contain_text("Solo aceptamos PDF, JPG o PNG")
+    expect(page.locator(".cp-staged-file")).to_have_count(0)
+    _fill_person_and_home(page, "A")
+    page.locator("#field-postal_code").fill("99999")
+    page.locator("#field-phone").fill("123")
+    page.locator("#register-submit").click()
+    expect(page.locator("#field-postal_code-error")).to_contain_text("El código postal no es válido")
+    expect(page.locator("#field-phone-error")).to_contain_text("Teléfono no válido")
+    expect(page.locator("#field-full_name-error")).to_contain_text("Escribe su nombre y apellidos")
+    expect(page).to_have_url(re.compile(r"/cuenta/alta-familiar"))
+    snapshot(page, "care-register-errors")
+    page.goto(f"{app_url}/cuenta/proyectos")
+    expect(page.locator("#projects-empty")).to_be_visible()
