@@ -247,6 +247,7 @@ def checkout_page() -> rx.Component:
                     max_width="760px",
                 ),
                 on_submit=CheckoutState.submit,
+                no_validate=True,
                 reset_on_submit=False,
             ),
             rx.spinner(size="3"),

@@ -12,9 +12,9 @@ from tests.e2e.helpers import open_page, register_beneficiary, sign_up, unique_e
 PASSWORD = "mi casa tiene un patio"
 
 
-def _add_to_cart(page, service_name: str) -> None:
+def _add_to_cart(page, service_name: str, count_after: int) -> None:
     page.get_by_role("button", name=f"Añadir al carrito: {service_name}").click()
-    expect(page.locator("#cart-link")).to_be_visible()
+    expect(page.locator("#cart-link")).to_contain_text(str(count_after))
 
 
 def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, smtp_server):
@@ -24,9 +24,9 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
 
     open_page(page, f"{app_url}/tienda")
     snapshot(page, "shop")
-    _add_to_cart(page, "Visita de compañía")
-    _add_to_cart(page, "Visita de compañía")
-    _add_to_cart(page, "Recados y compras")
+    _add_to_cart(page, "Visita de compañía", 1)
+    _add_to_cart(page, "Visita de compañía", 2)
+    _add_to_cart(page, "Recados y compras", 3)
     open_page(page, f"{app_url}/tienda/carrito")
     expect(page.locator("#cart-total")).to_have_text("72,00\u00a0€")
     page.reload()
@@ -90,7 +90,7 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
 
 def test_buying_needs_an_account_and_the_cart_survives_log_in(page, app_url):
     open_page(page, f"{app_url}/tienda")
-    _add_to_cart(page, "Ayuda con trámites")
+    _add_to_cart(page, "Ayuda con trámites", 1)
     open_page(page, f"{app_url}/tienda/pedido")
     expect(page).to_have_url(re.compile(r"/entrar\?next=/tienda/pedido"))
     email = unique_email("carrito")
@@ -103,7 +103,7 @@ def test_cancelled_payment_keeps_the_cart(page, app_url):
     sign_up(page, app_url, "Nuria Vela", unique_email("cancela"), PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
     open_page(page, f"{app_url}/tienda")
-    _add_to_cart(page, "Visita de revisión del hogar")
+    _add_to_cart(page, "Visita de revisión del hogar", 1)
     open_page(page, f"{app_url}/tienda/pedido")
     page.locator("#register-beneficiary").click()
     register_beneficiary(page, name="Luis Vela", postal_code="28013")
