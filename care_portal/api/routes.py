@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from care_portal.api import invoices
 from care_portal.db import session_scope
 
 
@@ -23,4 +24,10 @@ async def health(_request: Request) -> JSONResponse:
 
 def build_api() -> Starlette:
     """Return the Starlette app whose routes are served beside Reflex."""
-    return Starlette(routes=[Route("/api/health", health, methods=["GET"])])
+    return Starlette(
+        routes=[
+            Route("/api/health", health, methods=["GET"]),
+            Route("/api/facturas/{invoice_id:int}.pdf", invoices.invoice_pdf, methods=["GET"]),
+            Route("/api/admin/facturas.csv", invoices.invoices_csv, methods=["GET"]),
+        ]
+    )
