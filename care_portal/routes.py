@@ -15,12 +15,20 @@ RESET = "/restablecer"
 FORBIDDEN = "/sin-permiso"
 ACCOUNT = "/cuenta"
 ACCOUNT_PROFILE = "/cuenta/perfil"
+ACCOUNT_INVOICES = "/cuenta/facturas"
 MANAGER = "/gestor"
 RECRUITING = "/seleccion"
 ADMIN = "/admin"
 ADMIN_OUTBOX = "/admin/correo"
+ADMIN_INVOICES = "/admin/facturas"
+ADMIN_INVOICES_CSV = "/api/admin/facturas.csv"
 
 ROLE_HOME = {"client": ACCOUNT, "manager": MANAGER, "recruiter": RECRUITING, "admin": ADMIN}
+
+
+def invoice_pdf_url(invoice_id: int) -> str:
+    """Return the authorised download URL of an invoice's PDF."""
+    return f"/api/facturas/{invoice_id}.pdf"
 
 
 def login_url(next_path: str = "") -> str:

@@ -10,6 +10,7 @@ from sqlmodel import select
 from care_portal.config import get_settings
 from care_portal.db import session_scope
 from care_portal.models import Role, User
+from care_portal.seed_invoices import seed_demo_invoice
 from care_portal.services import accounts
 
 DEMO_PASSWORD = "cuidado-demo-2026"  # noqa: S105 - demo accounts only, never in production
@@ -39,9 +40,11 @@ def main() -> None:
     if get_settings().is_production:
         raise SystemExit("Demo data is not loaded in production.")
     logins = seed_demo_users()
+    invoice_number = seed_demo_invoice()
     print(f"\nDemo log-ins (contraseña / password: {DEMO_PASSWORD}):")
     for role, email, _ in logins:
         print(f"  {role:<10} {email}")
+    print(f"Demo invoice / factura de ejemplo: {invoice_number}")
     print()
 
 

@@ -1,4 +1,7 @@
-"""Administration: users and their roles, and the outgoing e-mail ("Correo saliente")."""
+"""Administration: users and their roles, and the outgoing e-mail ("Correo saliente").
+
+The tabs also lead to the invoices (pages/invoices.py).
+"""
 
 from __future__ import annotations
 
@@ -62,7 +65,8 @@ class OutboxState(SessionState):
         self.messages = [asdict(row) for row in rows]
 
 
-def _admin_tabs(current: str) -> rx.Component:
+def admin_tabs(current: str) -> rx.Component:
+    """The admin area's tabs; ``current`` is "users", "outbox" or "invoices"."""
     return rx.hstack(
         rx.link(
             rx.button(t("admin.users"), variant="solid" if current == "users" else "soft", size="3"),
@@ -71,6 +75,10 @@ def _admin_tabs(current: str) -> rx.Component:
         rx.link(
             rx.button(t("admin.outbox"), variant="solid" if current == "outbox" else "soft", size="3"),
             href=routes.ADMIN_OUTBOX,
+        ),
+        rx.link(
+            rx.button(t("admin.invoices"), variant="solid" if current == "invoices" else "soft", size="3"),
+            href=routes.ADMIN_INVOICES,
         ),
         spacing="3",
         margin_bottom="1em",
@@ -98,7 +106,7 @@ def _user_row(user: dict) -> rx.Component:
 def admin_users_page() -> rx.Component:
     """Users and roles."""
     return page_shell(
-        _admin_tabs("users"),
+        admin_tabs("users"),
         rx.box(
             rx.table.root(
                 rx.table.header(
@@ -138,7 +146,7 @@ def _message_card(message: dict) -> rx.Component:
 def admin_outbox_page() -> rx.Component:
     """Outgoing e-mail."""
     return page_shell(
-        _admin_tabs("outbox"),
+        admin_tabs("outbox"),
         rx.text(t("admin.outbox.lead"), margin_bottom="1em"),
         rx.cond(
             OutboxState.messages.length() > 0,

@@ -213,3 +213,14 @@ def test_concurrent_checkouts_get_distinct_gapless_numbers_and_one_chain(db, eng
     previous = db.exec(select(BillingRecord.previous_fingerprint)).all()
     assert len(set(previous)) == count
     assert verifactu.verify_chain(db).ok
+
+
+def test_the_demo_invoice_is_seeded_once(db):
+    from care_portal.seed import seed_demo_users
+    from care_portal.seed_invoices import seed_demo_invoice
+
+    seed_demo_users()
+    first = seed_demo_invoice()
+    assert first == "F" + first[1:5] + "-000001"
+    assert seed_demo_invoice() == first
+    assert len(db.exec(select(Invoice)).all()) == 1
