@@ -96,12 +96,18 @@ def _state_badge(state: rx.Var) -> rx.Component:
 
 
 def _download_button(row: dict) -> rx.Component:
+    """A download link styled as a button.
+
+    ``rx.el.a`` renders a client-side router link; ``reload_document`` lets the
+    browser fetch the file itself.
+    """
     return rx.button(
         rx.el.a(
             rx.icon("download", size=18),
             t("invoices.download"),
             href=row["pdf_url"],
             download=row["filename"],
+            reload_document=True,
             class_name="invoice-download",
         ),
         as_child=True,
@@ -270,6 +276,8 @@ def admin_invoices_page() -> rx.Component:
                     rx.icon("file_spreadsheet", size=18),
                     t("admin.invoices.csv"),
                     href=AdminInvoicesState.csv_url,
+                    reload_document=True,
+                    id="invoices-csv",
                 ),
                 as_child=True,
                 size="3",
