@@ -192,7 +192,9 @@ def _filters() -> rx.Component:
                 rx.el.label(t("admin.invoices.search"), html_for="filter-q", class_name="cp-label"),
                 rx.el.input(id="filter-q", name="q", type="search", class_name="cp-select"),
             ),
-            rx.button(t("admin.invoices.apply"), type="submit", size="3", id="filter-apply"),
+            rx.button(
+                t("admin.invoices.apply"), type="submit", size="3", id="filter-apply", margin_bottom="0.75em"
+            ),
             gap="3",
             align="end",
             wrap="wrap",
@@ -219,7 +221,7 @@ def _totals_table(title_key: str, label_key: str, rows: rx.Var, label) -> rx.Com
                     rx.foreach(
                         rows,
                         lambda row: rx.table.row(
-                            rx.table.cell(label(row["label"])),
+                            rx.table.cell(label(row["label"]), white_space="nowrap"),
                             rx.table.cell(row["base"], white_space="nowrap"),
                             rx.table.cell(row["tax"], white_space="nowrap"),
                             rx.table.cell(row["total"], white_space="nowrap"),
@@ -242,9 +244,14 @@ def _rate_label(code: rx.Var) -> rx.Component:
 def _admin_row(row: dict) -> rx.Component:
     return rx.table.row(
         rx.table.cell(
-            rx.el.a(
-                row["number"], href=row["pdf_url"], download=row["filename"], class_name="invoice-download"
-            )
+            rx.link(
+                row["number"],
+                href=row["pdf_url"],
+                download=row["filename"],
+                reload_document=True,
+                class_name="invoice-download",
+            ),
+            white_space="nowrap",
         ),
         rx.table.cell(row["date"], white_space="nowrap"),
         rx.table.cell(row["recipient_name"]),

@@ -49,6 +49,11 @@ def test_another_client_cannot_fetch_the_invoice_by_url(page, app_url):
     expect(page.locator("#invoices-empty")).to_contain_text("Todavía no tienes facturas")
     expect(page.locator(".invoice-card")).to_have_count(0)
     snapshot(page, "client-invoices-empty")
+    page.goto(f"{app_url}/admin/facturas")
+    expect(page).to_have_url(re.compile(r"/sin-permiso"))
+    log_out(page)
+    page.goto(f"{app_url}/cuenta/facturas")
+    expect(page).to_have_url(re.compile(r"/entrar\?next=/cuenta/facturas"))
 
 
 def test_the_admin_sees_every_invoice_with_totals(page, app_url):
@@ -66,3 +71,10 @@ def test_the_admin_sees_every_invoice_with_totals(page, app_url):
     download = download_info.value
     assert download.suggested_filename == "facturas.csv"
     assert "Carmen Cliente López" in download.path().read_text(encoding="utf-8-sig")
+    with page.expect_download() as pdf_info:
+        page.locator("#admin-invoices a.invoice-download").first.click()
+    assert NUMBER.search(pdf_info.value.suggested_filename)
+    page.locator("#filter-q").fill("nadie con este nombre")
+    page.locator("#filter-apply").click()
+    expect(page.get_by_text("No hay facturas con estos filtros.")).to_be_visible()
+    expect(page.locator("#unsent-count")).to_have_text("1")
