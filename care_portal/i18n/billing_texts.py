@@ -26,6 +26,7 @@ BILLING: dict[str, tuple[str, str]] = {
     "invoices.state.paid": ("Pagada", "Paid"),
     "invoices.state.rectified": ("Rectificada", "Corrected"),
     "invoices.state.rectifying": ("Rectificativa", "Corrective invoice"),
+    "invoices.state.cancelled": ("Anulada", "Cancelled"),
     "invoices.rectifies": ("Rectifica la factura", "Corrects invoice"),
     "invoices.download": ("Descargar PDF", "Download PDF"),
     "invoices.rate.exempt": ("Exenta", "Exempt"),
@@ -68,6 +69,10 @@ BILLING: dict[str, tuple[str, str]] = {
     "billing.error.refund_too_large": (
         "No se puede devolver más de lo facturado.",
         "You cannot refund more than was invoiced.",
+    ),
+    "billing.error.already_cancelled": (
+        "El registro de esta factura ya está anulado.",
+        "This invoice's record is already cancelled.",
     ),
     "billing.error.recipient": (
         "Faltan datos de facturación (nombre, NIF o dirección).",

@@ -91,6 +91,7 @@ def _state_badge(state: rx.Var) -> rx.Component:
         state,
         ("paid", rx.badge(t("invoices.state.paid"), color_scheme="green", size="2")),
         ("rectified", rx.badge(t("invoices.state.rectified"), color_scheme="amber", size="2")),
+        ("cancelled", rx.badge(t("invoices.state.cancelled"), color_scheme="red", size="2")),
         rx.badge(t("invoices.state.rectifying"), color_scheme="gray", size="2"),
     )
 

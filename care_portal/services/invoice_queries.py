@@ -12,7 +12,7 @@ from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_date, format_euros, to_madrid
 from care_portal.domain.invoicing import VAT_RATES
 from care_portal.integrations import storage
-from care_portal.models import Invoice, InvoiceKind, InvoiceLine, Role
+from care_portal.models import BillingRecord, Invoice, InvoiceKind, InvoiceLine, Role
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 
@@ -219,6 +219,17 @@ def _filtered(session: Session, *, month: str, kind: str, search: str) -> list[I
 
 def _rows(session: Session, invoices: list[Invoice]) -> list[InvoiceRow]:
     ids = [invoice.id for invoice in invoices]
+    cancelled = (
+        set(
+            session.exec(
+                select(BillingRecord.invoice_id).where(
+                    col(BillingRecord.invoice_id).in_(ids), BillingRecord.record_type == "anulacion"
+                )
+            ).all()
+        )
+        if ids
+        else set()
+    )
     rectified = (
         set(
             session.exec(
@@ -236,7 +247,7 @@ def _rows(session: Session, invoices: list[Invoice]) -> list[InvoiceRow]:
             date=format_date(invoice.issued_at),
             month=_month(invoice),
             kind=invoice.kind,
-            state=_state(invoice, rectified),
+            state="cancelled" if invoice.id in cancelled else _state(invoice, rectified),
             beneficiary_name=invoice.beneficiary_name,
             recipient_name=invoice.recipient_name,
             recipient_nif=invoice.recipient_nif,
