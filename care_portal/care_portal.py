@@ -20,6 +20,7 @@ from care_portal.pages import (
     care_projects,
     care_register,
     checkout,
+    invoices,
     orders,
     public,
     shop,
@@ -64,6 +65,12 @@ PAGES = [
     (routes.RESET, auth.reset_page, "Nueva contraseña · Cuidado en Casa", auth.ResetState.on_open),
     (routes.ACCOUNT, areas.client_area_page, "Mi área · Cuidado en Casa", areas.AreaState.load_client),
     (routes.ACCOUNT_PROFILE, account.profile_page, "Mis datos · Cuidado en Casa", account.ProfileState.load),
+    (
+        routes.ACCOUNT_INVOICES,
+        invoices.client_invoices_page,
+        "Facturas · Cuidado en Casa",
+        invoices.ClientInvoicesState.load,
+    ),
     (routes.MANAGER, areas.manager_page, "Panel del gestor · Cuidado en Casa", areas.AreaState.load_manager),
     (routes.RECRUITING, areas.recruiting_page, "Selección · Cuidado en Casa", areas.AreaState.load_recruiter),
     (routes.ADMIN, admin.admin_users_page, "Administración · Cuidado en Casa", admin.AdminUsersState.load),
@@ -130,6 +137,12 @@ PAGES = [
         admin.admin_outbox_page,
         "Correo saliente · Cuidado en Casa",
         admin.OutboxState.load,
+    ),
+    (
+        routes.ADMIN_INVOICES,
+        invoices.admin_invoices_page,
+        "Facturas (administración) · Cuidado en Casa",
+        invoices.AdminInvoicesState.load,
     ),
 ]
 

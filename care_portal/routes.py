@@ -15,6 +15,7 @@ RESET = "/restablecer"
 FORBIDDEN = "/sin-permiso"
 ACCOUNT = "/cuenta"
 ACCOUNT_PROFILE = "/cuenta/perfil"
+ACCOUNT_INVOICES = "/cuenta/facturas"
 MANAGER = "/gestor"
 RECRUITING = "/seleccion"
 ADMIN = "/admin"
@@ -24,8 +25,15 @@ ACCOUNT_PROJECTS = "/cuenta/proyectos"
 ACCOUNT_PROJECT = "/cuenta/proyectos/[beneficiary_id]"
 ADMIN_BENEFICIARIES = "/admin/beneficiarios"
 ADMIN_MANAGERS = "/admin/gestores"
+ADMIN_INVOICES = "/admin/facturas"
+ADMIN_INVOICES_CSV = "/api/admin/facturas.csv"
 
 ROLE_HOME = {"client": ACCOUNT, "manager": MANAGER, "recruiter": RECRUITING, "admin": ADMIN}
+
+
+def invoice_pdf_url(invoice_id: int) -> str:
+    """Return the authorised download URL of an invoice's PDF."""
+    return f"/api/facturas/{invoice_id}.pdf"
 
 
 def login_url(next_path: str = "") -> str:

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from care_portal.api import invoices
 from care_portal.api.payments import payment_webhook
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
@@ -86,5 +87,7 @@ def build_api() -> Starlette:
             Route("/api/pagos/webhook", payment_webhook, methods=["POST"]),
             Route("/api/documentos/{document_id}", beneficiary_document, methods=["GET"]),
             Route("/api/consentimiento/{beneficiary_id}.pdf", consent_document, methods=["GET"]),
+            Route("/api/facturas/{invoice_id:int}.pdf", invoices.invoice_pdf, methods=["GET"]),
+            Route("/api/admin/facturas.csv", invoices.invoices_csv, methods=["GET"]),
         ]
     )

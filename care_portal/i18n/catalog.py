@@ -1,5 +1,6 @@
 """Every user-facing message as ``key: (Spanish, English)``."""
 
+from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
@@ -237,4 +238,5 @@ CATALOG: dict[str, tuple[str, str]] = {
     **HELP,
     **LEGAL,
     **SHOP,
+    **BILLING,
 }

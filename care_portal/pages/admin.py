@@ -1,4 +1,7 @@
-"""Administration: users and their roles, and the outgoing e-mail ("Correo saliente")."""
+"""Administration: users and their roles, and the outgoing e-mail ("Correo saliente").
+
+The tabs also lead to the invoices (pages/invoices.py).
+"""
 
 from __future__ import annotations
 
@@ -67,6 +70,7 @@ ADMIN_TABS = [
     ("catalog", "admin.catalog", routes.ADMIN_CATALOG),
     ("beneficiaries", "admin.beneficiaries", routes.ADMIN_BENEFICIARIES),
     ("managers", "admin.managers", routes.ADMIN_MANAGERS),
+    ("invoices", "admin.invoices", routes.ADMIN_INVOICES),
     ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
 ]
 

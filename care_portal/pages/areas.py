@@ -63,6 +63,7 @@ def client_area_page() -> rx.Component:
             _link_card("nav.shop", routes.SHOP, "shopping_bag"),
             _link_card("orders.title", routes.ORDERS, "receipt"),
             _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),
+            _link_card("invoices.title", routes.ACCOUNT_INVOICES, "receipt_text"),
             _link_card("nav.help", routes.HELP, "circle_help"),
             columns=rx.breakpoints(initial="1", sm="2", md="3"),
             spacing="4",

@@ -1,9 +1,7 @@
 """Issuing invoices and rectifying invoices: numbering, VeriFactu record, stored PDF.
 
 Both functions run inside the caller's transaction and never commit. Numbering
-and chaining are serialized by locking a counter row and the issuer's chain-head
-row (``SELECT … FOR UPDATE`` on PostgreSQL; on SQLite the first statement is a
-write, which takes the database write lock until the caller commits).
+and chaining are serialized by the row locks of :mod:`care_portal.services.locks`.
 """
 
 from __future__ import annotations
@@ -12,8 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
@@ -38,15 +34,14 @@ from care_portal.domain.verifactu import (
 from care_portal.integrations import pdf, storage
 from care_portal.integrations.qr import qr_data_uri
 from care_portal.models import (
-    BillingChainHead,
     BillingRecord,
     Invoice,
-    InvoiceCounter,
     InvoiceKind,
     InvoiceLine,
     Role,
 )
 from care_portal.models.types import utcnow
+from care_portal.services import locks, verifactu
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 
@@ -142,6 +137,8 @@ def issue_rectifying_invoice(
         raise NotFound()
     if not reason.strip():
         raise ValidationFailed({"reason": "billing.error.reason"})
+    if verifactu.is_cancelled(session, original.id):
+        raise ValidationFailed({"invoice": "billing.error.already_cancelled"})
     if lines is None:
         lines = [
             LineInput(
@@ -202,42 +199,6 @@ def _lines_of(session: Session, invoice_id: int) -> list[InvoiceLine]:
     )
 
 
-def _insert_if_missing(session: Session, model, values: dict, keys: list[str]) -> None:
-    """Create a lock row when missing; on SQLite this write takes the database write lock."""
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(insert(model.__table__).values(**values).on_conflict_do_nothing(index_elements=keys))
-
-
-def next_sequence(session: Session, *, series: str, year: int) -> int:
-    """Take the next number of a series and year, holding the counter row until commit."""
-    _insert_if_missing(
-        session, InvoiceCounter, {"series": series, "year": year, "last_number": 0}, ["series", "year"]
-    )
-    counter = session.exec(
-        select(InvoiceCounter)
-        .where(InvoiceCounter.series == series, InvoiceCounter.year == year)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).one()
-    counter.last_number += 1
-    session.add(counter)
-    session.flush()
-    return counter.last_number
-
-
-def _lock_chain_head(session: Session, issuer_nif: str) -> BillingChainHead:
-    _insert_if_missing(
-        session, BillingChainHead, {"issuer_nif": issuer_nif, "last_fingerprint": ""}, ["issuer_nif"]
-    )
-    return session.exec(
-        select(BillingChainHead)
-        .where(BillingChainHead.issuer_nif == issuer_nif)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).one()
-
-
 def _issue(
     session: Session,
     *,
@@ -256,9 +217,9 @@ def _issue(
     settings = get_settings()
     issuer = Party(settings.company_name, settings.company_nif, settings.company_address)
     year = to_madrid(now).year
-    sequence = next_sequence(session, series=series, year=year)
+    sequence = locks.next_sequence(session, series=series, year=year)
     number = invoice_number(series, year, sequence)
-    head = _lock_chain_head(session, issuer.nif)
+    head = locks.lock_chain_head(session, issuer.nif)
 
     fingerprint_input = IssueFingerprintInput(
         issuer_nif=issuer.nif,

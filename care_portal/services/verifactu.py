@@ -6,19 +6,28 @@ import importlib
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
+from care_portal.domain.errors import NotFound, ValidationFailed
 from care_portal.domain.verifactu import (
     IssueFingerprintInput,
+    cancellation_fingerprint,
     format_amount,
+    format_generated_at,
     format_record_date,
     issue_fingerprint,
 )
 from care_portal.models import BillingRecord, BillingRecordSubmission, Invoice, InvoiceLine, Role
+from care_portal.models.types import utcnow
+from care_portal.services import locks
+from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
+
+CANCELLATION = "anulacion"
 
 SUM = "https://www2.agenciatributaria.gob.es/static_files/common/internet/dep/aplicaciones/es/aeat/tike/cont/ws/SuministroLR.xsd"
 SUM1 = "https://www2.agenciatributaria.gob.es/static_files/common/internet/dep/aplicaciones/es/aeat/tike/cont/ws/SuministroInformacion.xsd"
@@ -56,7 +65,9 @@ def verify_chain(session: Session) -> ChainReport:
     Returns:
         How many records were checked and the first broken one, if any.
     """
-    records = session.exec(select(BillingRecord).order_by(col(BillingRecord.id))).all()
+    records = session.exec(
+        select(BillingRecord).order_by(col(BillingRecord.id)).execution_options(populate_existing=True)
+    ).all()
     last_by_nif: dict[str, BillingRecord] = {}
     for checked, record in enumerate(records):
         previous = last_by_nif.get(record.issuer_nif)
@@ -71,6 +82,22 @@ def _record_problem(session: Session, record: BillingRecord, previous: BillingRe
     expected_link = (previous.id, previous.fingerprint) if previous else (None, "")
     if (record.previous_record_id, record.previous_fingerprint) != expected_link:
         return "the link to the previous record does not match"
+    if record.record_type == CANCELLATION:
+        recomputed = cancellation_fingerprint(
+            issuer_nif=record.issuer_nif,
+            number=record.number,
+            issue_date=record.issue_date,
+            previous_fingerprint=record.previous_fingerprint,
+            generated_at=record.generated_at,
+        )
+        if recomputed != record.fingerprint:
+            return "the fingerprint does not match the record's values"
+        invoice = session.get(Invoice, record.invoice_id, populate_existing=True)
+        return (
+            ""
+            if invoice is not None and invoice.number == record.number
+            else "the invoice does not match its record"
+        )
     recomputed = issue_fingerprint(
         IssueFingerprintInput(
             issuer_nif=record.issuer_nif,
@@ -85,7 +112,7 @@ def _record_problem(session: Session, record: BillingRecord, previous: BillingRe
     )
     if recomputed != record.fingerprint:
         return "the fingerprint does not match the record's values"
-    invoice = session.get(Invoice, record.invoice_id)
+    invoice = session.get(Invoice, record.invoice_id, populate_existing=True)
     if invoice is None or (invoice.number, invoice.issuer_nif, invoice.invoice_type) != (
         record.number,
         record.issuer_nif,
@@ -122,7 +149,10 @@ def registration_xml(session: Session, records: list[BillingRecord]) -> str:
     for record in records:
         invoice = session.get(Invoice, record.invoice_id)
         entry = ET.SubElement(root, f"{{{SUM}}}RegistroFactura")
-        _alta(session, ET.SubElement(entry, f"{{{SUM1}}}RegistroAlta"), record, invoice, by_id)
+        if record.record_type == CANCELLATION:
+            _anulacion(ET.SubElement(entry, f"{{{SUM1}}}RegistroAnulacion"), record, invoice, by_id)
+        else:
+            _alta(session, ET.SubElement(entry, f"{{{SUM1}}}RegistroAlta"), record, invoice, by_id)
     return ET.tostring(root, encoding="unicode", xml_declaration=True)
 
 
@@ -165,7 +195,20 @@ def _alta(session, alta, record: BillingRecord, invoice: Invoice, by_id: dict) -
             _text(detail, "CuotaRepercutida", format_amount(line.tax_cents))
     _text(alta, "CuotaTotal", record.tax_total)
     _text(alta, "ImporteTotal", record.total)
-    chain = ET.SubElement(alta, f"{{{SUM1}}}Encadenamiento")
+    _chain_and_signature(alta, record, invoice, by_id)
+
+
+def _anulacion(element, record: BillingRecord, invoice: Invoice, by_id: dict) -> None:
+    _text(element, "IDVersion", "1.0")
+    target = ET.SubElement(element, f"{{{SUM1}}}IDFactura")
+    _text(target, "IDEmisorFacturaAnulada", record.issuer_nif)
+    _text(target, "NumSerieFacturaAnulada", record.number)
+    _text(target, "FechaExpedicionFacturaAnulada", record.issue_date)
+    _chain_and_signature(element, record, invoice, by_id)
+
+
+def _chain_and_signature(element, record: BillingRecord, invoice: Invoice, by_id: dict) -> None:
+    chain = ET.SubElement(element, f"{{{SUM1}}}Encadenamiento")
     previous = by_id.get(record.previous_record_id)
     if previous is None:
         _text(chain, "PrimerRegistro", "S")
@@ -175,7 +218,7 @@ def _alta(session, alta, record: BillingRecord, invoice: Invoice, by_id: dict) -
         _text(link, "NumSerieFactura", previous.number)
         _text(link, "FechaExpedicionFactura", previous.issue_date)
         _text(link, "Huella", previous.fingerprint)
-    system = ET.SubElement(alta, f"{{{SUM1}}}SistemaInformatico")
+    system = ET.SubElement(element, f"{{{SUM1}}}SistemaInformatico")
     _text(system, "NombreRazon", invoice.issuer_name)
     _text(system, "NIF", invoice.issuer_nif)
     _text(system, "NombreSistemaInformatico", "Cuidado en Casa")
@@ -185,9 +228,9 @@ def _alta(session, alta, record: BillingRecord, invoice: Invoice, by_id: dict) -
     _text(system, "TipoUsoPosibleSoloVerifactu", "S")
     _text(system, "TipoUsoPosibleMultiOT", "N")
     _text(system, "IndicadorMultiplesOT", "N")
-    _text(alta, "FechaHoraHusoGenRegistro", record.generated_at)
-    _text(alta, "TipoHuella", "01")
-    _text(alta, "Huella", record.fingerprint)
+    _text(element, "FechaHoraHusoGenRegistro", record.generated_at)
+    _text(element, "TipoHuella", "01")
+    _text(element, "Huella", record.fingerprint)
 
 
 def _id_factura(parent, tag: str, nif: str, number: str, date: str, *, emitter_tag: str) -> None:
@@ -247,3 +290,82 @@ def send_unsent(session: Session, sender: RecordSender | None = None) -> int:
         session.flush()
         sent += 1
     return sent
+
+
+def cancel_invoice_record(
+    session: Session, *, invoice_id: int, actor: Viewer | None, now: datetime | None = None
+) -> BillingRecord:
+    """Append a cancellation record (registro de anulación) for an invoice issued by mistake.
+
+    The invoice itself stays as it is (it is immutable); refunds use rectifying
+    invoices instead. Runs in the caller's transaction.
+
+    Args:
+        session: Open session (the caller commits).
+        invoice_id: The invoice whose record is cancelled.
+        actor: An admin.
+        now: The instant of the record (aware; defaults to now).
+
+    Returns:
+        The new cancellation record.
+
+    Raises:
+        PermissionDenied: The actor is not an admin.
+        NotFound: No such invoice.
+        ValidationFailed: The invoice's record is already cancelled.
+    """
+    viewer = ensure_role(actor, Role.ADMIN)
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound()
+    head = locks.lock_chain_head(session, invoice.issuer_nif)
+    if is_cancelled(session, invoice.id):
+        raise ValidationFailed({"invoice": "billing.error.already_cancelled"})
+    generated_at = format_generated_at(now or utcnow())
+    issue_date = format_record_date(invoice.issued_at)
+    record = BillingRecord(
+        issuer_nif=invoice.issuer_nif,
+        record_type=CANCELLATION,
+        invoice_id=invoice.id,
+        number=invoice.number,
+        issue_date=issue_date,
+        invoice_type="",
+        tax_total="",
+        total="",
+        previous_record_id=head.last_record_id,
+        previous_fingerprint=head.last_fingerprint,
+        generated_at=generated_at,
+        fingerprint=cancellation_fingerprint(
+            issuer_nif=invoice.issuer_nif,
+            number=invoice.number,
+            issue_date=issue_date,
+            previous_fingerprint=head.last_fingerprint,
+            generated_at=generated_at,
+        ),
+    )
+    session.add(record)
+    session.flush()
+    head.last_record_id = record.id
+    head.last_fingerprint = record.fingerprint
+    session.add(head)
+    record_event(
+        session,
+        actor_id=viewer.id,
+        action="invoice.cancel_record",
+        target_type="invoice",
+        target_id=invoice.id,
+    )
+    session.flush()
+    return record
+
+
+def is_cancelled(session: Session, invoice_id: int) -> bool:
+    """Whether an invoice's billing record has been cancelled."""
+    return (
+        session.exec(
+            select(BillingRecord.id).where(
+                BillingRecord.invoice_id == invoice_id, BillingRecord.record_type == CANCELLATION
+            )
+        ).first()
+        is not None
+    )

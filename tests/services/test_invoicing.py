@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import delete, text, update
 from sqlmodel import Session, col, select
 
-from care_portal.domain.errors import NotAuthenticated, NotFound, ValidationFailed
+from care_portal.domain.errors import NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
 from care_portal.domain.invoicing import LineInput
 from care_portal.models import BillingRecord, Invoice, InvoiceLine, Role
 from care_portal.models.billing import ImmutableRecordError
@@ -213,3 +213,46 @@ def test_concurrent_checkouts_get_distinct_gapless_numbers_and_one_chain(db, eng
     previous = db.exec(select(BillingRecord.previous_fingerprint)).all()
     assert len(set(previous)) == count
     assert verifactu.verify_chain(db).ok
+
+
+def test_the_demo_invoice_is_seeded_once(db):
+    from care_portal.seed import seed_demo_users
+    from care_portal.seed_invoices import seed_demo_invoice
+
+    seed_demo_users()
+    first = seed_demo_invoice()
+    assert first == "F" + first[1:5] + "-000001"
+    assert seed_demo_invoice() == first
+    assert len(db.exec(select(Invoice)).all()) == 1
+
+
+def test_a_cancellation_record_chains_verifies_and_blocks_refunds(db, client, admin):
+    from care_portal.services import invoice_queries
+
+    first = issue(db, client.id)
+    second = issue(db, client.id)
+    with pytest.raises(PermissionDenied):
+        verifactu.cancel_invoice_record(db, invoice_id=first.id, actor=client)
+    record = verifactu.cancel_invoice_record(db, invoice_id=first.id, actor=admin)
+    db.commit()
+    last_issue = db.exec(select(BillingRecord).where(BillingRecord.number == second.number)).one()
+    assert record.record_type == "anulacion"
+    assert record.previous_fingerprint == last_issue.fingerprint
+    assert verifactu.verify_chain(db).ok
+    states = {row.number: row.state for row in invoice_queries.list_client_invoices(db, actor=client)}
+    assert states == {first.number: "cancelled", second.number: "paid"}
+    with pytest.raises(ValidationFailed):
+        verifactu.cancel_invoice_record(db, invoice_id=first.id, actor=admin)
+    with pytest.raises(ValidationFailed):
+        invoicing.issue_rectifying_invoice(
+            db, original_invoice_id=first.id, lines=None, reason="x", actor=admin
+        )
+    xml = verifactu.registration_xml(db, [record])
+    assert "<sum1:RegistroAnulacion>" in xml
+    assert f"<sum1:NumSerieFacturaAnulada>{first.number}</sum1:NumSerieFacturaAnulada>" in xml
+    db.connection().execute(
+        text("UPDATE billing_records SET generated_at = '2020-01-01T00:00:00+01:00' WHERE id = :id"),
+        {"id": record.id},
+    )
+    db.commit()
+    assert verifactu.verify_chain(db).broken_record_id == record.id
