@@ -12,7 +12,7 @@ from care_portal.db import session_scope
 from care_portal.domain.care import BeneficiaryInput
 from care_portal.models import Beneficiary, ManagerArea, Role, User
 from care_portal.seed_catalog import seed_catalogue
-from care_portal.seed_invoices import seed_demo_invoice
+from care_portal.seed_invoices import seed_demo_order
 from care_portal.services import accounts, beneficiaries
 
 DEMO_PASSWORD = "cuidado-demo-2026"  # noqa: S105 - demo accounts only, never in production
@@ -71,7 +71,7 @@ def main() -> None:
     with session_scope() as session:
         seed_catalogue(session)
     seed_demo_care()
-    invoice_number = seed_demo_invoice()
+    invoice_number = seed_demo_order()
     print(f"\nDemo log-ins (contraseña / password: {DEMO_PASSWORD}):")
     for role, email, _ in logins:
         print(f"  {role:<10} {email}")

@@ -20,8 +20,8 @@ def test_the_client_downloads_the_invoice_pdf_from_facturas(page, app_url, tmp_p
     expect(page).to_have_url(re.compile(r"/cuenta/facturas/?$"))
     card = page.locator(".invoice-card").first
     expect(card).to_contain_text(NUMBER)
-    expect(card).to_contain_text("Dolores López García")
-    expect(card).to_contain_text("125,30\u00a0€")
+    expect(card).to_contain_text("Rosario López Martín")
+    expect(card).to_contain_text("95,00\u00a0€")
     expect(card).to_contain_text("Pagada")
     snapshot(page, "client-invoices")
     with page.expect_download() as download_info:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from tests.e2e.conftest import snapshot
 from tests.e2e.helpers import open_page, register_beneficiary, sign_up, unique_email
@@ -86,6 +87,17 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     # The cart was emptied by the paid order.
     open_page(page, f"{app_url}/tienda/carrito")
     expect(page.get_by_text("Tu carrito está vacío.")).to_be_visible()
+
+    # The invoice of the purchase is in "Facturas", with the billing data given at checkout.
+    open_page(page, f"{app_url}/cuenta/facturas")
+    card = page.locator(".invoice-card").first
+    expect(card).to_contain_text("Pilar Sanz Ortega")
+    expect(card).to_contain_text("72,00\u00a0€")
+    with page.expect_download() as download_info:
+        card.get_by_role("link", name="Descargar PDF").click()
+    text = "\n".join(p.extract_text() for p in PdfReader(download_info.value.path()).pages)
+    for expected in ("Elena Sanz", "12345678Z", "Calle de Alcalá 10", "72,00", "Visita de compañía"):
+        assert expected in text
 
 
 def test_buying_needs_an_account_and_the_cart_survives_log_in(page, app_url):

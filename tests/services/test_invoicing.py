@@ -215,15 +215,22 @@ def test_concurrent_checkouts_get_distinct_gapless_numbers_and_one_chain(db, eng
     assert verifactu.verify_chain(db).ok
 
 
-def test_the_demo_invoice_is_seeded_once(db):
-    from care_portal.seed import seed_demo_users
-    from care_portal.seed_invoices import seed_demo_invoice
+def test_the_demo_order_is_paid_and_invoiced_once(db):
+    from care_portal.models import Order, Task
+    from care_portal.seed import seed_demo_care, seed_demo_users
+    from care_portal.seed_catalog import seed_catalogue
+    from care_portal.seed_invoices import seed_demo_order
 
     seed_demo_users()
-    first = seed_demo_invoice()
+    seed_catalogue(db)
+    db.commit()
+    seed_demo_care()
+    first = seed_demo_order()
     assert first == "F" + first[1:5] + "-000001"
-    assert seed_demo_invoice() == first
+    assert seed_demo_order() == first
     assert len(db.exec(select(Invoice)).all()) == 1
+    assert db.exec(select(Order)).one().status == "paid"
+    assert len(db.exec(select(Task)).all()) == 3
 
 
 def test_a_cancellation_record_chains_verifies_and_blocks_refunds(db, client, admin):
