@@ -24,9 +24,9 @@ setup: $(VENV)/.installed $(BUN_DIR)/node_modules/.bin/bun
 
 # Debian's Chromium and the fonts the PDFs and screenshots use (only when missing).
 browser:
-	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v zbarimg >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium fonts-dejavu-core poppler-utils >/dev/null; }
+	    chromium fonts-dejavu-core poppler-utils zbar-tools >/dev/null; }
 
 migrate: setup
 	alembic upgrade head

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from PIL import Image
 
 from care_portal.domain.errors import NotAuthenticated, NotFound, PermissionDenied
 from care_portal.integrations import storage
+from care_portal.integrations.qr import qr_png
 from care_portal.models import Invoice, Role
 from care_portal.services import invoice_queries, invoicing, verifactu
 from tests.services.invoice_helpers import issue, make_user
@@ -57,12 +60,26 @@ def test_the_pdf_carries_every_mandatory_field_and_the_qr(db, tmp_path):
     ):
         assert expected.replace(" ", "") in text.replace(" ", ""), expected
     assert len(images) == 1
+    listing = (
+        subprocess.run(
+            ["pdfimages", "-list", str(tmp_path / "factura.pdf")], capture_output=True, text=True, check=True
+        )
+        .stdout.splitlines()[2]
+        .split()
+    )
+    page_number, width_px, x_ppi = int(listing[0]), int(listing[3]), int(listing[12])
+    assert page_number == 1
+    assert 30 <= width_px / x_ppi * 25.4 <= 40  # printed between 30 and 40 mm wide
     expected_url = (
         "https://prewww2.aeat.es/wlpl/TIKE-CONT/ValidarQR?nif=B12345674&numserie=F2026-000001"
         "&fecha=02-03-2026&importe=125.47"
     )
+    embedded = Image.open(images[0]).convert("1")
+    expected_qr = Image.open(io.BytesIO(qr_png(expected_url))).convert("1")
+    assert embedded.size == expected_qr.size
+    assert embedded.tobytes() == expected_qr.tobytes()  # the very QR of the check URL, pixel for pixel
     if shutil.which("zbarimg") is None:
-        pytest.skip("zbarimg (Debian zbar-tools) is not installed: the QR cannot be decoded here")
+        pytest.skip("zbarimg (Debian zbar-tools) is not installed: the QR was compared, not decoded")
     decoded = subprocess.run(
         ["zbarimg", "--quiet", "--raw", str(images[0])], capture_output=True, text=True, check=True
     ).stdout.strip()
