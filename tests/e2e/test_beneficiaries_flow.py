@@ -68,9 +68,13 @@ def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app
     document = page.locator(".document-link").first.get_attribute("href")
     assert page.request.get(f"{app_url}{document}").body() == PDF
 
+    page.locator("#consent-withdraw").click()
+    expect(page.locator("#consent-state")).to_contain_text("Consentimiento retirado")
+    expect(page.locator("#consent-history")).to_contain_text("Retirado")
+
     page.goto(f"{app_url}/cuenta/proyectos")
     card = page.locator(".project-card").filter(has_text="Pilar Sanz Ortega")
-    expect(card.locator(".project-consent")).to_have_text("Consentimiento firmado")
+    expect(card.locator(".project-consent")).to_have_text("Consentimiento retirado")
     expect(card.locator(".project-household")).to_contain_text("2")
     expect(card).to_contain_text("Gonzalo Gestor Ruiz")
     snapshot(page, "care-projects")
@@ -84,6 +88,14 @@ def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(pag
     expect(page).to_have_url(re.compile(r"/cuenta/proyectos/\d+$"))
     project_url = page.url
     expect(page.locator("#consent-state")).to_contain_text("Consentimiento pendiente")
+    page.locator("#edit-start").click()
+    expect(page.locator("#field-full_name")).to_have_value("Amparo Vidal Soler")
+    page.locator("#field-phone").fill("699 000 111")
+    page.locator("#field-preferred_times").fill("Tardes")
+    snapshot(page, "care-project-edit")
+    page.locator("#edit-save").click()
+    expect(page.get_by_text("+34699000111")).to_be_visible()
+    expect(page.get_by_text("Tardes")).to_be_visible()
     page.goto(f"{app_url}/cuenta/proyectos")
     card = page.locator(".project-card").filter(has_text="Amparo Vidal Soler")
     expect(card.locator(".project-consent")).to_have_text("Consentimiento pendiente")
