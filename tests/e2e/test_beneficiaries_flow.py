@@ -21,13 +21,15 @@ def _new_client(page: Page, base: str, name: str) -> str:
     return email
 
 
-def _fill_person_and_home(page: Page, full_name: str) -> None:
+def _fill_person_and_home(
+    page: Page, full_name: str, postal_code: str = "28012", town: str = "Madrid"
+) -> None:
     page.locator("#field-full_name").fill(full_name)
     page.locator("#field-relationship").fill("madre")
     page.locator("#field-street").fill("Calle de la Fe 3, 1º")
-    page.locator("#field-postal_code").fill("28012")
-    page.locator("#field-town").fill("Madrid")
-    page.locator("#field-province").fill("Madrid")
+    page.locator("#field-postal_code").fill(postal_code)
+    page.locator("#field-town").fill(town)
+    page.locator("#field-province").fill(town)
     page.locator("#field-phone").fill("612 345 678")
 
 
@@ -129,3 +131,30 @@ def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url):
     snapshot(page, "care-register-errors")
     page.goto(f"{app_url}/cuenta/proyectos")
     expect(page.locator("#projects-empty")).to_be_visible()
+
+
+def test_an_admin_assigns_a_manager_to_a_beneficiary_outside_every_area(page, app_url, smtp_server):
+    email = _new_client(page, app_url, "Jorge Ramos")
+    page.goto(f"{app_url}/cuenta/alta-familiar")
+    name = f"Dolores Ramos {page.viewport_name}"
+    _fill_person_and_home(page, name, postal_code="41001", town="Sevilla")
+    page.locator("#register-submit").click()
+    expect(page.locator("#project-manager")).to_contain_text("Estamos buscándole un gestor")
+    log_out(page)
+
+    log_in(page, app_url, "admin@cuidadoencasa.example")
+    page.goto(f"{app_url}/admin/beneficiarios")
+    waiting = page.locator("#assignment-queue .admin-beneficiary").filter(has_text=name)
+    expect(waiting).to_contain_text("41001 Sevilla")
+    snapshot(page, "care-admin-queue")
+    waiting.locator("select").select_option(label="Gonzalo Gestor Ruiz (28)")
+    expect(page.locator("#assignment-queue").filter(has_text=name)).to_have_count(0)
+    mail = smtp_server.wait_for(lambda m: m["To"] == email)
+    assert mail["Subject"] == f"Nuevo gestor para {name}"
+
+    page.goto(f"{app_url}/admin/gestores")
+    card = page.locator(".manager-areas").filter(has_text="Gonzalo Gestor Ruiz")
+    card.get_by_label("Zonas").fill("28, 9")
+    card.get_by_role("button", name="Guardar").click()
+    expect(page.get_by_text("Escribe códigos postales de 5 cifras")).to_be_visible()
+    snapshot(page, "care-admin-managers")
