@@ -8,7 +8,6 @@ from care_portal.components.care import text_area
 from care_portal.components.fields import form_field
 from care_portal.components.i18n import t
 from care_portal.domain.care import MAX_HOUSEHOLD
-from care_portal.state.session import SessionState
 
 
 def form_section(title_key: str, *children: rx.Component) -> rx.Component:
@@ -29,7 +28,8 @@ def _member_fields(number: rx.Var, errors: rx.Var, members: rx.Var | None) -> rx
     return rx.grid(
         rx.box(
             rx.el.label(
-                rx.cond(SessionState.is_en, "Name of member ", "Nombre del miembro "),
+                t("care.field.member_name"),
+                " ",
                 number + 1,
                 html_for="field-" + name,
                 class_name="cp-label",
@@ -52,7 +52,8 @@ def _member_fields(number: rx.Var, errors: rx.Var, members: rx.Var | None) -> rx
         ),
         rx.box(
             rx.el.label(
-                rx.cond(SessionState.is_en, "Relationship of member ", "Relación del miembro "),
+                t("care.field.member_relationship"),
+                " ",
                 number + 1,
                 html_for="field-" + relation,
                 class_name="cp-label",

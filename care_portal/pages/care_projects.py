@@ -260,7 +260,8 @@ def _project_card(project: dict) -> rx.Component:
             consent_badge(project["consent_state"], class_name="project-consent"),
             rx.text(project["address"], class_name="project-address"),
             rx.text(
-                rx.cond(SessionState.is_en, "People at the home: ", "Personas en el domicilio: "),
+                t("care.projects.household"),
+                ": ",
                 project["household_size"],
                 class_name="project-household",
             ),
