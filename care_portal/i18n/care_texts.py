@@ -40,8 +40,8 @@ CARE: dict[str, tuple[str, str]] = {
         "Cuenta también a la persona de arriba. Si sois 2 o más, escribe el nombre de los demás.",
         "Include the person above. If there are 2 or more, type the others' names.",
     ),
-    "care.field.member_name": ("Nombre del miembro {n}", "Name of member {n}"),
-    "care.field.member_relationship": ("Relación del miembro {n}", "Relationship of member {n}"),
+    "care.field.member_name": ("Nombre del miembro", "Name of member"),
+    "care.field.member_relationship": ("Relación del miembro", "Relationship of member"),
     "care.field.care_notes": ("Salud y movilidad (opcional)", "Health and mobility (optional)"),
     "care.field.care_notes_hint": (
         "Dato sensible: solo lo verán su gestor y el equipo autorizado. Escribe solo lo que necesite saber.",
@@ -69,7 +69,6 @@ CARE: dict[str, tuple[str, str]] = {
     ),
     "care.signer.beneficiary": ("La propia persona beneficiaria", "The beneficiary themselves"),
     "care.signer.representative": ("Su representante", "Their representative"),
-    "care.signer.client": ("Cliente", "Client"),
     "care.consent.how": (
         "Antes de la primera visita, la persona beneficiaria (o su representante) debe firmar el "
         "consentimiento. Descárgalo una vez dado de alta, fírmalo y súbelo aquí; o deja que lo firme "
@@ -114,7 +113,7 @@ CARE: dict[str, tuple[str, str]] = {
         "You have not registered any relative yet.",
     ),
     "care.projects.new": ("Dar de alta a un familiar", "Register a relative"),
-    "care.projects.household": ("Personas en el domicilio: {n}", "People at the home: {n}"),
+    "care.projects.household": ("Personas en el domicilio", "People at the home"),
     "care.projects.manager": ("Gestor", "Manager"),
     "care.projects.no_manager": (
         "Estamos buscándole un gestor en su zona. Te avisaremos por correo.",
@@ -202,21 +201,17 @@ CARE: dict[str, tuple[str, str]] = {
     "care.admin.queue.title": ("Beneficiarios sin gestor", "Beneficiaries without a manager"),
     "care.admin.queue.empty": ("Todos los beneficiarios tienen gestor.", "Every beneficiary has a manager."),
     "care.admin.all.title": ("Todos los beneficiarios", "All beneficiaries"),
-    "care.admin.assign": ("Asignar", "Assign"),
     "care.admin.assigned": (
         "Gestor asignado. Hemos avisado por correo.",
         "Manager assigned. We sent the e-mails.",
     ),
     "care.admin.pick_manager": ("Elegir gestor", "Choose manager"),
-    "care.admin.managers.title": ("Zonas de los gestores", "Managers' areas"),
     "care.admin.managers.lead": (
         "Códigos postales (28013) o prefijos de provincia (28), separados por comas.",
         "Postal codes (28013) or province prefixes (28), separated by commas.",
     ),
     "care.admin.managers.empty": ("No hay gestores activos.", "There are no active managers."),
     "care.admin.areas_saved": ("Zonas guardadas.", "Areas saved."),
-    "care.admin.col.beneficiary": ("Beneficiario", "Beneficiary"),
-    "care.admin.col.area": ("Zona", "Area"),
     "care.admin.col.client": ("Cliente", "Client"),
     "care.admin.col.manager": ("Gestor", "Manager"),
     "care.admin.col.areas": ("Zonas", "Areas"),

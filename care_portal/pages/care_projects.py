@@ -7,13 +7,16 @@ from dataclasses import asdict
 import reflex as rx
 
 from care_portal import routes
+from care_portal.components.beneficiary_form import beneficiary_sections
 from care_portal.components.care import consent_badge, file_picker
 from care_portal.components.fields import form_error_banner, form_field
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
+from care_portal.domain.care import MAX_HOUSEHOLD
 from care_portal.domain.errors import DomainError
 from care_portal.models import Role
+from care_portal.pages.care_register import beneficiary_input
 from care_portal.pages.care_staging import discard_staged, stage_upload, staged_attachment
 from care_portal.services import beneficiaries, care_documents
 from care_portal.services.authz import Viewer
@@ -52,7 +55,14 @@ class ProjectState(FormMixin, SessionState):
     signer_role: str = "beneficiary"
     consent_name: str = ""
     _consent_key: str = ""
+    editing: bool = False
+    household_size: int = 1
     _beneficiary_id: int = 0
+
+    @rx.var
+    def member_numbers(self) -> list[int]:
+        """Numbers of the other household members whose names are asked when editing."""
+        return list(range(1, max(1, min(self.household_size, MAX_HOUSEHOLD))))
 
     def _id_from_url(self) -> int:
         try:
@@ -94,7 +104,48 @@ class ProjectState(FormMixin, SessionState):
             discard_staged([self._consent_key])
         self._consent_key, self.consent_name, self.signer_role = "", "", "beneficiary"
         self._beneficiary_id = self._id_from_url()
+        self.editing = False
         self._refresh(viewer)
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def start_edit(self, viewer: Viewer):
+        """Show the edit form filled with the current data."""
+        self._clear_errors()
+        self._refresh(viewer)
+        self.household_size = int(self.project.get("household_size", 1) or 1)
+        self.editing = bool(self.project.get("can_edit"))
+
+    @rx.event
+    def cancel_edit(self):
+        """Hide the edit form without saving."""
+        self._clear_errors()
+        self.editing = False
+
+    @rx.event
+    def set_household_size(self, value: str):
+        """Show one name field for each other member of the household."""
+        try:
+            self.household_size = max(1, min(int(value), MAX_HOUSEHOLD))
+        except ValueError:
+            self.household_size = 1
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def save(self, viewer: Viewer, form: dict):
+        """Save the edited data."""
+        self._clear_errors()
+        try:
+            with session_scope() as session:
+                beneficiaries.update_beneficiary(
+                    session, actor=viewer, beneficiary_id=self._beneficiary_id, data=beneficiary_input(form)
+                )
+        except DomainError as error:
+            self._show_error(error)
+            return None
+        self.editing = False
+        self._refresh(viewer)
+        return rx.toast.success(self._t("care.project.saved"))
 
     @rx.event
     @guarded(Role.CLIENT)
@@ -209,7 +260,8 @@ def _project_card(project: dict) -> rx.Component:
             consent_badge(project["consent_state"], class_name="project-consent"),
             rx.text(project["address"], class_name="project-address"),
             rx.text(
-                rx.cond(SessionState.is_en, "People at the home: ", "Personas en el domicilio: "),
+                t("care.projects.household"),
+                ": ",
                 project["household_size"],
                 class_name="project-household",
             ),
@@ -461,6 +513,73 @@ def _consent_card() -> rx.Component:
     )
 
 
+def _edit_form() -> rx.Component:
+    return rx.form(
+        *beneficiary_sections(
+            ProjectState.field_errors,
+            ProjectState.household_size,
+            ProjectState.set_household_size,
+            ProjectState.member_numbers,
+            values=ProjectState.project,
+            members=ProjectState.members,
+        ),
+        form_error_banner(ProjectState.form_error),
+        rx.hstack(
+            rx.button(t("common.save"), type="submit", size="3", id="edit-save"),
+            rx.button(
+                t("common.cancel"), type="button", variant="soft", size="3", on_click=ProjectState.cancel_edit
+            ),
+            wrap="wrap",
+        ),
+        on_submit=ProjectState.save,
+        reset_on_submit=False,
+        margin_top="1em",
+        width="100%",
+    )
+
+
+def _archive_box() -> rx.Component:
+    return rx.box(
+        rx.text(t("care.project.archive_help"), size="2", color_scheme="gray"),
+        rx.button(
+            t("care.project.archive"),
+            on_click=ProjectState.archive,
+            variant="soft",
+            color_scheme="gray",
+            size="3",
+            margin_top="0.5em",
+        ),
+        margin_top="1.5em",
+    )
+
+
+def _project_body() -> rx.Component:
+    can_edit = ProjectState.project["can_edit"]
+    return rx.box(
+        rx.cond(
+            can_edit,
+            rx.button(
+                rx.icon("pencil"),
+                t("care.project.edit"),
+                on_click=ProjectState.start_edit,
+                variant="outline",
+                size="3",
+                id="edit-start",
+                margin_top="0.5em",
+            ),
+        ),
+        rx.grid(
+            _data_card(),
+            rx.vstack(_consent_card(), _documents_card(), spacing="4", width="100%"),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="4",
+            width="100%",
+            margin_top="1em",
+        ),
+        rx.cond(can_edit, _archive_box()),
+    )
+
+
 def project_page() -> rx.Component:
     """One beneficiary's project."""
     return page_shell(
@@ -476,29 +595,7 @@ def project_page() -> rx.Component:
                     rx.heading(
                         ProjectState.project["full_name"].to(str), size="7", as_="h1", id="project-name"
                     ),
-                    rx.grid(
-                        _data_card(),
-                        rx.vstack(_consent_card(), _documents_card(), spacing="4", width="100%"),
-                        columns=rx.breakpoints(initial="1", md="2"),
-                        spacing="4",
-                        width="100%",
-                        margin_top="1em",
-                    ),
-                    rx.cond(
-                        ProjectState.project["can_edit"],
-                        rx.box(
-                            rx.text(t("care.project.archive_help"), size="2", color_scheme="gray"),
-                            rx.button(
-                                t("care.project.archive"),
-                                on_click=ProjectState.archive,
-                                variant="soft",
-                                color_scheme="gray",
-                                size="3",
-                                margin_top="0.5em",
-                            ),
-                            margin_top="1.5em",
-                        ),
-                    ),
+                    rx.cond(ProjectState.editing, _edit_form(), _project_body()),
                 ),
                 rx.spinner(),
             ),

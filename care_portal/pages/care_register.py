@@ -5,7 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.care import file_picker, text_area
+from care_portal.components.beneficiary_form import beneficiary_sections, form_section
+from care_portal.components.care import file_picker
 from care_portal.components.fields import form_error_banner, form_field
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
@@ -55,6 +56,7 @@ class RegisterState(FormMixin, SessionState):
     signer_role: str = "beneficiary"
     document_names: list[str] = []
     consent_name: str = ""
+    loaded: bool = False
     _document_keys: list[str] = []
     _consent_key: str = ""
 
@@ -75,6 +77,7 @@ class RegisterState(FormMixin, SessionState):
         self._clear_errors()
         self._forget_files()
         self.household_size, self.consent_mode, self.signer_role = 1, "home", "beneficiary"
+        self.loaded = True
 
     @rx.event
     def set_household_size(self, value: str):
@@ -175,51 +178,6 @@ class RegisterState(FormMixin, SessionState):
         return [rx.redirect(target), rx.toast.success(self._t("care.register.done"))]
 
 
-def _section(title_key: str, *children: rx.Component) -> rx.Component:
-    return rx.card(
-        rx.heading(t(title_key), size="5", as_="h2", margin_bottom="0.75em"),
-        *children,
-        class_name="cp-card",
-        margin_bottom="1em",
-    )
-
-
-def _member_fields(number: rx.Var) -> rx.Component:
-    name = "member_" + number.to_string() + "_name"
-    relation = "member_" + number.to_string() + "_relationship"
-    return rx.grid(
-        rx.box(
-            rx.el.label(
-                rx.cond(SessionState.is_en, "Name of member ", "Nombre del miembro "),
-                number + 1,
-                html_for="field-" + name,
-                class_name="cp-label",
-            ),
-            rx.input(id="field-" + name, name=name, size="3", width="100%", required=True),
-            rx.text(
-                RegisterState.field_errors.get(name, ""),
-                id="field-" + name + "-error",
-                class_name="cp-field-error",
-                role="alert",
-                size="2",
-            ),
-        ),
-        rx.box(
-            rx.el.label(
-                rx.cond(SessionState.is_en, "Relationship of member ", "Relación del miembro "),
-                number + 1,
-                html_for="field-" + relation,
-                class_name="cp-label",
-            ),
-            rx.input(id="field-" + relation, name=relation, size="3", width="100%"),
-        ),
-        columns=rx.breakpoints(initial="1", sm="2"),
-        spacing="3",
-        width="100%",
-        margin_bottom="0.75em",
-    )
-
-
 def _radio(name: str, value: str, label_key: str, current: rx.Var, on_change) -> rx.Component:
     field_id = f"{name}-{value}"
     return rx.el.label(
@@ -254,7 +212,7 @@ def _chosen(names: rx.Var, clear_event=None) -> rx.Component:
 
 def _consent_section() -> rx.Component:
     errors = RegisterState.field_errors
-    return _section(
+    return form_section(
         "care.section.consent",
         rx.text(t("care.consent.how"), margin_bottom="0.75em"),
         rx.el.fieldset(
@@ -325,71 +283,13 @@ def _consent_section() -> rx.Component:
 def _form() -> rx.Component:
     errors = RegisterState.field_errors
     return rx.form(
-        _section(
-            "care.section.person",
-            form_field("full_name", "care.field.full_name", errors, autocomplete="off"),
-            rx.grid(
-                form_field("nif", "care.field.nif", errors, required=False),
-                form_field("birth_date", "care.field.birth_date", errors, type_="date", required=False),
-                columns=rx.breakpoints(initial="1", sm="2"),
-                spacing="3",
-                width="100%",
-            ),
-            form_field(
-                "relationship", "care.field.relationship", errors, hint_key="care.field.relationship_hint"
-            ),
+        *beneficiary_sections(
+            errors,
+            RegisterState.household_size,
+            RegisterState.set_household_size,
+            RegisterState.member_numbers,
         ),
-        _section(
-            "care.section.home",
-            form_field("street", "care.field.street", errors, autocomplete="street-address"),
-            rx.grid(
-                form_field("postal_code", "care.field.postal_code", errors, autocomplete="postal-code"),
-                form_field("town", "care.field.town", errors, autocomplete="address-level2"),
-                form_field("province", "care.field.province", errors, autocomplete="address-level1"),
-                columns=rx.breakpoints(initial="1", sm="3"),
-                spacing="3",
-                width="100%",
-            ),
-            form_field("phone", "care.field.phone", errors, type_="tel", autocomplete="tel"),
-        ),
-        _section(
-            "care.section.household",
-            rx.box(
-                rx.el.label(
-                    t("care.field.household_size"), html_for="field-household_size", class_name="cp-label"
-                ),
-                rx.el.select(
-                    *[rx.el.option(str(n), value=str(n)) for n in range(1, MAX_HOUSEHOLD + 1)],
-                    id="field-household_size",
-                    name="household_size",
-                    value=RegisterState.household_size.to_string(),
-                    on_change=RegisterState.set_household_size,
-                    aria_describedby="field-household_size-hint field-household_size-error",
-                    class_name="cp-select",
-                ),
-                rx.text(
-                    t("care.field.household_hint"),
-                    id="field-household_size-hint",
-                    size="2",
-                    color_scheme="gray",
-                ),
-                rx.text(
-                    errors.get("household_size", ""),
-                    id="field-household_size-error",
-                    class_name="cp-field-error",
-                    role="alert",
-                    size="2",
-                ),
-                margin_bottom="0.75em",
-            ),
-            rx.foreach(RegisterState.member_numbers, _member_fields),
-        ),
-        _section(
-            "care.section.care",
-            text_area("care_notes", "care.field.care_notes", errors, hint_key="care.field.care_notes_hint"),
-            form_field("preferred_times", "care.field.preferred_times", errors, required=False),
-        ),
-        _section(
+        form_section(
             "care.section.documents",
             file_picker(
                 "documents",
@@ -415,6 +315,6 @@ def register_beneficiary_page() -> rx.Component:
     """The "Alta de familiar" form."""
     return page_shell(
         rx.text(t("care.register.lead"), margin_bottom="1em"),
-        _form(),
+        rx.cond(RegisterState.loaded, _form(), rx.spinner()),
         title_key="care.register.title",
     )

@@ -64,6 +64,7 @@ class ProjectDetail:
     row: ProjectRow
     nif: str
     birth_date: str
+    birth_date_iso: str
     relationship: str
     street: str
     postal_code: str
@@ -311,6 +312,7 @@ def get_project(session: Session, *, actor: Viewer | None, beneficiary_id: int) 
         row=_project_row(row, manager),
         nif=row.nif,
         birth_date=row.birth_date.strftime("%d/%m/%Y") if row.birth_date else "",
+        birth_date_iso=row.birth_date.isoformat() if row.birth_date else "",
         relationship=row.relationship,
         street=row.street,
         postal_code=row.postal_code,

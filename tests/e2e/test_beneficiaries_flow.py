@@ -21,13 +21,15 @@ def _new_client(page: Page, base: str, name: str) -> str:
     return email
 
 
-def _fill_person_and_home(page: Page, full_name: str) -> None:
+def _fill_person_and_home(
+    page: Page, full_name: str, postal_code: str = "28012", town: str = "Madrid"
+) -> None:
     page.locator("#field-full_name").fill(full_name)
     page.locator("#field-relationship").fill("madre")
     page.locator("#field-street").fill("Calle de la Fe 3, 1º")
-    page.locator("#field-postal_code").fill("28012")
-    page.locator("#field-town").fill("Madrid")
-    page.locator("#field-province").fill("Madrid")
+    page.locator("#field-postal_code").fill(postal_code)
+    page.locator("#field-town").fill(town)
+    page.locator("#field-province").fill(town)
     page.locator("#field-phone").fill("612 345 678")
 
 
@@ -68,9 +70,13 @@ def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app
     document = page.locator(".document-link").first.get_attribute("href")
     assert page.request.get(f"{app_url}{document}").body() == PDF
 
+    page.locator("#consent-withdraw").click()
+    expect(page.locator("#consent-state")).to_contain_text("Consentimiento retirado")
+    expect(page.locator("#consent-history")).to_contain_text("Retirado")
+
     page.goto(f"{app_url}/cuenta/proyectos")
     card = page.locator(".project-card").filter(has_text="Pilar Sanz Ortega")
-    expect(card.locator(".project-consent")).to_have_text("Consentimiento firmado")
+    expect(card.locator(".project-consent")).to_have_text("Consentimiento retirado")
     expect(card.locator(".project-household")).to_contain_text("2")
     expect(card).to_contain_text("Gonzalo Gestor Ruiz")
     snapshot(page, "care-projects")
@@ -84,6 +90,14 @@ def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(pag
     expect(page).to_have_url(re.compile(r"/cuenta/proyectos/\d+$"))
     project_url = page.url
     expect(page.locator("#consent-state")).to_contain_text("Consentimiento pendiente")
+    page.locator("#edit-start").click()
+    expect(page.locator("#field-full_name")).to_have_value("Amparo Vidal Soler")
+    page.locator("#field-phone").fill("699 000 111")
+    page.locator("#field-preferred_times").fill("Tardes")
+    snapshot(page, "care-project-edit")
+    page.locator("#edit-save").click()
+    expect(page.get_by_text("+34699000111")).to_be_visible()
+    expect(page.get_by_text("Tardes")).to_be_visible()
     page.goto(f"{app_url}/cuenta/proyectos")
     card = page.locator(".project-card").filter(has_text="Amparo Vidal Soler")
     expect(card.locator(".project-consent")).to_have_text("Consentimiento pendiente")
@@ -117,3 +131,30 @@ def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url):
     snapshot(page, "care-register-errors")
     page.goto(f"{app_url}/cuenta/proyectos")
     expect(page.locator("#projects-empty")).to_be_visible()
+
+
+def test_an_admin_assigns_a_manager_to_a_beneficiary_outside_every_area(page, app_url, smtp_server):
+    email = _new_client(page, app_url, "Jorge Ramos")
+    page.goto(f"{app_url}/cuenta/alta-familiar")
+    name = f"Dolores Ramos {page.viewport_name}"
+    _fill_person_and_home(page, name, postal_code="41001", town="Sevilla")
+    page.locator("#register-submit").click()
+    expect(page.locator("#project-manager")).to_contain_text("Estamos buscándole un gestor")
+    log_out(page)
+
+    log_in(page, app_url, "admin@cuidadoencasa.example")
+    page.goto(f"{app_url}/admin/beneficiarios")
+    waiting = page.locator("#assignment-queue .admin-beneficiary").filter(has_text=name)
+    expect(waiting).to_contain_text("41001 Sevilla")
+    snapshot(page, "care-admin-queue")
+    waiting.locator("select").select_option(label="Gonzalo Gestor Ruiz (28)")
+    expect(page.locator("#assignment-queue").filter(has_text=name)).to_have_count(0)
+    mail = smtp_server.wait_for(lambda m: m["To"] == email)
+    assert mail["Subject"] == f"Nuevo gestor para {name}"
+
+    page.goto(f"{app_url}/admin/gestores")
+    card = page.locator(".manager-areas").filter(has_text="Gonzalo Gestor Ruiz")
+    card.get_by_label("Zonas").fill("28, 9")
+    card.get_by_role("button", name="Guardar").click()
+    expect(page.get_by_text("Escribe códigos postales de 5 cifras")).to_be_visible()
+    snapshot(page, "care-admin-managers")
