@@ -1,0 +1,91 @@
+import pytest
+from sqlmodel import select
+
+from care_portal.domain.errors import PermissionDenied, ValidationFailed
+from care_portal.models import Role
+from care_portal.models.shop import CareService, OrderLine
+from care_portal.seed_catalog import seed_catalogue
+from care_portal.services import accounts, catalog
+
+
+def _data(**overrides):
+    values = dict(
+        slug="paseo-largo",
+        name_es="Paseo largo",
+        name_en="Long walk",
+        description_es="Un paseo.",
+        description_en="A walk.",
+        includes_es="Paseo.",
+        includes_en="Walk.",
+        duration_minutes=120,
+        visits_per_unit=1,
+        price_cents=4000,
+        vat_rate="10",
+    )
+    values.update(overrides)
+    return catalog.ServiceInput(**values)
+
+
+@pytest.fixture
+def people(db):
+    admin = accounts.sign_up(
+        db, full_name="Admin", email="a@example.es", password="una frase segura", role=Role.ADMIN
+    )
+    client = accounts.sign_up(db, full_name="Cliente", email="c@example.es", password="una frase segura")
+    db.commit()
+    return admin, client
+
+
+def test_the_shop_lists_active_services_in_order_and_language(db):
+    seed_catalogue(db)
+    db.commit()
+    names = [s.name for s in catalog.list_services(db)]
+    assert names[0] == "Visita de compañía"
+    assert len(names) == 6
+    assert catalog.list_services(db, lang="en")[0].name == "Companion visit"
+    assert catalog.list_services(db)[0].price == "25,00\u00a0€"
+
+
+def test_admins_create_edit_and_withdraw_services(db, people):
+    admin, _ = people
+    created = catalog.save_service(db, actor=admin, data=_data())
+    db.commit()
+    catalog.save_service(db, actor=admin, data=_data(price_cents=4500), service_id=created.id)
+    catalog.set_service_active(db, actor=admin, service_id=created.id, active=False)
+    db.commit()
+    row = db.get(CareService, created.id)
+    assert (row.price_cents, row.is_active) == (4500, False)
+    assert catalog.list_services(db) == []
+    assert [s.slug for s in catalog.list_all_services(db, actor=admin)] == ["paseo-largo"]
+
+
+def test_clients_cannot_manage_the_catalogue(db, people):
+    _, client = people
+    with pytest.raises(PermissionDenied):
+        catalog.save_service(db, actor=client, data=_data())
+    with pytest.raises(PermissionDenied):
+        catalog.list_all_services(db, actor=client)
+    assert db.exec(select(CareService)).all() == []
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"slug": "con espacios"}, "slug"),
+        ({"price_cents": 0}, "price"),
+        ({"vat_rate": "7"}, "vat_rate"),
+        ({"vat_rate": "exempt", "exempt_reason": ""}, "exempt_reason"),
+        ({"duration_minutes": 5}, "duration_minutes"),
+        ({"name_es": ""}, "name_es"),
+    ],
+)
+def test_bad_service_data_is_refused_at_the_field(db, people, overrides, field):
+    admin, _ = people
+    with pytest.raises(ValidationFailed) as caught:
+        catalog.save_service(db, actor=admin, data=_data(**overrides))
+    assert field in caught.value.errors
+
+
+def test_a_price_change_never_alters_past_order_lines():
+    # Order lines copy name, price and rate at purchase time (see test_checkout for the flow).
+    assert {"name", "unit_price_cents", "vat_rate"} <= set(OrderLine.model_fields)
