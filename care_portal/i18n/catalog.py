@@ -2,6 +2,7 @@
 
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
+from care_portal.i18n.recruiting_texts import RECRUITING
 
 CATALOG: dict[str, tuple[str, str]] = {
     "app.name": ("Cuidado en Casa", "Cuidado en Casa"),
@@ -233,4 +234,5 @@ CATALOG: dict[str, tuple[str, str]] = {
     "common.show_password": ("Mostrar", "Show"),
     **HELP,
     **LEGAL,
+    **RECRUITING,
 }
