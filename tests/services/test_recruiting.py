@@ -120,7 +120,8 @@ def test_a_candidate_applies_in_steps_and_progress_is_kept(db, people):
     db.commit()
     again = rec.start_application(db, actor=candidate, offer_id=offer.id)
     assert again.application_id == first.application_id
-    assert again.form_done and again.form["areas"] == ["madrid", "valencia"]
+    assert again.form_done
+    assert again.form["areas"] == ["madrid", "valencia"]
     assert again.form["phone"] == "+34612345678"
 
     with pytest.raises(DomainError) as caught:
@@ -132,7 +133,8 @@ def test_a_candidate_applies_in_steps_and_progress_is_kept(db, people):
     rec.save_answers(db, actor=candidate, offer_id=offer.id, answers={single.id: ["Sí"]})
     done = rec.submit_application(db, actor=candidate, offer_id=offer.id)
     db.commit()
-    assert done.stage == "new" and done.submitted
+    assert done.stage == "new"
+    assert done.submitted
     mail = db.exec(select(OutboxMessage).where(OutboxMessage.to_address == "marta@example.es")).one()
     assert "En breve recibirás respuesta" in mail.body_text
     assert mail.subject == "Hemos recibido tu candidatura: Gestor/a personal en Madrid"
@@ -158,7 +160,7 @@ def test_one_application_per_offer_and_nothing_changes_after_sending(db, people)
 
 
 def test_a_closed_offer_accepts_no_new_application_nor_submission(db, people):
-    offer, single, _ = _open_offer(db, people["recruiter"])
+    offer, _single, _ = _open_offer(db, people["recruiter"])
     rec.start_application(db, actor=people["other"], offer_id=offer.id)
     rec.save_form(db, actor=people["other"], offer_id=offer.id, form=FORM)
     rec.set_offer_status(db, actor=people["recruiter"], offer_id=offer.id, status="closed")
@@ -329,7 +331,8 @@ def test_stages_audit_and_email_and_hiring_makes_a_manager(db, people):
     ]
     assert db.get(User, people["candidate"].id).role == "manager"
     review = rec.get_application_review(db, actor=recruiter, application_id=application.id)
-    assert review.moves == [] and [h["to"] for h in review.history] == ["new", "review", "interview", "hired"]
+    assert review.moves == []
+    assert [h["to"] for h in review.history] == ["new", "review", "interview", "hired"]
     assert review.form["areas"] == ["madrid", "valencia"]
 
 
@@ -340,7 +343,8 @@ def test_rejection_emails_the_candidate_and_keeps_the_role(db, people):
     rec.move_stage(db, actor=people["admin"], application_id=application.id, target="rejected")
     db.commit()
     last = db.exec(select(OutboxMessage).order_by(OutboxMessage.id.desc())).first()
-    assert last.subject.startswith("Sobre tu candidatura") and "otras personas" in last.body_text
+    assert last.subject.startswith("Sobre tu candidatura")
+    assert "otras personas" in last.body_text
     assert db.get(User, people["candidate"].id).role == "client"
 
 
@@ -352,7 +356,8 @@ def test_notes_cvs_and_reviews_are_for_recruiters_and_admins_only(db, people):
     db.commit()
     cv = rec.read_cv(db, actor=people["admin"], application_id=application.id, client_ip="10.0.0.1")
     db.commit()
-    assert cv.data == PDF and cv.mime == "application/pdf"
+    assert cv.data == PDF
+    assert cv.mime == "application/pdf"
     view = db.exec(select(AuditEvent).where(AuditEvent.action == "recruiting.cv_view")).one()
     assert (view.actor_id, view.target_id) == (people["admin"].id, str(application.id))
     refused = [
@@ -382,8 +387,10 @@ def test_candidates_reach_only_their_own_application(db, people):
     _apply(db, people["candidate"], offer.id, single.id)
     other = rec.start_application(db, actor=people["other"], offer_id=offer.id)
     db.commit()
-    assert other.form["full_name"] == "Pablo" and other.stage == "draft"
-    assert other.cv_name == "" and all(q.answer == [] for q in other.questions)
+    assert other.form["full_name"] == "Pablo"
+    assert other.stage == "draft"
+    assert other.cv_name == ""
+    assert all(q.answer == [] for q in other.questions)
     with pytest.raises(NotAuthenticated):
         rec.start_application(db, actor=None, offer_id=offer.id)
     with pytest.raises(NotFound):
