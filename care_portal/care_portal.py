@@ -10,7 +10,18 @@ from care_portal import routes
 from care_portal.api.routes import build_api
 from care_portal.config import get_settings
 from care_portal.outbox_worker import run_outbox_sender
-from care_portal.pages import account, admin, areas, auth, public
+from care_portal.pages import (
+    account,
+    admin,
+    apply,
+    areas,
+    auth,
+    jobs,
+    public,
+    recruiting,
+    recruiting_offer,
+    recruiting_review,
+)
 from care_portal.state.session import SessionState
 
 logger = logging.getLogger(__name__)
@@ -52,7 +63,33 @@ PAGES = [
     (routes.ACCOUNT, areas.client_area_page, "Mi área · Cuidado en Casa", areas.AreaState.load_client),
     (routes.ACCOUNT_PROFILE, account.profile_page, "Mis datos · Cuidado en Casa", account.ProfileState.load),
     (routes.MANAGER, areas.manager_page, "Panel del gestor · Cuidado en Casa", areas.AreaState.load_manager),
-    (routes.RECRUITING, areas.recruiting_page, "Selección · Cuidado en Casa", areas.AreaState.load_recruiter),
+    (
+        routes.RECRUITING,
+        recruiting.recruiting_page,
+        "Selección · Cuidado en Casa",
+        recruiting.RecruitingState.load,
+    ),
+    (routes.JOBS, jobs.jobs_page, "Ofertas de empleo · Cuidado en Casa", jobs.JobsState.load_list),
+    (routes.JOB_OFFER, jobs.offer_page, "Oferta de empleo · Cuidado en Casa", jobs.JobsState.load_offer),
+    (routes.JOB_APPLY, apply.apply_page, "Mi candidatura · Cuidado en Casa", apply.ApplyState.load),
+    (
+        routes.ACCOUNT_APPLICATIONS,
+        apply.my_applications_page,
+        "Mis candidaturas · Cuidado en Casa",
+        apply.MyApplicationsState.load,
+    ),
+    (
+        routes.RECRUITING_OFFER,
+        recruiting_offer.offer_edit_page,
+        "Oferta · Selección · Cuidado en Casa",
+        recruiting_offer.OfferEditState.load,
+    ),
+    (
+        routes.RECRUITING_APPLICATION,
+        recruiting_review.review_page,
+        "Candidatura · Selección · Cuidado en Casa",
+        recruiting_review.ReviewState.load,
+    ),
     (routes.ADMIN, admin.admin_users_page, "Administración · Cuidado en Casa", admin.AdminUsersState.load),
     (
         routes.ADMIN_OUTBOX,

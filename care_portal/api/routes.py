@@ -1,14 +1,20 @@
-"""HTTP routes: health check (webhooks and authorised downloads join later)."""
+"""HTTP routes: health check and authorised downloads (webhooks join later)."""
 
 from __future__ import annotations
+
+from urllib.parse import quote
 
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from care_portal.db import session_scope
+from care_portal.domain.errors import DomainError
+from care_portal.services import accounts, recruiting
+
+SESSION_COOKIE = "cp_session"
 
 
 async def health(_request: Request) -> JSONResponse:
@@ -21,6 +27,34 @@ async def health(_request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
+async def download_cv(request: Request) -> Response:
+    """Send an application's CV to a recruiter or admin (logged); 404 for anybody else."""
+    raw_id = request.path_params.get("application_id", "")
+    if not raw_id.isdigit() or len(raw_id) > 9:
+        return Response("Not found", status_code=404)
+    client_ip = request.client.host if request.client else ""
+    try:
+        with session_scope() as session:
+            viewer = accounts.resolve_session(session, token=request.cookies.get(SESSION_COOKIE, ""))
+            cv = recruiting.read_cv(session, actor=viewer, application_id=int(raw_id), client_ip=client_ip)
+    except DomainError:
+        return Response("Not found", status_code=404)
+    return Response(
+        cv.data,
+        media_type=cv.mime,
+        headers={
+            "Content-Disposition": f"inline; filename*=UTF-8''{quote(cv.filename)}",
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
 def build_api() -> Starlette:
     """Return the Starlette app whose routes are served beside Reflex."""
-    return Starlette(routes=[Route("/api/health", health, methods=["GET"])])
+    return Starlette(
+        routes=[
+            Route("/api/health", health, methods=["GET"]),
+            Route("/api/cv/{application_id}", download_cv, methods=["GET"]),
+        ]
+    )
