@@ -117,10 +117,17 @@ class ApplyState(FormMixin, SessionState):
         return None
 
     @rx.event
-    @guarded()
-    async def upload_cv(self, viewer: Viewer, files: list[rx.UploadFile]):
-        """Save step 2: the CV is checked by size and content, then stored privately."""
+    async def upload_cv(self, files: list[rx.UploadFile]):
+        """Save step 2: the CV is checked by size and content, then stored privately.
+
+        ``guarded`` wraps only synchronous handlers, so this one resolves the
+        user itself; the service checks the actor again.
+        """
         self._clear_errors()
+        viewer = self._resolve_viewer()
+        if viewer is None:
+            self._show_viewer(None)
+            return rx.redirect(routes.login_url(self.router.url.path))
         if not files:
             return None
         upload = files[0]
@@ -133,7 +140,7 @@ class ApplyState(FormMixin, SessionState):
         except DomainError as error:
             self._show_error(error)
             return rx.clear_selected_files("cv")
-        self._show_progress(progress)
+        self._show_progress(progress, move_on=False)
         return [rx.clear_selected_files("cv"), rx.toast.success(self._t("rec.cv.saved"))]
 
     @rx.event
