@@ -120,7 +120,7 @@ def select(
             on_change=on_change,
             class_name="cp-select",
         ),
-        min_width="180px",
+        min_width="150px",
         flex="1",
     )
 

@@ -123,16 +123,20 @@ def _filters() -> rx.Component:
     f = RecruitingState.filters
     all_label = t("rec.filter.all")
     return rx.flex(
-        rx.el.select(
-            rx.el.option(all_label, value=""),
-            rx.foreach(
-                RecruitingState.offers, lambda o: rx.el.option(o["title"].to(str), value=o["id"].to(str))
+        rx.box(
+            rx.el.label(t("rec.filter.offer"), html_for="field-offer", class_name="cp-label"),
+            rx.el.select(
+                rx.el.option(all_label, value=""),
+                rx.foreach(
+                    RecruitingState.offers, lambda o: rx.el.option(o["title"].to(str), value=o["id"].to(str))
+                ),
+                id="field-offer",
+                value=f["offer"],
+                on_change=lambda v: RecruitingState.set_filter("offer", v),
+                class_name="cp-select",
             ),
-            id="field-offer",
-            value=f["offer"],
-            on_change=lambda v: RecruitingState.set_filter("offer", v),
-            class_name="cp-select",
-            aria_label=t("rec.filter.offer"),
+            min_width="150px",
+            flex="1",
         ),
         select(
             "stage",
@@ -205,33 +209,78 @@ def _application_row(a: rx.Var) -> rx.Component:
     )
 
 
+def _application_card(a: rx.Var) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.flex(
+                rx.link(
+                    a["full_name"].to(str),
+                    href=routes.RECRUITING + "/candidaturas/" + a["id"].to(str),
+                    weight="bold",
+                    size="4",
+                ),
+                stage_badge(a["stage"].to(str)),
+                justify="between",
+                align="center",
+                width="100%",
+                gap="0.5em",
+                wrap="wrap",
+            ),
+            rx.text(a["offer_title"].to(str), size="2"),
+            rx.flex(
+                rx.foreach(a["areas"].to(list[str]), lambda x: rx.badge(area_name(x), variant="outline")),
+                rx.text(rx.cond(a["rating"].to(int) > 0, "★ " + a["rating"].to(str) + "/5", ""), size="2"),
+                rx.text(a["submitted"].to(str), size="2", color_scheme="gray"),
+                gap="0.5em",
+                wrap="wrap",
+                align="center",
+            ),
+            spacing="1",
+            width="100%",
+        ),
+        class_name="cp-card",
+    )
+
+
 def _applications_table() -> rx.Component:
     return rx.cond(
         RecruitingState.applications.length() > 0,
-        rx.box(
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        *[
-                            rx.table.column_header_cell(t(k))
-                            for k in (
-                                "rec.col.candidate",
-                                "rec.col.offer",
-                                "rec.col.stage",
-                                "rec.col.areas",
-                                "rec.col.rating",
-                                "rec.col.sent",
-                            )
-                        ]
-                    )
+        rx.fragment(
+            rx.mobile_only(
+                rx.vstack(
+                    rx.foreach(RecruitingState.applications, _application_card), spacing="2", width="100%"
                 ),
-                rx.table.body(rx.foreach(RecruitingState.applications, _application_row)),
                 width="100%",
-                id="applications-table",
             ),
-            class_name="cp-table-wrap",
+            rx.tablet_and_desktop(_applications_grid(), width="100%"),
         ),
         rx.text(t("rec.dash.none"), id="applications-none"),
+    )
+
+
+def _applications_grid() -> rx.Component:
+    return rx.box(
+        rx.table.root(
+            rx.table.header(
+                rx.table.row(
+                    *[
+                        rx.table.column_header_cell(t(k))
+                        for k in (
+                            "rec.col.candidate",
+                            "rec.col.offer",
+                            "rec.col.stage",
+                            "rec.col.areas",
+                            "rec.col.rating",
+                            "rec.col.sent",
+                        )
+                    ]
+                )
+            ),
+            rx.table.body(rx.foreach(RecruitingState.applications, _application_row)),
+            width="100%",
+            id="applications-table",
+        ),
+        class_name="cp-table-wrap",
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 
 from playwright.sync_api import expect
 
@@ -99,7 +100,7 @@ def test_candidate_applies_recruiter_hires_and_the_new_manager_logs_in(page, app
     expect(page).to_have_url(re.compile(r"/seleccion/?$"))
     page.locator("#field-search").fill(email)
     page.locator("#field-search").press("Enter")
-    expect(page.locator("#applications-table").get_by_role("row")).to_have_count(2)
+    expect(page.get_by_role("link", name=name)).to_have_count(1)
     snapshot(page, "recruiting-dashboard")
     page.get_by_role("link", name=name).click()
     expect(page).to_have_url(re.compile(r"/seleccion/candidaturas/\d+/?$"))
@@ -138,3 +139,43 @@ def test_clients_cannot_reach_applications_or_cvs(page, app_url):
     assert response.status == 404
     page.goto(f"{app_url}/empleo/999")
     expect(page.locator("#offer-missing")).to_be_visible()
+
+
+def test_recruiter_composes_and_publishes_an_offer_with_its_survey(page, app_url):
+    title = f"Gestor/a en Sevilla {uuid.uuid4().hex[:6]}"
+    log_in(page, app_url, "seleccion@cuidadoencasa.example")
+    page.locator("#new-offer").click()
+    expect(page).to_have_url(re.compile(r"/seleccion/ofertas/\d+/?$"))
+    page.get_by_label("Título").fill(title)
+    page.get_by_label("Zona").fill("Sevilla")
+    page.get_by_label("Descripción").fill("Visitas de compañía por las tardes.")
+    page.locator("#offer-save").click()
+    expect(page.get_by_text("Oferta guardada.")).to_be_visible()
+
+    page.get_by_label("Pregunta", exact=True).fill("¿Tienes coche?")
+    page.get_by_label("Opciones (una por línea)").fill("Sí")
+    page.locator("#question-save").click()
+    expect(page.get_by_text("Escribe entre 2 y 10 opciones")).to_be_visible()
+    page.get_by_label("Opciones (una por línea)").fill("Sí\nNo")
+    page.locator("#question-save").click()
+    expect(page.get_by_text("1. ¿Tienes coche? *")).to_be_visible()
+    page.get_by_label("Tipo").select_option("text")
+    expect(page.get_by_label("Opciones (una por línea)")).to_have_count(0)
+    page.get_by_label("Pregunta", exact=True).fill("¿Por qué quieres trabajar con nosotros?")
+    page.locator("#question-save").click()
+    expect(page.get_by_text("2. ¿Por qué quieres trabajar con nosotros? *")).to_be_visible()
+
+    page.get_by_role("button", name="Editar").first.click()
+    expect(page.get_by_label("Pregunta", exact=True)).to_have_value("¿Tienes coche?")
+    page.get_by_label("Pregunta", exact=True).fill("¿Tienes coche propio?")
+    page.locator("#question-save").click()
+    expect(page.get_by_text("1. ¿Tienes coche propio? *")).to_be_visible()
+    expect(page.get_by_text("versión 2")).to_be_visible()
+    page.get_by_role("button", name="Subir").nth(1).click()
+    expect(page.get_by_text("1. ¿Por qué quieres trabajar con nosotros? *")).to_be_visible()
+    page.locator("#offer-publish").click()
+    expect(page.get_by_text("Publicada")).to_be_visible()
+    snapshot(page, "recruiting-offer-editor")
+
+    page.goto(f"{app_url}/empleo")
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
