@@ -26,6 +26,7 @@ class OfferEditState(FormMixin, SessionState):
     offer: dict = {}
     questions: list[dict] = []
     missing: bool = False
+    loaded: bool = False
     editing_id: int = 0
     q_kind: str = "single"
     q_prompt: str = ""
@@ -59,12 +60,14 @@ class OfferEditState(FormMixin, SessionState):
         """Open the editor of the offer in the URL."""
         self._clear_errors()
         self._reset_question()
+        self.loaded = False
         try:
             with session_scope() as session:
                 self._reload(session, viewer)
             self.missing = False
         except NotFound:
             self.missing = True
+        self.loaded = True
 
     @rx.event
     @guarded(Role.RECRUITER)
@@ -332,9 +335,10 @@ def offer_edit_page() -> rx.Component:
     """Edit an offer and compose its survey."""
     return page_shell(
         rx.link(t("rec.back_dashboard"), href=routes.RECRUITING),
+        rx.cond(~OfferEditState.loaded, rx.spinner(margin_top="1em")),
         rx.cond(
-            OfferEditState.missing,
-            rx.callout(t("errors.not_found"), icon="info", margin_top="1em"),
+            OfferEditState.missing | ~OfferEditState.loaded,
+            rx.cond(OfferEditState.loaded, rx.callout(t("errors.not_found"), icon="info", margin_top="1em")),
             rx.vstack(
                 form_error_banner(OfferEditState.form_error),
                 _status_bar(),

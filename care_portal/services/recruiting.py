@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
@@ -290,10 +291,17 @@ def start_application(session: Session, *, actor: Viewer | None, offer_id: int) 
             raise NotFound()
         if offer.status != OfferStatus.OPEN.value:
             raise DomainError("rec.error.offer_closed")
-        application = Application(offer_id=offer_id, candidate_id=actor.id, full_name=actor.full_name)
-        application.phone = actor.phone
+        application = Application(
+            offer_id=offer_id, candidate_id=actor.id, full_name=actor.full_name, phone=actor.phone
+        )
         session.add(application)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError:
+            session.rollback()  # the same candidate opened the offer twice at once: reuse that draft
+            application = _own_application(session, actor, offer_id)
+            if application is None:
+                raise
     return _progress(session, application)
 
 

@@ -146,6 +146,7 @@ def test_recruiter_composes_and_publishes_an_offer_with_its_survey(page, app_url
     log_in(page, app_url, "seleccion@cuidadoencasa.example")
     page.locator("#new-offer").click()
     expect(page).to_have_url(re.compile(r"/seleccion/ofertas/\d+/?$"))
+    expect(page.get_by_label("Título")).to_have_value("Nueva oferta")
     page.get_by_label("Título").fill(title)
     page.get_by_label("Zona").fill("Sevilla")
     page.get_by_label("Descripción").fill("Visitas de compañía por las tardes.")
