@@ -181,5 +181,6 @@ def page_shell(*children: rx.Component, title_key: str = "") -> rx.Component:
             class_name="cp-main",
         ),
         footer(),
+        rx.el.span(id="app-ready", data_ready=rx.cond(rx.State.is_hydrated, "true", "false"), hidden=True),
         class_name="cp-page",
     )

@@ -15,9 +15,15 @@ def unique_email(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:8]}@example.es"
 
 
+def open_page(page: Page, url: str) -> None:
+    """Navigate and wait until the app is connected and the page's loaders have run."""
+    page.goto(url)
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+
+
 def log_in(page: Page, base: str, email: str, password: str = DEMO_PASSWORD, next_path: str = "") -> None:
     """Log in through the form."""
-    page.goto(f"{base}/entrar" + (f"?next={next_path}" if next_path else ""))
+    open_page(page, f"{base}/entrar" + (f"?next={next_path}" if next_path else ""))
     page.get_by_label("Correo electrónico").fill(email)
     page.get_by_label("Contraseña").fill(password)
     page.locator("#login-submit").click()
@@ -26,7 +32,7 @@ def log_in(page: Page, base: str, email: str, password: str = DEMO_PASSWORD, nex
 
 def sign_up(page: Page, base: str, name: str, email: str, password: str) -> None:
     """Create an account through the form."""
-    page.goto(f"{base}/registro")
+    open_page(page, f"{base}/registro")
     page.get_by_label("Nombre y apellidos").fill(name)
     page.get_by_label("Correo electrónico").fill(email)
     page.get_by_label("Contraseña").fill(password)

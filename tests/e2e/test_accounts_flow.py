@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, sign_up, unique_email
+from tests.e2e.helpers import log_in, log_out, open_page, sign_up, unique_email
 
 PASSWORD = "mi casa tiene un patio"
 
@@ -20,7 +20,7 @@ def test_sign_up_log_out_and_log_in_again(page, app_url):
     snapshot(page, "client-area")
     log_out(page)
     expect(page).to_have_url(re.compile(r"^http://[^/]+/$"))
-    page.goto(f"{app_url}/cuenta")
+    open_page(page, f"{app_url}/cuenta")
     expect(page).to_have_url(re.compile(r"/entrar\?next=/cuenta"))
     log_in(page, app_url, email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
@@ -37,7 +37,7 @@ def test_sign_up_mistakes_are_shown_at_each_field(page, app_url):
 
 
 def test_wrong_password_gets_a_clear_message(page, app_url):
-    page.goto(f"{app_url}/entrar")
+    open_page(page, f"{app_url}/entrar")
     page.get_by_label("Correo electrónico").fill("cliente@cuidadoencasa.example")
     page.get_by_label("Contraseña").fill("esta no es la clave")
     page.locator("#login-submit").click()
@@ -50,7 +50,7 @@ def test_password_reset_through_the_emailed_link(page, app_url, smtp_server):
     sign_up(page, app_url, "Rosa Gil", email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
     log_out(page)
-    page.goto(f"{app_url}/recuperar")
+    open_page(page, f"{app_url}/recuperar")
     page.get_by_label("Correo electrónico").fill(email)
     page.locator("#forgot-submit").click()
     expect(page.locator("#forgot-sent")).to_be_visible()
@@ -58,7 +58,7 @@ def test_password_reset_through_the_emailed_link(page, app_url, smtp_server):
     assert mail["Subject"] == "Cambia tu contraseña de Cuidado en Casa"
     link = re.search(r"http://\S+/restablecer\?token=[\w-]+", mail.get_content()).group(0)
 
-    page.goto(link)
+    open_page(page, link)
     page.get_by_label("Contraseña nueva").fill("corta")
     page.locator("#reset-submit").click()
     expect(page.locator("#field-password-error")).to_contain_text("al menos 10 caracteres")
@@ -66,7 +66,7 @@ def test_password_reset_through_the_emailed_link(page, app_url, smtp_server):
     page.locator("#reset-submit").click()
     expect(page.locator("#reset-done")).to_be_visible()
 
-    page.goto(link)
+    open_page(page, link)
     page.get_by_label("Contraseña nueva").fill("otra frase nueva y larga")
     page.locator("#reset-submit").click()
     expect(page.get_by_role("alert").filter(has_text="ya se usó o ha caducado")).to_be_visible()
@@ -78,7 +78,7 @@ def test_password_reset_through_the_emailed_link(page, app_url, smtp_server):
 def test_a_client_is_refused_from_other_areas(page, app_url):
     log_in(page, app_url, "cliente@cuidadoencasa.example")
     for path in ("/gestor", "/admin", "/admin/correo", "/seleccion"):
-        page.goto(f"{app_url}{path}")
+        open_page(page, f"{app_url}{path}")
         expect(page).to_have_url(re.compile(r"/sin-permiso/?$"))
         expect(page.get_by_role("heading", name="No tienes acceso a esta página")).to_be_visible()
     snapshot(page, "forbidden")
@@ -86,7 +86,7 @@ def test_a_client_is_refused_from_other_areas(page, app_url):
 
 def test_anonymous_visitor_is_sent_to_log_in(page, app_url):
     for path in ("/gestor", "/admin", "/cuenta/perfil"):
-        page.goto(f"{app_url}{path}")
+        open_page(page, f"{app_url}{path}")
         expect(page).to_have_url(re.compile(r"/entrar\?next="))
 
 
@@ -95,19 +95,19 @@ def test_admin_sees_users_and_outgoing_mail(page, app_url):
     expect(page).to_have_url(re.compile(r"/admin/?$"))
     expect(page.get_by_role("cell", name="cliente@cuidadoencasa.example")).to_be_visible()
     snapshot(page, "admin-users")
-    page.goto(f"{app_url}/admin/correo")
+    open_page(page, f"{app_url}/admin/correo")
     expect(page.get_by_role("heading", name="Correo saliente")).to_be_visible()
     snapshot(page, "admin-outbox")
 
 
 def test_language_switch_is_remembered(page, app_url):
-    page.goto(f"{app_url}/")
+    open_page(page, f"{app_url}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Cuidado a domicilio para quien más quieres")
     page.locator("#lang-switch").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Home care for the people you love most")
     page.reload()
     expect(page.get_by_role("heading", level=1)).to_have_text("Home care for the people you love most")
-    page.goto(f"{app_url}/entrar")
+    open_page(page, f"{app_url}/entrar")
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
     snapshot(page, "login-english")
     page.locator("#lang-switch").click()
@@ -118,7 +118,7 @@ def test_profile_edit_and_help_pages(page, app_url):
     email = unique_email("perfil")
     sign_up(page, app_url, "Tomás Vidal", email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
-    page.goto(f"{app_url}/cuenta/perfil")
+    open_page(page, f"{app_url}/cuenta/perfil")
     page.get_by_label("Teléfono").fill("12")
     page.locator("#profile-save").click()
     expect(page.locator("#field-phone-error")).to_contain_text("Teléfono no válido")
@@ -128,6 +128,6 @@ def test_profile_edit_and_help_pages(page, app_url):
     page.reload()
     expect(page.get_by_label("Teléfono")).to_have_value("+34612345678")
     snapshot(page, "profile")
-    page.goto(f"{app_url}/ayuda")
+    open_page(page, f"{app_url}/ayuda")
     expect(page.get_by_role("heading", name="¿Cómo contrato un servicio y qué pasa después?")).to_be_visible()
     snapshot(page, "help")

@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from passlib.hash import argon2
 from sqlmodel import select
 
 from care_portal.domain.errors import (
@@ -196,3 +197,17 @@ def test_only_admins_list_users_and_change_roles(db):
     with pytest.raises(ValidationFailed):
         accounts.set_role(db, actor=admin, user_id=admin.id, role="client")
     assert [u.email for u in accounts.list_users(db, actor=admin)] == ["maria@example.es", "admin@example.es"]
+
+
+def test_old_hash_parameters_are_upgraded_at_log_in(db):
+    viewer = _sign_up(db)
+    user = db.get(User, viewer.id)
+    user.password_hash = argon2.using(memory_cost=8192, time_cost=1, parallelism=1).hash(PASSWORD)
+    db.add(user)
+    db.commit()
+    old_hash = user.password_hash
+    accounts.log_in(db, email="maria@example.es", password=PASSWORD)
+    db.commit()
+    db.refresh(user)
+    assert user.password_hash != old_hash
+    assert "m=19456,t=2" in user.password_hash
