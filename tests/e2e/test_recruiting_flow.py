@@ -8,7 +8,7 @@ import uuid
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, unique_email
+from tests.e2e.helpers import log_in, log_out, open_page, unique_email
 
 PASSWORD = "quiero cuidar a personas mayores"
 OFFER = "Gestor/a personal de cuidados en Madrid"
@@ -16,7 +16,7 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 
 
 def _sign_up_from_the_offer(page, app_url, name, email):
-    page.goto(f"{app_url}/")
+    open_page(page, f"{app_url}/")
     page.get_by_role("link", name="Ofertas de empleo").first.click()
     expect(page).to_have_url(re.compile(r"/empleo/?$"))
     expect(page.get_by_role("heading", name=OFFER)).to_be_visible()
@@ -90,7 +90,7 @@ def test_candidate_applies_recruiter_hires_and_the_new_manager_logs_in(page, app
     snapshot(page, "apply-sent")
     confirmation = smtp_server.wait_for(lambda m: m["To"] == email)
     assert "En breve recibirás respuesta" in confirmation.get_content()
-    page.goto(f"{app_url}/cuenta/candidaturas")
+    open_page(page, f"{app_url}/cuenta/candidaturas")
     expect(page.locator("#my-applications")).to_contain_text(OFFER)
     expect(page.locator("#my-applications")).to_contain_text("Nueva")
     snapshot(page, "my-applications")
@@ -133,11 +133,11 @@ def test_candidate_applies_recruiter_hires_and_the_new_manager_logs_in(page, app
 
 def test_clients_cannot_reach_applications_or_cvs(page, app_url):
     log_in(page, app_url, "cliente@cuidadoencasa.example")
-    page.goto(f"{app_url}/seleccion/candidaturas/1")
+    open_page(page, f"{app_url}/seleccion/candidaturas/1")
     expect(page).to_have_url(re.compile(r"/sin-permiso/?$"))
     response = page.request.get(f"{app_url}/api/cv/1")
     assert response.status == 404
-    page.goto(f"{app_url}/empleo/999")
+    open_page(page, f"{app_url}/empleo/999")
     expect(page.locator("#offer-missing")).to_be_visible()
 
 
@@ -178,5 +178,5 @@ def test_recruiter_composes_and_publishes_an_offer_with_its_survey(page, app_url
     expect(page.get_by_text("Publicada")).to_be_visible()
     snapshot(page, "recruiting-offer-editor")
 
-    page.goto(f"{app_url}/empleo")
+    open_page(page, f"{app_url}/empleo")
     expect(page.get_by_role("heading", name=title)).to_be_visible()
