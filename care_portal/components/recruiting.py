@@ -57,15 +57,20 @@ def slot_name(slot: rx.Var) -> rx.Component:
 
 
 def checkbox(
-    name: str | rx.Var, label: rx.Component | rx.Var, checked: rx.Var | bool, value: str | rx.Var = "on"
+    name: str | rx.Var,
+    label: rx.Component | rx.Var,
+    checked: rx.Var | bool,
+    value: str | rx.Var = "on",
+    aria_label: rx.Var | str | None = None,
 ):
-    """A native checkbox inside its label (large touch target)."""
+    """A native checkbox inside its label (large touch target); ``aria_label`` names it fully."""
     return rx.el.label(
         rx.el.input(
             type="checkbox",
             name=name,
             value=value,
             default_checked=checked,
+            aria_label=aria_label,
             style={"width": "22px", "height": "22px", "flexShrink": "0", "marginTop": "2px"},
         ),
         rx.text(label, as_="span"),

@@ -14,6 +14,7 @@ from care_portal.components.recruiting import checkbox, error_text, radio, stage
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError, NotFound
 from care_portal.domain.recruiting import AREAS, AVAILABILITY, CV_MAX_BYTES, DAYS, SLOTS
+from care_portal.i18n import tr_pair
 from care_portal.services import recruiting
 from care_portal.services.authz import Viewer
 from care_portal.state.session import FormMixin, SessionState, guarded
@@ -221,10 +222,39 @@ def _steps() -> rx.Component:
 def _choice_group(label_key: str, error_name: str, *boxes: rx.Component, columns: str = "2") -> rx.Component:
     return rx.el.fieldset(
         rx.el.legend(t(label_key), class_name="cp-label"),
-        rx.grid(*boxes, columns=rx.breakpoints(initial="1", sm=columns), spacing="1", width="100%"),
+        rx.grid(
+            *boxes, columns=rx.breakpoints(initial=min(columns, "2"), sm=columns), spacing="1", width="100%"
+        ),
         error_text(ApplyState.field_errors.get(error_name, ""), f"field-{error_name}-error"),
         style={"border": "none", "padding": "0", "margin": "0 0 1em 0"},
     )
+
+
+def _slot_name(day: str, slot: str) -> rx.Var:
+    """The full accessible name of a slot, such as "Lunes · Mañana"."""
+    (day_es, day_en), (slot_es, slot_en) = tr_pair(f"day.{day}"), tr_pair(f"slot.{slot}")
+    return rx.cond(SessionState.is_en, f"{day_en} · {slot_en}", f"{day_es} · {slot_es}")
+
+
+def _availability() -> rx.Component:
+    rows = [
+        rx.flex(
+            rx.text(t(f"day.{d}"), width="6.5em", flex_shrink="0"),
+            *[
+                checkbox(
+                    f"slot_{d}-{s}",
+                    t(f"slot.{s}"),
+                    ApplyState.availability.contains(f"{d}-{s}"),
+                    aria_label=_slot_name(d, s),
+                )
+                for s in SLOTS
+            ],
+            gap="0.75em",
+            align="center",
+        )
+        for d in DAYS
+    ]
+    return _choice_group("rec.form.availability", "availability", *rows, columns="1")
 
 
 def _form_step() -> rx.Component:
@@ -277,19 +307,7 @@ def _form_step() -> rx.Component:
             checkbox("driving_licence", t("rec.form.licence"), ApplyState.driving_licence),
             margin_bottom="1em",
         ),
-        _choice_group(
-            "rec.form.availability",
-            "availability",
-            *[
-                checkbox(
-                    f"slot_{d}-{s}",
-                    rx.fragment(t(f"day.{d}"), " · ", t(f"slot.{s}")),
-                    ApplyState.availability.contains(f"{d}-{s}"),
-                )
-                for d in DAYS
-                for s in SLOTS
-            ],
-        ),
+        _availability(),
         rx.callout(
             t("rec.form.privacy_notice"), icon="shield_check", color_scheme="gray", margin_bottom="0.5em"
         ),

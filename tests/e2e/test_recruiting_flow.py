@@ -44,6 +44,7 @@ def _fill_the_form(page):
     page.get_by_label("Miércoles · Tarde").check()
     page.locator("#form-save").click()
     expect(page.locator("#field-privacy-error")).to_contain_text("aceptar el aviso de privacidad")
+    snapshot(page, "apply-form-errors")
     page.get_by_label("He leído el aviso de privacidad").check()
     page.locator("#form-save").click()
     expect(page.get_by_text("Sube tu currículum en PDF")).to_be_visible()
