@@ -27,6 +27,12 @@ ADMIN_BENEFICIARIES = "/admin/beneficiarios"
 ADMIN_MANAGERS = "/admin/gestores"
 ADMIN_INVOICES = "/admin/facturas"
 ADMIN_INVOICES_CSV = "/api/admin/facturas.csv"
+JOBS = "/empleo"
+JOB_OFFER = "/empleo/[offer_id]"
+JOB_APPLY = "/empleo/[offer_id]/solicitud"
+ACCOUNT_APPLICATIONS = "/cuenta/candidaturas"
+RECRUITING_OFFER = "/seleccion/ofertas/[offer_id]"
+RECRUITING_APPLICATION = "/seleccion/candidaturas/[application_id]"
 
 ROLE_HOME = {"client": ACCOUNT, "manager": MANAGER, "recruiter": RECRUITING, "admin": ADMIN}
 
@@ -71,3 +77,41 @@ def document_url(document_id: int | str) -> str:
 def consent_pdf_url(beneficiary_id: int | str) -> str:
     """Return the download URL of a beneficiary's consent text."""
     return f"/api/consentimiento/{beneficiary_id}.pdf"
+
+
+def job_offer_url(offer_id: int | str) -> str:
+    """Return the public page of a job offer."""
+    return f"{JOBS}/{offer_id}"
+
+
+def job_apply_url(offer_id: int | str) -> str:
+    """Return the candidate's application steps for an offer."""
+    return f"{JOBS}/{offer_id}/solicitud"
+
+
+def recruiting_offer_url(offer_id: int | str) -> str:
+    """Return the recruiter's editor of an offer and its survey."""
+    return f"{RECRUITING}/ofertas/{offer_id}"
+
+
+def recruiting_application_url(application_id: int | str) -> str:
+    """Return the recruiter's review page of an application."""
+    return f"{RECRUITING}/candidaturas/{application_id}"
+
+
+def cv_url(application_id: int | str) -> str:
+    """Return the authorised download of an application's CV."""
+    return f"/api/cv/{application_id}"
+
+
+def path_number(path: str, index: int) -> int | None:
+    """Return the whole number at ``index`` among the path's segments, or None.
+
+    Args:
+        path: A URL path such as ``/empleo/3/solicitud``.
+        index: Position among the non-empty segments (``1`` gives ``3`` above).
+    """
+    parts = [p for p in (path or "").split("?")[0].split("/") if p]
+    if index < len(parts) and parts[index].isdigit() and len(parts[index]) < 10:
+        return int(parts[index])
+    return None

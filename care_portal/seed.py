@@ -10,10 +10,10 @@ from sqlmodel import select
 from care_portal.config import get_settings
 from care_portal.db import session_scope
 from care_portal.domain.care import BeneficiaryInput
-from care_portal.models import Beneficiary, ManagerArea, Role, User
+from care_portal.models import Beneficiary, JobOffer, ManagerArea, Role, User
 from care_portal.seed_catalog import seed_catalogue
 from care_portal.seed_invoices import seed_demo_order
-from care_portal.services import accounts, beneficiaries
+from care_portal.services import accounts, beneficiaries, recruiting
 
 DEMO_PASSWORD = "cuidado-demo-2026"  # noqa: S105 - demo accounts only, never in production
 DEMO_USERS = [
@@ -63,6 +63,61 @@ def seed_demo_care() -> None:
             )
 
 
+DEMO_OFFERS = [
+    {
+        "title": "Gestor/a personal de cuidados en Madrid",
+        "area": "Madrid",
+        "schedule": "Mañanas de lunes a viernes",
+        "contract_type": "Indefinido, jornada parcial",
+        "description": "Acompañarás a personas mayores en su casa: visitas de compañía, recados y "
+        "acompañamiento al médico. Acordarás cada visita con la familia y escribirás un breve informe.",
+        "requirements": "Experiencia en cuidados o formación sociosanitaria.\nTrato amable y paciencia.",
+    },
+    {
+        "title": "Gestor/a personal de fin de semana en Valencia",
+        "area": "Valencia",
+        "schedule": "Sábados y domingos",
+        "contract_type": "Temporal, fines de semana",
+        "description": "Visitas de compañía y paseos los fines de semana con personas mayores "
+        "que viven solas.",
+        "requirements": "Se valora carné de conducir.",
+    },
+]
+DEMO_SURVEY = [
+    ("single", "¿Has cuidado antes a personas mayores?", "Sí, como trabajo\nSí, en mi familia\nNo", True),
+    (
+        "multiple",
+        "¿Qué tareas te ves haciendo?",
+        "Compañía\nRecados\nAcompañar al médico\nAseo personal",
+        True,
+    ),
+    ("scale", "¿Cómo te sientes al hablar por teléfono con familias preocupadas? (1–5)", "", True),
+    ("text", "¿Hay algo más que quieras contarnos?", "", False),
+]
+
+
+def seed_demo_offers() -> None:
+    """Create the two open demo offers with their survey, when missing."""
+    with session_scope() as session:
+        recruiter = session.exec(select(User).where(User.email == "seleccion@cuidadoencasa.example")).one()
+        actor = accounts.to_viewer(recruiter)
+        for values in DEMO_OFFERS:
+            if session.exec(select(JobOffer.id).where(JobOffer.title == values["title"])).first() is not None:
+                continue
+            offer = recruiting.save_offer(session, actor=actor, offer_id=None, values=values)
+            for kind, prompt, options, required in DEMO_SURVEY:
+                recruiting.add_question(
+                    session,
+                    actor=actor,
+                    offer_id=offer.id,
+                    kind=kind,
+                    prompt=prompt,
+                    options_text=options,
+                    required=required,
+                )
+            recruiting.set_offer_status(session, actor=actor, offer_id=offer.id, status="open")
+
+
 def main() -> None:
     """Seed and print the demo log-ins."""
     if get_settings().is_production:
@@ -71,6 +126,7 @@ def main() -> None:
     with session_scope() as session:
         seed_catalogue(session)
     seed_demo_care()
+    seed_demo_offers()
     invoice_number = seed_demo_order()
     print(f"\nDemo log-ins (contraseña / password: {DEMO_PASSWORD}):")
     for role, email, _ in logins:

@@ -14,7 +14,7 @@ from care_portal.api import invoices
 from care_portal.api.payments import payment_webhook
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
-from care_portal.services import accounts, care_documents
+from care_portal.services import accounts, care_documents, recruiting
 
 SESSION_COOKIE = "cp_session"
 NOT_FOUND = "No encontrado / Not found"
@@ -79,6 +79,29 @@ async def consent_document(request: Request) -> Response:
     return _private_response(pdf, "application/pdf", _content_disposition("attachment", name))
 
 
+async def download_cv(request: Request) -> Response:
+    """Send an application's CV to a recruiter or admin (logged); 404 for anybody else."""
+    raw_id = request.path_params.get("application_id", "")
+    if not raw_id.isdigit() or len(raw_id) > 9:
+        return Response("Not found", status_code=404)
+    client_ip = request.client.host if request.client else ""
+    try:
+        with session_scope() as session:
+            viewer = accounts.resolve_session(session, token=request.cookies.get(SESSION_COOKIE, ""))
+            cv = recruiting.read_cv(session, actor=viewer, application_id=int(raw_id), client_ip=client_ip)
+    except DomainError:
+        return Response("Not found", status_code=404)
+    return Response(
+        cv.data,
+        media_type=cv.mime,
+        headers={
+            "Content-Disposition": f"inline; filename*=UTF-8''{quote(cv.filename)}",
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
 def build_api() -> Starlette:
     """Return the Starlette app whose routes are served beside Reflex."""
     return Starlette(
@@ -89,5 +112,6 @@ def build_api() -> Starlette:
             Route("/api/consentimiento/{beneficiary_id}.pdf", consent_document, methods=["GET"]),
             Route("/api/facturas/{invoice_id:int}.pdf", invoices.invoice_pdf, methods=["GET"]),
             Route("/api/admin/facturas.csv", invoices.invoices_csv, methods=["GET"]),
+            Route("/api/cv/{application_id}", download_cv, methods=["GET"]),
         ]
     )

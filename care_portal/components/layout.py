@@ -49,6 +49,7 @@ def language_switch() -> rx.Component:
 def _nav_items() -> rx.Component:
     return rx.fragment(
         _nav_link("nav.shop", routes.SHOP),
+        _nav_link("nav.jobs", routes.JOBS),
         _nav_link("nav.help", routes.HELP),
         _role_links(),
         rx.cond(
@@ -91,6 +92,7 @@ def header() -> rx.Component:
             ),
             rx.menu.content(
                 rx.menu.item(rx.link(t("nav.shop"), href=routes.SHOP, width="100%")),
+                rx.menu.item(rx.link(t("nav.jobs"), href=routes.JOBS, width="100%")),
                 rx.menu.item(rx.link(t("nav.help"), href=routes.HELP, width="100%")),
                 rx.match(
                     SessionState.viewer_role,
@@ -145,6 +147,7 @@ def footer() -> rx.Component:
             rx.link(t("footer.privacy"), href=routes.PRIVACY),
             rx.link(t("footer.terms"), href=routes.TERMS),
             rx.link(t("footer.help"), href=routes.HELP),
+            rx.link(t("nav.jobs"), href=routes.JOBS),
             rx.text(t("footer.contact"), color_scheme="gray"),
             gap="1.5em",
             wrap="wrap",

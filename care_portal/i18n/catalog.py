@@ -4,6 +4,7 @@ from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
+from care_portal.i18n.recruiting_texts import RECRUITING
 from care_portal.i18n.shop_texts import SHOP
 
 CATALOG: dict[str, tuple[str, str]] = {
@@ -239,4 +240,5 @@ CATALOG: dict[str, tuple[str, str]] = {
     **LEGAL,
     **SHOP,
     **BILLING,
+    **RECRUITING,
 }

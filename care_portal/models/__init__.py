@@ -23,10 +23,22 @@ from care_portal.models.care import (
     ManagerArea,
 )
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
+from care_portal.models.recruiting import (
+    Application,
+    ApplicationAnswer,
+    ApplicationNote,
+    ApplicationStageChange,
+    JobOffer,
+    SurveyQuestion,
+)
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderLine, OrderStatus, PaymentEvent
 from care_portal.models.visits import Task, TaskState
 
 __all__ = [
+    "Application",
+    "ApplicationAnswer",
+    "ApplicationNote",
+    "ApplicationStageChange",
     "AuditEvent",
     "AuthSession",
     "Beneficiary",
@@ -46,6 +58,7 @@ __all__ = [
     "InvoiceCounter",
     "InvoiceKind",
     "InvoiceLine",
+    "JobOffer",
     "LoginAttempt",
     "ManagerArea",
     "Order",
@@ -56,6 +69,7 @@ __all__ = [
     "PasswordResetToken",
     "PaymentEvent",
     "Role",
+    "SurveyQuestion",
     "Task",
     "TaskState",
     "User",

@@ -29,12 +29,6 @@ class AreaState(SessionState):
         """Open the manager dashboard."""
         self.greeting_name = viewer.full_name
 
-    @rx.event
-    @guarded(Role.RECRUITER)
-    def load_recruiter(self, viewer: Viewer):
-        """Open the recruiting area."""
-        self.greeting_name = viewer.full_name
-
 
 def _greeting() -> rx.Component:
     return rx.text(
@@ -64,6 +58,7 @@ def client_area_page() -> rx.Component:
             _link_card("orders.title", routes.ORDERS, "receipt"),
             _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),
             _link_card("invoices.title", routes.ACCOUNT_INVOICES, "receipt_text"),
+            _link_card("rec.mine.title", routes.ACCOUNT_APPLICATIONS, "briefcase"),
             _link_card("nav.help", routes.HELP, "circle_help"),
             columns=rx.breakpoints(initial="1", sm="2", md="3"),
             spacing="4",
@@ -85,18 +80,4 @@ def manager_page() -> rx.Component:
             max_width="360px",
         ),
         title_key="manager.title",
-    )
-
-
-def recruiting_page() -> rx.Component:
-    """The recruiting area."""
-    return page_shell(
-        _greeting(),
-        rx.text(t("recruiting.lead"), margin_top="0.5em"),
-        rx.box(
-            _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),
-            margin_top="1em",
-            max_width="360px",
-        ),
-        title_key="recruiting.title",
     )

@@ -101,8 +101,8 @@ class SessionState(rx.State):
 def guarded(*roles: Role) -> Callable:
     """Decorate an event handler so that it runs only for a logged-in user with a role.
 
-    The handler receives the resolved ``Viewer`` as its first argument after
-    ``self``. Anonymous callers are sent to the log-in page; callers without
+    The handler (plain or async) receives the resolved ``Viewer`` as its first
+    argument after ``self``. Anonymous callers are sent to the log-in page; callers without
     the role get the "no access" page; nothing else happens.
 
     Args:
@@ -113,18 +113,31 @@ def guarded(*roles: Role) -> Callable:
     """
 
     def decorate(fn: Callable) -> Callable:
-        @functools.wraps(fn)
-        def handler(self: SessionState, *args, **kwargs):
+        def authorise(self: SessionState):
             viewer = self._resolve_viewer()
             try:
                 ensure_role(viewer, *roles)
             except NotAuthenticated:
                 self._show_viewer(None)
-                return rx.redirect(routes.login_url(self.router.url.path))
+                return None, rx.redirect(routes.login_url(self.router.url.path))
             except PermissionDenied:
-                return rx.redirect(routes.FORBIDDEN)
+                return None, rx.redirect(routes.FORBIDDEN)
             self._show_viewer(viewer)
-            return fn(self, viewer, *args, **kwargs)
+            return viewer, None
+
+        if inspect.iscoroutinefunction(fn):
+
+            @functools.wraps(fn)
+            async def handler(self: SessionState, *args, **kwargs):
+                viewer, refusal = authorise(self)
+                return refusal if viewer is None else await fn(self, viewer, *args, **kwargs)
+
+        else:
+
+            @functools.wraps(fn)
+            def handler(self: SessionState, *args, **kwargs):
+                viewer, refusal = authorise(self)
+                return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
 
         signature = inspect.signature(fn)
         params = list(signature.parameters.values())
