@@ -9,9 +9,10 @@ from sqlmodel import select
 
 from care_portal.config import get_settings
 from care_portal.db import session_scope
-from care_portal.models import Role, User
+from care_portal.domain.care import BeneficiaryInput
+from care_portal.models import Beneficiary, ManagerArea, Role, User
 from care_portal.seed_catalog import seed_catalogue
-from care_portal.services import accounts
+from care_portal.services import accounts, beneficiaries
 
 DEMO_PASSWORD = "cuidado-demo-2026"  # noqa: S105 - demo accounts only, never in production
 DEMO_USERS = [
@@ -35,6 +36,32 @@ def seed_demo_users() -> list[tuple[str, str, str]]:
     return [(role.value, email, DEMO_PASSWORD) for email, _, role in DEMO_USERS]
 
 
+DEMO_BENEFICIARY = BeneficiaryInput(
+    full_name="Rosario López Martín",
+    street="Calle de la Cava Baja 12, 1º A",
+    postal_code="28013",
+    town="Madrid",
+    province="Madrid",
+    phone="+34 612 345 678",
+    relationship="madre",
+    preferred_times="Mañanas de lunes a viernes",
+)
+
+
+def seed_demo_care() -> None:
+    """The demo manager covers Madrid ("28"); the demo client has one beneficiary there, consent pending."""
+    with session_scope() as session:
+        manager = session.exec(select(User).where(User.email == "gestor@cuidadoencasa.example")).one()
+        client = session.exec(select(User).where(User.email == "cliente@cuidadoencasa.example")).one()
+        if session.exec(select(ManagerArea.id).where(ManagerArea.manager_id == manager.id)).first() is None:
+            session.add(ManagerArea(manager_id=manager.id, area_code="28"))
+            session.flush()
+        if session.exec(select(Beneficiary.id).where(Beneficiary.client_id == client.id)).first() is None:
+            beneficiaries.register_beneficiary(
+                session, actor=accounts.to_viewer(client), data=DEMO_BENEFICIARY
+            )
+
+
 def main() -> None:
     """Seed and print the demo log-ins."""
     if get_settings().is_production:
@@ -42,6 +69,7 @@ def main() -> None:
     logins = seed_demo_users()
     with session_scope() as session:
         seed_catalogue(session)
+    seed_demo_care()
     print(f"\nDemo log-ins (contraseña / password: {DEMO_PASSWORD}):")
     for role, email, _ in logins:
         print(f"  {role:<10} {email}")

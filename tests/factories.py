@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from care_portal.models.care import Beneficiary, ManagerArea
-
 from care_portal.models import Role, User
+from care_portal.models.care import Beneficiary, ManagerArea
 from care_portal.services import accounts
 from care_portal.services.authz import Viewer
 

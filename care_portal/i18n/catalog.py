@@ -1,5 +1,6 @@
 """Every user-facing message as ``key: (Spanish, English)``."""
 
+from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
 from care_portal.i18n.shop_texts import SHOP
@@ -232,6 +233,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "common.cancel": ("Cancelar", "Cancel"),
     "common.loading": ("Cargando…", "Loading…"),
     "common.show_password": ("Mostrar", "Show"),
+    **CARE,
     **HELP,
     **LEGAL,
     **SHOP,

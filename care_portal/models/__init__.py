@@ -11,23 +11,55 @@ from care_portal.models.billing import (
     InvoiceKind,
     InvoiceLine,
 )
+from care_portal.models.care import (
+    Beneficiary,
+    BeneficiaryDocument,
+    ConsentAction,
+    ConsentChannel,
+    ConsentRecord,
+    ConsentState,
+    DocumentKind,
+    HouseholdMember,
+    ManagerArea,
+)
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderLine, OrderStatus, PaymentEvent
-from care_portal.models.visits import Task, TaskState
+from care_portal.models.visits import (
+    Cancellation,
+    ChangeRequest,
+    ChangeRequestStatus,
+    ContactLogEntry,
+    Task,
+    TaskState,
+    VisitReport,
+)
 
 __all__ = [
     "AuditEvent",
     "AuthSession",
+    "Beneficiary",
+    "BeneficiaryDocument",
     "BillingChainHead",
     "BillingProfile",
     "BillingRecord",
     "BillingRecordSubmission",
+    "Cancellation",
     "CareService",
+    "ChangeRequest",
+    "ChangeRequestStatus",
+    "ConsentAction",
+    "ConsentChannel",
+    "ConsentRecord",
+    "ConsentState",
+    "ContactLogEntry",
+    "DocumentKind",
+    "HouseholdMember",
     "Invoice",
     "InvoiceCounter",
     "InvoiceKind",
     "InvoiceLine",
     "LoginAttempt",
+    "ManagerArea",
     "Order",
     "OrderLine",
     "OrderStatus",
@@ -39,4 +71,5 @@ __all__ = [
     "Task",
     "TaskState",
     "User",
+    "VisitReport",
 ]

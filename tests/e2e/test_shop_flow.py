@@ -78,9 +78,7 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     expect(card).to_contain_text("Pendiente de cita")
     snapshot(page, "orders")
 
-    manager_mail = smtp_server.wait_for(
-        lambda m: m["Subject"] == "Nuevas visitas para Pilar Sanz Ortega"
-    )
+    manager_mail = smtp_server.wait_for(lambda m: m["Subject"] == "Nuevas visitas para Pilar Sanz Ortega")
     assert manager_mail["To"] == "gestor@cuidadoencasa.example"
     assert "Le gusta hablar de jardinería." in manager_mail.get_content()
     smtp_server.wait_for(lambda m: m["To"] == email and m["Subject"].startswith("Pedido confirmado"))

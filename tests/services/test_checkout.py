@@ -3,12 +3,12 @@
 import json
 
 import pytest
-from care_portal.models.billing import Invoice
 from sqlmodel import func, select
 
 from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
 from care_portal.integrations.payments import SimulatedProvider, StripeProvider, WebhookRejected, sign_payload
 from care_portal.models import OutboxMessage, Role
+from care_portal.models.billing import Invoice
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderStatus
 from care_portal.models.visits import Task
 from care_portal.seed_catalog import seed_catalogue

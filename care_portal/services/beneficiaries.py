@@ -1,0 +1,327 @@
+"""Beneficiaries ("alta de familiar"): registration, editing, archiving and projects.
+
+Who may see a beneficiary: the client who registered it, its associated
+manager and admins. Anyone else gets ``NotFound``, as if it did not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from care_portal.domain.care import BeneficiaryInput, CleanBeneficiary, validate_beneficiary
+from care_portal.domain.errors import NotFound, ValidationFailed
+from care_portal.domain.formatting import format_datetime
+from care_portal.models import Beneficiary, HouseholdMember, Role, User
+from care_portal.models.types import utcnow
+from care_portal.services import care_documents, manager_areas
+from care_portal.services.audit import record_event
+from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.care_access import load_owned, load_visible
+from care_portal.services.care_documents import Attachment, ConsentSigner
+
+
+@dataclass(frozen=True)
+class BeneficiaryOption:
+    """A beneficiary a client can pick (in the shop, for instance)."""
+
+    id: int
+    full_name: str
+    town: str
+    consent_state: str
+    manager_id: int | None
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """One line of the "Proyectos" list."""
+
+    id: int
+    full_name: str
+    address: str
+    household_size: int
+    consent_state: str
+    manager_name: str
+    manager_email: str
+    manager_phone: str
+    open_tasks: int
+    archived: bool
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """Another member of a household."""
+
+    full_name: str
+    relationship: str
+
+
+@dataclass(frozen=True)
+class ProjectDetail:
+    """Everything the project page shows about one beneficiary."""
+
+    row: ProjectRow
+    nif: str
+    birth_date: str
+    relationship: str
+    street: str
+    postal_code: str
+    town: str
+    province: str
+    phone: str
+    care_notes: str
+    preferred_times: str
+    members: list[MemberRow]
+    documents: list[care_documents.DocumentRow]
+    consents: list[care_documents.ConsentRow]
+    registered: str
+    can_edit: bool
+
+
+def _option(row: Beneficiary) -> BeneficiaryOption:
+    return BeneficiaryOption(
+        id=row.id,
+        full_name=row.full_name,
+        town=row.town,
+        consent_state=row.consent_state,
+        manager_id=row.manager_id,
+    )
+
+
+def list_active_beneficiaries(session: Session, *, actor: Viewer | None) -> list[BeneficiaryOption]:
+    """Return the actor's own non-archived beneficiaries, ordered by name.
+
+    Args:
+        session: Open session.
+        actor: The logged-in client.
+
+    Returns:
+        The beneficiaries the client can buy services for.
+    """
+    actor = ensure_role(actor, Role.CLIENT)
+    rows = session.exec(
+        select(Beneficiary)
+        .where(Beneficiary.client_id == actor.id, col(Beneficiary.archived_at).is_(None))
+        .order_by(col(Beneficiary.full_name), col(Beneficiary.id))
+    ).all()
+    return [_option(row) for row in rows]
+
+
+def get_own_active_beneficiary(
+    session: Session, *, actor: Viewer | None, beneficiary_id: int
+) -> BeneficiaryOption:
+    """Return one of the actor's own non-archived beneficiaries.
+
+    Raises:
+        NotFound: Missing, archived, or another client's beneficiary.
+    """
+    actor = ensure_role(actor, Role.CLIENT)
+    row = session.get(Beneficiary, beneficiary_id)
+    if row is None or row.client_id != actor.id or row.archived_at is not None:
+        raise NotFound()
+    return _option(row)
+
+
+def _apply(row: Beneficiary, clean: CleanBeneficiary) -> None:
+    row.full_name = clean.full_name
+    row.nif = clean.nif
+    row.birth_date = clean.birth_date
+    row.relationship = clean.relationship
+    row.street = clean.street
+    row.postal_code = clean.postal_code
+    row.town = clean.town
+    row.province = clean.province
+    row.phone = clean.phone
+    row.household_size = clean.household_size
+    row.care_notes = clean.care_notes
+    row.preferred_times = clean.preferred_times
+
+
+def _replace_members(session: Session, beneficiary_id: int, clean: CleanBeneficiary) -> None:
+    for old in session.exec(
+        select(HouseholdMember).where(HouseholdMember.beneficiary_id == beneficiary_id)
+    ).all():
+        session.delete(old)
+    for member in clean.members:
+        session.add(
+            HouseholdMember(
+                beneficiary_id=beneficiary_id, full_name=member.full_name, relationship=member.relationship
+            )
+        )
+
+
+def register_beneficiary(
+    session: Session,
+    *,
+    actor: Viewer | None,
+    data: BeneficiaryInput,
+    attachments: list[Attachment] | None = None,
+    signed_consent: Attachment | None = None,
+    signer: ConsentSigner | None = None,
+) -> BeneficiaryOption:
+    """Register a beneficiary (and household) for the actor, with optional files and consent.
+
+    Every input is checked before anything is stored; the caller commits.
+
+    Args:
+        session: Open session.
+        actor: The logged-in client.
+        data: The form.
+        attachments: Other documents to keep with the beneficiary.
+        signed_consent: The signed consent document, when the client has it.
+        signer: Who signed it (required with ``signed_consent``).
+
+    Returns:
+        The new beneficiary.
+
+    Raises:
+        ValidationFailed: Bad fields or files (one message key per field).
+    """
+    actor = ensure_role(actor, Role.CLIENT)
+    errors: dict[str, str] = {}
+    clean = None
+    try:
+        clean = validate_beneficiary(data)
+    except ValidationFailed as error:
+        errors.update(error.errors)
+    checked = care_documents.check_files(attachments or [], "documents", errors)
+    consent_file = None
+    if signed_consent is not None:
+        consent_file = care_documents.check_files([signed_consent], "consent_file", errors)
+        care_documents.check_signer(signer, errors)
+    if errors:
+        raise ValidationFailed(errors)
+    row = Beneficiary(
+        client_id=actor.id, street="", postal_code="", town="", province="", phone="", full_name=""
+    )
+    _apply(row, clean)
+    row.manager_id = manager_areas.pick_manager(session, postal_code=clean.postal_code)
+    session.add(row)
+    session.flush()
+    _replace_members(session, row.id, clean)
+    for item in checked:
+        care_documents.store_document(session, actor=actor, beneficiary=row, checked=item)
+    if consent_file:
+        document = care_documents.store_document(
+            session, actor=actor, beneficiary=row, checked=consent_file[0], kind="signed_consent"
+        )
+        care_documents.add_consent_given(
+            session, actor=actor, beneficiary=row, signer=signer, channel="upload", document_id=document.id
+        )
+    record_event(
+        session,
+        actor_id=actor.id,
+        action="beneficiary.registered",
+        target_type="beneficiary",
+        target_id=row.id,
+    )
+    manager_areas.tell_manager_new_beneficiary(session, beneficiary=row)
+    return _option(row)
+
+
+def update_beneficiary(
+    session: Session, *, actor: Viewer | None, beneficiary_id: int, data: BeneficiaryInput
+) -> BeneficiaryOption:
+    """Change a beneficiary's data (the registering client or an admin).
+
+    Raises:
+        NotFound: Not the actor's beneficiary.
+        ValidationFailed: Bad fields.
+    """
+    actor = ensure_role(actor, Role.CLIENT)
+    row = load_owned(session, actor, beneficiary_id, active=True)
+    clean = validate_beneficiary(data)
+    _apply(row, clean)
+    row.updated_at = utcnow()
+    session.add(row)
+    _replace_members(session, row.id, clean)
+    record_event(
+        session, actor_id=actor.id, action="beneficiary.updated", target_type="beneficiary", target_id=row.id
+    )
+    return _option(row)
+
+
+def archive_beneficiary(session: Session, *, actor: Viewer | None, beneficiary_id: int) -> None:
+    """Archive a beneficiary: kept for history and invoices, hidden from the shop.
+
+    Raises:
+        NotFound: Not the actor's beneficiary.
+    """
+    actor = ensure_role(actor, Role.CLIENT)
+    row = load_owned(session, actor, beneficiary_id)
+    if row.archived_at is None:
+        row.archived_at = utcnow()
+        session.add(row)
+        record_event(
+            session,
+            actor_id=actor.id,
+            action="beneficiary.archived",
+            target_type="beneficiary",
+            target_id=row.id,
+        )
+
+
+def _address(row: Beneficiary) -> str:
+    return f"{row.street}, {row.postal_code} {row.town} ({row.province})"
+
+
+def _project_row(row: Beneficiary, manager: User | None) -> ProjectRow:
+    return ProjectRow(
+        id=row.id,
+        full_name=row.full_name,
+        address=_address(row),
+        household_size=row.household_size,
+        consent_state=row.consent_state,
+        manager_name=manager.full_name if manager else "",
+        manager_email=manager.email if manager else "",
+        manager_phone=manager.phone if manager else "",
+        open_tasks=0,
+        archived=row.archived_at is not None,
+    )
+
+
+def list_projects(session: Session, *, actor: Viewer | None) -> list[ProjectRow]:
+    """Return the "Proyectos" list: one project per beneficiary of the client, active first."""
+    actor = ensure_role(actor, Role.CLIENT)
+    rows = session.exec(
+        select(Beneficiary)
+        .where(Beneficiary.client_id == actor.id)
+        .order_by(col(Beneficiary.archived_at).is_not(None), col(Beneficiary.full_name))
+    ).all()
+    managers = manager_areas.users_by_id(session, {r.manager_id for r in rows if r.manager_id})
+    return [_project_row(row, managers.get(row.manager_id)) for row in rows]
+
+
+def get_project(session: Session, *, actor: Viewer | None, beneficiary_id: int) -> ProjectDetail:
+    """Return one project for its client, its manager or an admin.
+
+    Raises:
+        NotFound: Anyone else, or a missing beneficiary.
+    """
+    actor = ensure_role(actor)
+    row = load_visible(session, actor, beneficiary_id)
+    manager = session.get(User, row.manager_id) if row.manager_id else None
+    members = session.exec(
+        select(HouseholdMember)
+        .where(HouseholdMember.beneficiary_id == row.id)
+        .order_by(col(HouseholdMember.id))
+    ).all()
+    return ProjectDetail(
+        row=_project_row(row, manager),
+        nif=row.nif,
+        birth_date=row.birth_date.strftime("%d/%m/%Y") if row.birth_date else "",
+        relationship=row.relationship,
+        street=row.street,
+        postal_code=row.postal_code,
+        town=row.town,
+        province=row.province,
+        phone=row.phone,
+        care_notes=row.care_notes,
+        preferred_times=row.preferred_times,
+        members=[MemberRow(m.full_name, m.relationship) for m in members],
+        documents=care_documents.list_documents(session, beneficiary_id=row.id),
+        consents=care_documents.list_consents(session, beneficiary_id=row.id),
+        registered=format_datetime(row.created_at),
+        can_edit=row.client_id == actor.id and row.archived_at is None,
+    )

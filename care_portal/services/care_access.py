@@ -1,0 +1,45 @@
+"""Who may reach a beneficiary: shared by the beneficiary and document services."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from care_portal.domain.errors import NotFound
+from care_portal.models import Beneficiary, Role
+from care_portal.services.authz import Viewer
+
+
+def load_owned(session: Session, actor: Viewer, beneficiary_id: int, *, active: bool = False) -> Beneficiary:
+    """Return a beneficiary the actor registered (admins: any).
+
+    Args:
+        session: Open session.
+        actor: The acting user.
+        beneficiary_id: Which beneficiary.
+        active: Also refuse archived beneficiaries.
+
+    Raises:
+        NotFound: Missing, another client's, or archived when ``active``.
+    """
+    row = session.get(Beneficiary, beneficiary_id)
+    if row is None or (row.client_id != actor.id and actor.role != Role.ADMIN.value):
+        raise NotFound()
+    if active and row.archived_at is not None:
+        raise NotFound()
+    return row
+
+
+def load_visible(session: Session, actor: Viewer, beneficiary_id: int) -> Beneficiary:
+    """Return a beneficiary the actor may see: its client, its manager or an admin.
+
+    Raises:
+        NotFound: Anyone else, or a missing beneficiary.
+    """
+    row = session.get(Beneficiary, beneficiary_id)
+    if row is None:
+        raise NotFound()
+    if actor.role == Role.ADMIN.value or row.client_id == actor.id:
+        return row
+    if actor.role == Role.MANAGER.value and row.manager_id == actor.id:
+        return row
+    raise NotFound()
