@@ -44,3 +44,17 @@ PAY_SIMULATED = "/pago-simulado"
 ORDERS = "/cuenta/pedidos"
 ADMIN_CATALOG = "/admin/servicios"
 BENEFICIARY_NEW = "/cuenta/alta-familiar"
+ACCOUNT_TASKS = "/cuenta/tareas"
+SUGGESTIONS = "/cuenta/sugerencias"
+MANAGER_TASK = "/gestor/tareas/[task_id]"
+ADMIN_CANCELLATIONS = "/admin/cancelaciones"
+
+
+def manager_task_url(task_id: int) -> str:
+    """Return the manager's page of one task."""
+    return f"/gestor/tareas/{task_id}"
+
+
+def report_pdf_url(task_id: int) -> str:
+    """Return the authorised download of a task's visit report."""
+    return f"/api/tareas/{task_id}/informe.pdf"
