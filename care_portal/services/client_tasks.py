@@ -264,9 +264,7 @@ def cancel_with_refund(
     if amount:
         line = session.get(OrderLine, task.order_line_id)
         original = session.exec(
-            select(Invoice).where(
-                Invoice.order_ref == order.public_id, Invoice.kind == InvoiceKind.INVOICE.value
-            )
+            select(Invoice).where(Invoice.order_ref == order.public_id, Invoice.kind == InvoiceKind.INVOICE)
         ).first()
         if original is None:
             raise DomainError("visits.refund_failed")
