@@ -10,7 +10,22 @@ from care_portal import routes
 from care_portal.api.routes import build_api
 from care_portal.config import get_settings
 from care_portal.outbox_worker import run_outbox_sender
-from care_portal.pages import account, admin, admin_catalog, areas, auth, checkout, orders, public, shop
+from care_portal.pages import (
+    account,
+    admin,
+    admin_cancellations,
+    admin_catalog,
+    areas,
+    auth,
+    checkout,
+    manager,
+    manager_task,
+    orders,
+    public,
+    shop,
+    suggestions,
+    tasks,
+)
 from care_portal.state.session import SessionState
 
 logger = logging.getLogger(__name__)
@@ -51,7 +66,31 @@ PAGES = [
     (routes.RESET, auth.reset_page, "Nueva contraseña · Cuidado en Casa", auth.ResetState.on_open),
     (routes.ACCOUNT, areas.client_area_page, "Mi área · Cuidado en Casa", areas.AreaState.load_client),
     (routes.ACCOUNT_PROFILE, account.profile_page, "Mis datos · Cuidado en Casa", account.ProfileState.load),
-    (routes.MANAGER, areas.manager_page, "Panel del gestor · Cuidado en Casa", areas.AreaState.load_manager),
+    (
+        routes.MANAGER,
+        manager.manager_dashboard_page,
+        "Panel del gestor · Cuidado en Casa",
+        manager.ManagerDashboardState.load,
+    ),
+    (
+        routes.MANAGER_TASK,
+        manager_task.manager_task_page,
+        "Tarea · Cuidado en Casa",
+        manager_task.ManagerTaskState.load,
+    ),
+    (routes.ACCOUNT_TASKS, tasks.client_tasks_page, "Tareas · Cuidado en Casa", tasks.ClientTasksState.load),
+    (
+        routes.SUGGESTIONS,
+        suggestions.suggestions_page,
+        "Sugerencias · Cuidado en Casa",
+        suggestions.SuggestionState.load,
+    ),
+    (
+        routes.ADMIN_CANCELLATIONS,
+        admin_cancellations.admin_cancellations_page,
+        "Cancelaciones · Admin",
+        admin_cancellations.AdminCancellationsState.load,
+    ),
     (routes.RECRUITING, areas.recruiting_page, "Selección · Cuidado en Casa", areas.AreaState.load_recruiter),
     (routes.ADMIN, admin.admin_users_page, "Administración · Cuidado en Casa", admin.AdminUsersState.load),
     (routes.SHOP, shop.shop_page, "Servicios · Cuidado en Casa", shop.ShopState.load),

@@ -9,6 +9,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from care_portal.api.payments import payment_webhook
+from care_portal.api.visit_reports import report_pdf
 from care_portal.db import session_scope
 
 
@@ -28,5 +29,6 @@ def build_api() -> Starlette:
         routes=[
             Route("/api/health", health, methods=["GET"]),
             Route("/api/pagos/webhook", payment_webhook, methods=["POST"]),
+            Route("/api/tareas/{task_id}/informe.pdf", report_pdf, methods=["GET"]),
         ]
     )

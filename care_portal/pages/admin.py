@@ -66,6 +66,7 @@ ADMIN_TABS = [
     ("users", "admin.users", routes.ADMIN),
     ("catalog", "admin.catalog", routes.ADMIN_CATALOG),
     ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
+    ("cancellations", "cancel_admin.title", routes.ADMIN_CANCELLATIONS),
 ]
 
 

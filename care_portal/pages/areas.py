@@ -24,12 +24,6 @@ class AreaState(SessionState):
         self.greeting_name = viewer.full_name
 
     @rx.event
-    @guarded(Role.MANAGER)
-    def load_manager(self, viewer: Viewer):
-        """Open the manager dashboard."""
-        self.greeting_name = viewer.full_name
-
-    @rx.event
     @guarded(Role.RECRUITER)
     def load_recruiter(self, viewer: Viewer):
         """Open the recruiting area."""
@@ -60,6 +54,8 @@ def client_area_page() -> rx.Component:
         rx.grid(
             _link_card("nav.shop", routes.SHOP, "shopping_bag"),
             _link_card("orders.title", routes.ORDERS, "receipt"),
+            _link_card("visits.tasks_title", routes.ACCOUNT_TASKS, "calendar_check"),
+            _link_card("suggest.title", routes.SUGGESTIONS, "message_circle"),
             _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),
             _link_card("nav.help", routes.HELP, "circle_help"),
             columns=rx.breakpoints(initial="1", sm="2", md="3"),
@@ -68,20 +64,6 @@ def client_area_page() -> rx.Component:
             margin_top="1em",
         ),
         title_key="account.title",
-    )
-
-
-def manager_page() -> rx.Component:
-    """The manager dashboard."""
-    return page_shell(
-        _greeting(),
-        rx.text(t("manager.lead"), margin_top="0.5em"),
-        rx.box(
-            _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),
-            margin_top="1em",
-            max_width="360px",
-        ),
-        title_key="manager.title",
     )
 
 
