@@ -27,6 +27,7 @@ from care_portal.pages import (
     tasks,
 )
 from care_portal.state.session import SessionState
+from care_portal.visit_escalations import run_contact_escalations
 
 logger = logging.getLogger(__name__)
 get_settings()  # refuse to start with a default secret in production
@@ -53,6 +54,7 @@ app = rx.App(
     head_components=[rx.el.meta(name="theme-color", content="#0d9488")],
 )
 app.register_lifespan_task(run_outbox_sender)
+app.register_lifespan_task(run_contact_escalations)
 
 PAGES = [
     (routes.HOME, public.home_page, "Cuidado en Casa", None),

@@ -141,6 +141,11 @@ def upgrade() -> None:
             sa.Column("first_contact_at", care_portal.models.types.UTCDateTime(timezone=True), nullable=True)
         )
         batch_op.add_column(
+            sa.Column(
+                "contact_escalated_at", care_portal.models.types.UTCDateTime(timezone=True), nullable=True
+            )
+        )
+        batch_op.add_column(
             sa.Column("checked_in_at", care_portal.models.types.UTCDateTime(timezone=True), nullable=True)
         )
         batch_op.add_column(
@@ -162,6 +167,7 @@ def downgrade() -> None:
         batch_op.drop_column("failed_code_attempts")
         batch_op.drop_column("checked_out_at")
         batch_op.drop_column("checked_in_at")
+        batch_op.drop_column("contact_escalated_at")
         batch_op.drop_column("first_contact_at")
         batch_op.drop_column("appointment_end")
         batch_op.drop_column("appointment_start")

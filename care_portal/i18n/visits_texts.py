@@ -72,6 +72,14 @@ VISITS: dict[str, tuple[str, str]] = {
         "If the visit cannot take place, let us know by {deadline} at the latest (48 hours before).\n\n"
         "Kind regards,\nCuidado en Casa",
     ),
+    "visits.mail.overdue.subject": ("Tarea {task} sin primer contacto", "Task {task} not contacted"),
+    "visits.mail.overdue.body": (
+        "La tarea {task} («{service}» para {beneficiary}), comprada el {created}, "
+        "sigue sin primer contacto.\n"
+        "Gestor: {manager}.\n",
+        "Task {task} (“{service}” for {beneficiary}), bought on {created}, has not been contacted yet.\n"
+        "Manager: {manager}.\n",
+    ),
     "visits.mail.report.subject": ("Informe de la visita: {service}", "Visit report: {service}"),
     "visits.mail.report.body": (
         "Hola, {name}:\n\nLa visita «{service}» se ha realizado y el gestor ha escrito su informe.\n"

@@ -40,6 +40,7 @@ class Task(SQLModel, table=True):
     appointment_start: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
     appointment_end: datetime | None = Field(default=None, sa_type=UTCDateTime)
     first_contact_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    contact_escalated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     checked_in_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     checked_out_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     failed_code_attempts: int = Field(default=0)

@@ -64,14 +64,14 @@ def _order_card(order: dict) -> rx.Component:
             ),
             rx.text(order["created"], " · ", rx.text.strong(order["total"]), size="2", color_scheme="gray"),
             rx.foreach(
-                order["lines"],
+                order["lines"].to(list[dict]),
                 lambda line: rx.text(line["quantity"], " × ", line["name"], " — ", line["amount"]),
             ),
             rx.cond(
-                order["tasks"].length() > 0,
+                order["tasks"].to(list[dict]).length() > 0,
                 rx.vstack(
                     rx.text(t("orders.tasks"), weight="bold"),
-                    rx.foreach(order["tasks"], _task_row),
+                    rx.foreach(order["tasks"].to(list[dict]), _task_row),
                     width="100%",
                     spacing="2",
                 ),

@@ -163,7 +163,7 @@ def _service_card(service: dict) -> rx.Component:
             rx.hstack(
                 rx.badge(service["duration_minutes"].to_string() + " min", size="2"),
                 rx.cond(
-                    service["visits_per_unit"] > 1,
+                    service["visits_per_unit"].to(int) > 1,
                     rx.badge(service["visits_per_unit"].to_string() + " ×", size="2", color_scheme="iris"),
                 ),
                 wrap="wrap",
@@ -181,7 +181,7 @@ def _service_card(service: dict) -> rx.Component:
                 width="100%",
                 class_name="add-to-cart",
                 aria_label=rx.cond(SessionState.is_en, "Add to cart: ", "Añadir al carrito: ")
-                + service["name"],
+                + service["name"].to(str),
             ),
             spacing="3",
             height="100%",

@@ -74,13 +74,12 @@ def _report(task: rx.Var) -> rx.Component:
                 rx.text(task["report_next_steps"], white_space="pre-wrap"),
             ),
         ),
-        rx.link(
+        rx.el.a(
             rx.icon("download", size=16),
-            " ",
             t("visits.report_pdf"),
             href="/api/tareas/" + task["id"] + "/informe.pdf",
-            is_external=True,
-            class_name="report-pdf",
+            download="",
+            class_name="report-pdf cp-download-link",
         ),
         class_name="cp-report",
         width="100%",

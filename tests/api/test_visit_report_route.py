@@ -21,7 +21,9 @@ PASSWORD = "una frase segura"
 def world(db):
     world = build_world(db)
     task_id = world.tasks[0]
-    visits.schedule_appointment(db, actor=world.manager, task_id=task_id, day="2030-06-10", time_of_day="10:00")
+    visits.schedule_appointment(
+        db, actor=world.manager, task_id=task_id, day="2030-06-10", time_of_day="10:00"
+    )
     db.commit()
     visits.check_in(db, actor=world.manager, task_id=task_id, code=db.get(Task, task_id).visit_code)
     db.get(Beneficiary, world.beneficiary_id).consent_state = "signed"

@@ -229,3 +229,17 @@ def test_contact_log_is_kept_newest_first_and_needs_a_note(db, world):
     detail = visits.get_manager_task(db, actor=world.manager, task_id=world.tasks[0], now=NOW)
     assert [c["note"] for c in detail.contacts] == ["Hablamos", "No contesta"]
     assert detail.contacts[0]["when"] == "01/06/2026 11:00"
+
+
+def test_tasks_not_contacted_in_time_are_escalated_to_admins_once(db, world):
+    created = db.get(Task, world.tasks[0]).created_at
+    assert visits.escalate_overdue_contacts(db, now=created + timedelta(hours=23)) == 0
+    visits.log_contact(db, actor=world.manager, task_id=world.tasks[0], note="Llamé", now=created)
+    db.commit()
+    later = created + timedelta(hours=25)
+    assert visits.escalate_overdue_contacts(db, now=later) == 2  # the other task, and the other client's
+    db.commit()
+    assert visits.escalate_overdue_contacts(db, now=later) == 0
+    mails = db.exec(select(OutboxMessage).where(OutboxMessage.kind == "visit_contact_overdue")).all()
+    assert {m.to_address for m in mails} == {"admin@example.es"}
+    assert any(f"Tarea {world.tasks[1]} " in m.subject for m in mails)
