@@ -308,7 +308,7 @@ def _appointment_form() -> rx.Component:
             ),
             rx.text(t("visits.no_other_appointments"), size="2", color_scheme="gray"),
         ),
-        card_id="appointment",
+        card_id="appointment-card",
     )
 
 

@@ -16,11 +16,13 @@ MANAGER = "gestor@cuidadoencasa.example"
 BENEFICIARY = "Rosario López Martín"
 
 
-def _buy_two_visits(page: Page, base: str) -> None:
-    open_page(page, f"{base}/tienda")
-    for _ in range(2):
-        page.get_by_role("button", name="Añadir al carrito: Visita de compañía").click()
-        expect(page.locator("#cart-link")).to_be_visible()
+def _buy_two_services(page: Page, base: str) -> None:
+    for service in ("Visita de compañía", "Recados y compras"):
+        open_page(page, f"{base}/tienda")
+        page.get_by_role("button", name=f"Añadir al carrito: {service}").click()
+        expect(page.get_by_text("Añadido al carrito.").first).to_be_visible()
+    open_page(page, f"{base}/tienda/carrito")
+    expect(page.locator("#cart-total")).to_have_text("47,00\u00a0€")
     open_page(page, f"{base}/tienda/pedido")
     page.get_by_label(BENEFICIARY).check()
     page.get_by_label("Observaciones para la visita").fill("Llamad al timbre dos veces.")
@@ -47,12 +49,13 @@ def _switch_user(page: Page, base: str, email: str, next_path: str) -> None:
 
 def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(page, app_url, smtp_server):
     log_in(page, app_url, CLIENT)
-    _buy_two_visits(page, app_url)
+    _buy_two_services(page, app_url)
 
     open_page(page, f"{app_url}/cuenta/tareas")
-    cards = page.locator(".client-task")
-    expect(cards.first).to_contain_text("Pendiente de cita")
-    visit_id, spare_id = cards.nth(0).get_attribute("data-task"), cards.nth(1).get_attribute("data-task")
+    visit = page.locator(".client-task", has_text="Visita de compañía").first
+    spare = page.locator(".client-task", has_text="Recados y compras").first
+    expect(visit).to_contain_text("Pendiente de cita")
+    visit_id, spare_id = visit.get_attribute("data-task"), spare.get_attribute("data-task")
     visit_card = page.locator(f'.client-task[data-task="{visit_id}"]')
     code = visit_card.locator(".task-code").inner_text()
     assert re.fullmatch(r"[A-Z0-9]{6}", code)
@@ -98,11 +101,11 @@ def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(page
     page.get_by_label("Tu mensaje").fill("Al final esa semana estará con mi hermana.")
     snapshot(page, "visits-suggestion")
     page.locator("#suggest-send").click()
-    expect(page.locator("#suggest-outcome")).to_contain_text("25,00\u00a0€")
+    expect(page.locator("#suggest-outcome")).to_contain_text("22,00\u00a0€")
     open_page(page, f"{app_url}/cuenta/tareas")
     spare = page.locator(f'.client-task[data-task="{spare_id}"]')
     expect(spare).to_contain_text("Cancelada")
-    expect(spare.locator(".task-refund")).to_have_text("25,00\u00a0€")
+    expect(spare.locator(".task-refund")).to_have_text("22,00\u00a0€")
     expect(spare.locator(".task-rectifying")).to_have_text(re.compile(r"^R"))
 
     # At the door: a wrong code is refused, the right one starts the visit.
@@ -132,9 +135,11 @@ def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(page
     expect(visit_card.locator(".report-work-done")).to_have_text(
         "Paseo por la Plaza Mayor y compra en la farmacia."
     )
-    with page.expect_download() as download:
-        visit_card.locator(".report-pdf").click()
-    assert download.value.suggested_filename == f"informe-visita-{visit_id}.pdf"
+    href = visit_card.locator(".report-pdf").get_attribute("href")
+    pdf = page.request.get(f"{app_url}{href}")
+    assert pdf.status == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert f"informe-visita-{visit_id}.pdf" in pdf.headers["content-disposition"]
     snapshot(page, "visits-client-report")
 
 
