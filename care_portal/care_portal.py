@@ -13,6 +13,7 @@ from care_portal.outbox_worker import run_outbox_sender
 from care_portal.pages import (
     account,
     admin,
+    admin_cancellations,
     admin_catalog,
     apply,
     areas,
@@ -23,14 +24,19 @@ from care_portal.pages import (
     checkout,
     invoices,
     jobs,
+    manager,
+    manager_task,
     orders,
     public,
     recruiting,
     recruiting_offer,
     recruiting_review,
     shop,
+    suggestions,
+    tasks,
 )
 from care_portal.state.session import SessionState
+from care_portal.visit_escalations import run_contact_escalations
 
 logger = logging.getLogger(__name__)
 get_settings()  # refuse to start with a default secret in production
@@ -57,6 +63,7 @@ app = rx.App(
     head_components=[rx.el.meta(name="theme-color", content="#0d9488")],
 )
 app.register_lifespan_task(run_outbox_sender)
+app.register_lifespan_task(run_contact_escalations)
 
 PAGES = [
     (routes.HOME, public.home_page, "Cuidado en Casa", None),
@@ -76,7 +83,6 @@ PAGES = [
         "Facturas · Cuidado en Casa",
         invoices.ClientInvoicesState.load,
     ),
-    (routes.MANAGER, areas.manager_page, "Panel del gestor · Cuidado en Casa", areas.AreaState.load_manager),
     (
         routes.RECRUITING,
         recruiting.recruiting_page,
@@ -103,6 +109,31 @@ PAGES = [
         recruiting_review.review_page,
         "Candidatura · Selección · Cuidado en Casa",
         recruiting_review.ReviewState.load,
+    ),
+    (
+        routes.MANAGER,
+        manager.manager_dashboard_page,
+        "Panel del gestor · Cuidado en Casa",
+        manager.ManagerDashboardState.load,
+    ),
+    (
+        routes.MANAGER_TASK,
+        manager_task.manager_task_page,
+        "Tarea · Cuidado en Casa",
+        manager_task.ManagerTaskState.load,
+    ),
+    (routes.ACCOUNT_TASKS, tasks.client_tasks_page, "Tareas · Cuidado en Casa", tasks.ClientTasksState.load),
+    (
+        routes.SUGGESTIONS,
+        suggestions.suggestions_page,
+        "Sugerencias · Cuidado en Casa",
+        suggestions.SuggestionState.load,
+    ),
+    (
+        routes.ADMIN_CANCELLATIONS,
+        admin_cancellations.admin_cancellations_page,
+        "Cancelaciones · Admin",
+        admin_cancellations.AdminCancellationsState.load,
     ),
     (routes.ADMIN, admin.admin_users_page, "Administración · Cuidado en Casa", admin.AdminUsersState.load),
     (routes.SHOP, shop.shop_page, "Servicios · Cuidado en Casa", shop.ShopState.load),

@@ -44,6 +44,7 @@ class Settings(BaseSettings):
 
     session_hours: int = 12
     password_reset_minutes: int = 60
+    first_contact_hours: int = 24  # a task not contacted within this is flagged and escalated
 
     company_name: str = "Cuidado en Casa S.L."
     company_nif: str = "B12345674"

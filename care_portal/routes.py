@@ -115,3 +115,19 @@ def path_number(path: str, index: int) -> int | None:
     if index < len(parts) and parts[index].isdigit() and len(parts[index]) < 10:
         return int(parts[index])
     return None
+
+
+ACCOUNT_TASKS = "/cuenta/tareas"
+SUGGESTIONS = "/cuenta/sugerencias"
+MANAGER_TASK = "/gestor/tareas/[task_id]"
+ADMIN_CANCELLATIONS = "/admin/cancelaciones"
+
+
+def manager_task_url(task_id: int) -> str:
+    """Return the manager's page of one task."""
+    return f"/gestor/tareas/{task_id}"
+
+
+def report_pdf_url(task_id: int) -> str:
+    """Return the authorised download of a task's visit report."""
+    return f"/api/tareas/{task_id}/informe.pdf"

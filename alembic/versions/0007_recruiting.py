@@ -1,7 +1,7 @@
 """recruiting
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-11-28 12:42:18.258305
 """
 
@@ -15,7 +15,7 @@ import care_portal.models.types
 
 
 revision: str = "0007"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -12,6 +12,7 @@ from starlette.routing import Route
 
 from care_portal.api import invoices
 from care_portal.api.payments import payment_webhook
+from care_portal.api.visit_reports import report_pdf
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.services import accounts, care_documents, recruiting
@@ -113,5 +114,6 @@ def build_api() -> Starlette:
             Route("/api/facturas/{invoice_id:int}.pdf", invoices.invoice_pdf, methods=["GET"]),
             Route("/api/admin/facturas.csv", invoices.invoices_csv, methods=["GET"]),
             Route("/api/cv/{application_id}", download_cv, methods=["GET"]),
+            Route("/api/tareas/{task_id}/informe.pdf", report_pdf, methods=["GET"]),
         ]
     )

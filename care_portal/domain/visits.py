@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from care_portal.domain.errors import DomainError
+from care_portal.domain.errors import DomainError, ValidationFailed
+from care_portal.domain.formatting import MADRID
 
 CANCELLATION_NOTICE = timedelta(hours=48)
 
@@ -48,3 +49,33 @@ def cancellation_deadline(appointment_start: datetime) -> datetime:
 def is_within_free_cancellation(appointment_start: datetime, now: datetime) -> bool:
     """Whether ``now`` is at or before the deadline (a full refund applies)."""
     return now.astimezone(UTC) <= cancellation_deadline(appointment_start)
+
+
+MAX_CODE_ATTEMPTS = 5
+FIRST_CONTACT_WITHIN = timedelta(hours=24)
+
+
+def parse_madrid_local(day: str, time_of_day: str) -> datetime:
+    """Read a date (``YYYY-MM-DD``) and time (``HH:MM``) typed in Madrid into an aware UTC instant.
+
+    A wall-clock time skipped by the spring daylight-saving change does not
+    exist in Madrid and is refused; an hour repeated in autumn takes its first
+    (summer-time) occurrence.
+
+    Raises:
+        ValidationFailed: A missing or malformed date or time, or a skipped time.
+    """
+    try:
+        naive = datetime.strptime(f"{day.strip()} {time_of_day.strip()}", "%Y-%m-%d %H:%M")
+    except ValueError as exc:
+        raise ValidationFailed({"appointment_day": "visits.bad_datetime"}) from exc
+    local = naive.replace(tzinfo=MADRID)
+    instant = local.astimezone(UTC)
+    if instant.astimezone(MADRID).replace(tzinfo=None) != naive:
+        raise ValidationFailed({"appointment_time": "visits.time_skipped"})
+    return instant
+
+
+def overlaps(start: datetime, end: datetime, other_start: datetime, other_end: datetime) -> bool:
+    """Whether two half-open intervals [start, end) share any instant."""
+    return start < other_end and other_start < end

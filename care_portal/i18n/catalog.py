@@ -6,6 +6,7 @@ from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
 from care_portal.i18n.recruiting_texts import RECRUITING
 from care_portal.i18n.shop_texts import SHOP
+from care_portal.i18n.visits_texts import VISITS
 
 CATALOG: dict[str, tuple[str, str]] = {
     "app.name": ("Cuidado en Casa", "Cuidado en Casa"),
@@ -241,4 +242,5 @@ CATALOG: dict[str, tuple[str, str]] = {
     **SHOP,
     **BILLING,
     **RECRUITING,
+    **VISITS,
 }

@@ -32,7 +32,15 @@ from care_portal.models.recruiting import (
     SurveyQuestion,
 )
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderLine, OrderStatus, PaymentEvent
-from care_portal.models.visits import Task, TaskState
+from care_portal.models.visits import (
+    Cancellation,
+    ChangeRequest,
+    ChangeRequestStatus,
+    ContactLogEntry,
+    Task,
+    TaskState,
+    VisitReport,
+)
 
 __all__ = [
     "Application",
@@ -47,11 +55,15 @@ __all__ = [
     "BillingProfile",
     "BillingRecord",
     "BillingRecordSubmission",
+    "Cancellation",
     "CareService",
+    "ChangeRequest",
+    "ChangeRequestStatus",
     "ConsentAction",
     "ConsentChannel",
     "ConsentRecord",
     "ConsentState",
+    "ContactLogEntry",
     "DocumentKind",
     "HouseholdMember",
     "Invoice",
@@ -73,4 +85,5 @@ __all__ = [
     "Task",
     "TaskState",
     "User",
+    "VisitReport",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, Text
+from sqlalchemy import JSON, Column, Text
 from sqlmodel import Field, SQLModel
 
 from care_portal.models.types import UTCDateTime, utcnow
@@ -37,3 +37,80 @@ class Task(SQLModel, table=True):
     visit_code: str = Field(max_length=8, unique=True)
     notes: str = Field(default="", sa_column=Column(Text, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    appointment_start: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    appointment_end: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    first_contact_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    contact_escalated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    checked_in_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    checked_out_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    failed_code_attempts: int = Field(default=0)
+
+
+class ContactLogEntry(SQLModel, table=True):
+    """One contact between the manager and the beneficiary about a task (phone call, message…)."""
+
+    __tablename__ = "task_contacts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="tasks.id", index=True)
+    author_id: int = Field(foreign_key="users.id")
+    channel: str = Field(default="phone", max_length=20)
+    note: str = Field(default="", sa_column=Column(Text, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class VisitReport(SQLModel, table=True):
+    """The manager's report (informe) after a visit; photos are private storage keys."""
+
+    __tablename__ = "visit_reports"
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="tasks.id", unique=True, index=True)
+    author_id: int = Field(foreign_key="users.id")
+    work_done: str = Field(sa_column=Column(Text, nullable=False))
+    observations: str = Field(default="", sa_column=Column(Text, nullable=False))
+    next_steps: str = Field(default="", sa_column=Column(Text, nullable=False))
+    photo_keys: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Cancellation(SQLModel, table=True):
+    """A cancelled task: who asked, who decided, when, why, and the refund."""
+
+    __tablename__ = "task_cancellations"
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="tasks.id", unique=True, index=True)
+    requested_by_id: int = Field(foreign_key="users.id")
+    decided_by_id: int | None = Field(default=None, foreign_key="users.id")
+    reason: str = Field(sa_column=Column(Text, nullable=False))
+    within_deadline: bool = Field(default=True)
+    refund_cents: int = Field(default=0)
+    refund_id: str = Field(default="", max_length=255)
+    rectifying_invoice_id: int | None = Field(default=None, foreign_key="invoices.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ChangeRequestStatus(StrEnum):
+    """Where a message from the suggestions form stands."""
+
+    OPEN = "open"
+    DONE = "done"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class ChangeRequest(SQLModel, table=True):
+    """A message from the suggestions form; about a task it is a change or cancellation request."""
+
+    __tablename__ = "change_requests"
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(foreign_key="users.id", index=True)
+    task_id: int | None = Field(default=None, foreign_key="tasks.id", index=True)
+    kind: str = Field(default="message", max_length=20)
+    message: str = Field(sa_column=Column(Text, nullable=False))
+    status: str = Field(default=ChangeRequestStatus.OPEN.value, max_length=20, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    decided_by_id: int | None = Field(default=None, foreign_key="users.id")
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -72,6 +72,7 @@ ADMIN_TABS = [
     ("managers", "admin.managers", routes.ADMIN_MANAGERS),
     ("invoices", "admin.invoices", routes.ADMIN_INVOICES),
     ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
+    ("cancellations", "cancel_admin.title", routes.ADMIN_CANCELLATIONS),
 ]
 
 

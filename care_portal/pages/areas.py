@@ -23,12 +23,6 @@ class AreaState(SessionState):
         """Open the client area."""
         self.greeting_name = viewer.full_name
 
-    @rx.event
-    @guarded(Role.MANAGER)
-    def load_manager(self, viewer: Viewer):
-        """Open the manager dashboard."""
-        self.greeting_name = viewer.full_name
-
 
 def _greeting() -> rx.Component:
     return rx.text(
@@ -56,6 +50,8 @@ def client_area_page() -> rx.Component:
             _link_card("nav.projects", routes.ACCOUNT_PROJECTS, "folder_heart"),
             _link_card("nav.shop", routes.SHOP, "shopping_bag"),
             _link_card("orders.title", routes.ORDERS, "receipt"),
+            _link_card("visits.tasks_title", routes.ACCOUNT_TASKS, "calendar_check"),
+            _link_card("suggest.title", routes.SUGGESTIONS, "message_circle"),
             _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),
             _link_card("invoices.title", routes.ACCOUNT_INVOICES, "receipt_text"),
             _link_card("rec.mine.title", routes.ACCOUNT_APPLICATIONS, "briefcase"),
@@ -66,18 +62,4 @@ def client_area_page() -> rx.Component:
             margin_top="1em",
         ),
         title_key="account.title",
-    )
-
-
-def manager_page() -> rx.Component:
-    """The manager dashboard."""
-    return page_shell(
-        _greeting(),
-        rx.text(t("manager.lead"), margin_top="0.5em"),
-        rx.box(
-            _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),
-            margin_top="1em",
-            max_width="360px",
-        ),
-        title_key="manager.title",
     )

@@ -36,7 +36,9 @@ def _sign_up_from_the_offer(page, app_url, name, email):
 def _fill_the_form(page):
     page.get_by_label("Teléfono de contacto").fill("612 345 678")
     page.get_by_label("Código postal").fill("28012")
-    page.get_by_label("Madrid", exact=True).check()
+    # Zaragoza: hiring makes this candidate the manager of that province, away from the
+    # Madrid beneficiaries that the shop and visit tests give to the demo manager.
+    page.get_by_label("Zaragoza", exact=True).check()
     page.get_by_label("Años de experiencia en cuidados").fill("4")
     page.get_by_label("Cuéntanos tu experiencia").fill("Cuatro años en una residencia de Chamberí.")
     page.get_by_label("Idiomas que hablas").fill("español, inglés")

@@ -1,0 +1,331 @@
+"""The client's side of the visits: the "Tareas" tab, the suggestions form and cancellations.
+
+A client reaches only their own tasks; anyone else's is ``NotFound``. A
+cancellation at or before the deadline (appointment − 48 h, or any time before
+an appointment is agreed) is refunded in full at once; a later one becomes a
+request that an admin decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from care_portal.config import get_settings
+from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
+from care_portal.domain.formatting import format_datetime, format_euros
+from care_portal.domain.invoicing import LineInput
+from care_portal.domain.visits import cancellation_deadline, ensure_move, is_within_free_cancellation
+from care_portal.i18n import tr
+from care_portal.integrations.payments import PaymentProvider
+from care_portal.models import Role, User
+from care_portal.models.billing import Invoice, InvoiceKind
+from care_portal.models.care import Beneficiary
+from care_portal.models.shop import Order, OrderLine
+from care_portal.models.types import utcnow
+from care_portal.models.visits import (
+    Cancellation,
+    ChangeRequest,
+    ChangeRequestStatus,
+    Task,
+    TaskState,
+    VisitReport,
+)
+from care_portal.services import invoicing
+from care_portal.services.audit import record_event
+from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.notifications import queue_email
+from care_portal.services.visits import report_dict
+
+KINDS = ("message", "change", "cancel")
+MAX_MESSAGE = 4000
+
+
+@dataclass(frozen=True)
+class ClientTask:
+    """One task as its client sees it in "Tareas"."""
+
+    id: int
+    service: str
+    beneficiary: str
+    state: str
+    appointment: str
+    manager: str
+    visit_code: str
+    deadline: str
+    free_cancellation: bool
+    report: dict | None
+    cancellation: dict | None
+    open_request: str
+
+
+@dataclass(frozen=True)
+class SuggestionOutcome:
+    """What happened to a message from the suggestions form."""
+
+    kind: str
+    cancelled: bool
+    refund: str
+    rectifying_invoice: str
+    waiting_for_admin: bool
+
+
+def load_own_task(session: Session, actor: Viewer, task_id: int) -> Task:
+    """Return one of the actor's tasks (admins: any).
+
+    Raises:
+        NotFound: Missing, or another client's.
+    """
+    task = session.get(Task, task_id)
+    if task is None or (task.client_id != actor.id and actor.role != Role.ADMIN.value):
+        raise NotFound()
+    return task
+
+
+def list_client_tasks(
+    session: Session, *, actor: Viewer | None, now: datetime | None = None
+) -> list[ClientTask]:
+    """Return the actor's tasks, newest purchase first, with deadlines in Madrid time."""
+    actor = ensure_role(actor, Role.CLIENT)
+    now = now or utcnow()
+    tasks = session.exec(
+        select(Task).where(Task.client_id == actor.id).order_by(col(Task.created_at).desc(), col(Task.id))
+    ).all()
+    return [_client_task(session, task, now) for task in tasks]
+
+
+def _client_task(session: Session, task: Task, now: datetime) -> ClientTask:
+    beneficiary = session.get(Beneficiary, task.beneficiary_id)
+    manager = session.get(User, task.manager_id) if task.manager_id else None
+    report = session.exec(select(VisitReport).where(VisitReport.task_id == task.id)).first()
+    cancellation = session.exec(select(Cancellation).where(Cancellation.task_id == task.id)).first()
+    rectifying = session.get(Invoice, cancellation.rectifying_invoice_id) if cancellation else None
+    request = session.exec(
+        select(ChangeRequest).where(
+            ChangeRequest.task_id == task.id, ChangeRequest.status == ChangeRequestStatus.OPEN.value
+        )
+    ).first()
+    open_states = (TaskState.PENDING_APPOINTMENT.value, TaskState.SCHEDULED.value)
+    return ClientTask(
+        id=task.id,
+        service=task.service_name,
+        beneficiary=beneficiary.full_name if beneficiary else "",
+        state=task.state,
+        appointment=format_datetime(task.appointment_start),
+        manager=manager.full_name if manager else "",
+        visit_code=task.visit_code,
+        deadline=format_datetime(cancellation_deadline(task.appointment_start))
+        if task.appointment_start
+        else "",
+        free_cancellation=task.state in open_states
+        and (task.appointment_start is None or is_within_free_cancellation(task.appointment_start, now)),
+        report=report_dict(report),
+        cancellation={
+            "when": format_datetime(cancellation.created_at),
+            "refund": format_euros(cancellation.refund_cents),
+            "invoice": rectifying.number if rectifying else "",
+        }
+        if cancellation
+        else None,
+        open_request=request.kind if request else "",
+    )
+
+
+def submit_suggestion(
+    session: Session,
+    *,
+    actor: Viewer | None,
+    message: str,
+    kind: str = "message",
+    task_id: int | None = None,
+    provider: PaymentProvider,
+    now: datetime | None = None,
+) -> SuggestionOutcome:
+    """Send a message to the team (and the task's manager); about a task it is a change/cancel request.
+
+    A cancellation at or before the deadline is refunded in full at once; a
+    later one waits for an admin.
+
+    Raises:
+        NotFound: A task that is not the actor's.
+        ValidationFailed: Empty or too long message, unknown kind, a change without a task.
+        DomainError: The task can no longer be changed, or the refund failed.
+    """
+    actor = ensure_role(actor, Role.CLIENT)
+    now = now or utcnow()
+    text = message.strip()
+    errors = {}
+    if not text or len(text) > MAX_MESSAGE:
+        errors["message"] = "suggest.message_required"
+    if kind not in KINDS or (kind != "message" and not task_id):
+        errors["kind"] = "suggest.bad_kind"
+    if errors:
+        raise ValidationFailed(errors)
+    task = load_own_task(session, actor, task_id) if task_id else None
+    if (
+        task is not None
+        and kind != "message"
+        and task.state
+        not in (
+            TaskState.PENDING_APPOINTMENT.value,
+            TaskState.SCHEDULED.value,
+        )
+    ):
+        raise DomainError("suggest.task_closed")
+    request = ChangeRequest(
+        client_id=actor.id, task_id=task.id if task else None, kind=kind, message=text, created_at=now
+    )
+    session.add(request)
+    session.flush()
+    _mail_team_and_manager(session, actor, task, kind, text)
+    record_event(
+        session,
+        actor_id=actor.id,
+        action=f"visits.request_{kind}",
+        target_type="change_request",
+        target_id=request.id,
+    )
+    if kind == "cancel" and (
+        task.appointment_start is None or is_within_free_cancellation(task.appointment_start, now)
+    ):
+        cancellation = cancel_with_refund(
+            session, task=task, actor=actor, reason=text, provider=provider, within_deadline=True, now=now
+        )
+        request.status = ChangeRequestStatus.DONE.value
+        request.decided_at = now
+        session.add(request)
+        invoice = session.get(Invoice, cancellation.rectifying_invoice_id)
+        return SuggestionOutcome(kind, True, format_euros(cancellation.refund_cents), invoice.number, False)
+    return SuggestionOutcome(kind, False, "", "", kind == "cancel")
+
+
+def _mail_team_and_manager(session: Session, actor: Viewer, task: Task | None, kind: str, text: str) -> None:
+    beneficiary = session.get(Beneficiary, task.beneficiary_id) if task else None
+    about = (
+        tr(
+            "suggest.mail.about",
+            "es",
+            service=task.service_name,
+            beneficiary=beneficiary.full_name if beneficiary else "",
+            date=format_datetime(task.appointment_start) or "—",
+            code=task.visit_code,
+        )
+        if task
+        else ""
+    )
+    subject = tr(f"suggest.mail.subject.{kind}", "es", client=actor.full_name)
+    body = tr("suggest.mail.body", "es", client=actor.full_name, email=actor.email, about=about, message=text)
+    recipients = [get_settings().team_email]
+    manager = session.get(User, task.manager_id) if task and task.manager_id else None
+    if manager is not None:
+        recipients.append(manager.email)
+    for to in recipients:
+        queue_email(session, to=to, subject=subject, body=body, kind=f"suggestion_{kind}")
+
+
+def task_share_cents(session: Session, task: Task) -> int:
+    """Return the part of its order line a task stands for (the line's cents spread over its visits)."""
+    line = session.get(OrderLine, task.order_line_id)
+    siblings = session.exec(select(Task.id).where(Task.order_line_id == line.id).order_by(col(Task.id))).all()
+    total = line.unit_price_cents * line.quantity
+    share, remainder = divmod(total, len(siblings))
+    return share + (1 if list(siblings).index(task.id) < remainder else 0)
+
+
+def cancel_with_refund(
+    session: Session,
+    *,
+    task: Task,
+    actor: Viewer,
+    reason: str,
+    provider: PaymentProvider,
+    within_deadline: bool,
+    decided_by: Viewer | None = None,
+    refund: bool = True,
+    now: datetime | None = None,
+) -> Cancellation:
+    """Cancel a task, refund its share with a rectifying invoice, and record who, when and why.
+
+    The rectifying invoice is issued first and the provider refund last, with
+    the idempotency key ``refund-task-{id}``: if anything fails nothing is
+    stored, and a retry never refunds twice.
+
+    Raises:
+        DomainError: ``visits.bad_transition`` or ``visits.refund_failed``.
+    """
+    now = now or utcnow()
+    ensure_move(task.state, TaskState.CANCELLED.value)
+    order = session.get(Order, task.order_id)
+    amount = task_share_cents(session, task) if refund else 0
+    rectifying_id = None
+    refund_id = ""
+    if amount:
+        line = session.get(OrderLine, task.order_line_id)
+        original = session.exec(
+            select(Invoice).where(Invoice.order_ref == order.public_id, Invoice.kind == InvoiceKind.INVOICE)
+        ).first()
+        if original is None:
+            raise DomainError("visits.refund_failed")
+        issued = invoicing.issue_rectifying_invoice(
+            session,
+            original_invoice_id=original.id,
+            lines=[LineInput(task.service_name, 1, amount, line.vat_rate, line.exempt_reason)],
+            reason=tr("visits.rectify_reason", "es", service=task.service_name, task=task.id),
+            actor=decided_by or actor,
+            now=now,
+        )
+        rectifying_id = issued.id
+        try:
+            refund_id = provider.refund(
+                payment_intent=order.payment_intent,
+                amount_cents=amount,
+                idempotency_key=f"refund-task-{task.id}",
+            )
+        except Exception as exc:
+            raise DomainError("visits.refund_failed") from exc
+    task.state = TaskState.CANCELLED.value
+    session.add(task)
+    cancellation = Cancellation(
+        task_id=task.id,
+        requested_by_id=actor.id,
+        decided_by_id=decided_by.id if decided_by else None,
+        reason=reason,
+        within_deadline=within_deadline,
+        refund_cents=amount,
+        refund_id=refund_id,
+        rectifying_invoice_id=rectifying_id,
+        created_at=now,
+    )
+    session.add(cancellation)
+    session.flush()
+    record_event(
+        session,
+        actor_id=(decided_by or actor).id,
+        action="visits.cancelled",
+        target_type="task",
+        target_id=task.id,
+        details={"refund_cents": amount, "refund_id": refund_id, "within_deadline": within_deadline},
+    )
+    _mail_client_cancelled(session, task, amount, rectifying_id)
+    return cancellation
+
+
+def _mail_client_cancelled(session: Session, task: Task, amount: int, rectifying_id: int | None) -> None:
+    client = session.get(User, task.client_id)
+    invoice = session.get(Invoice, rectifying_id) if rectifying_id else None
+    queue_email(
+        session,
+        to=client.email,
+        subject=tr("visits.mail.cancelled.subject", client.language, service=task.service_name),
+        body=tr(
+            "visits.mail.cancelled.body",
+            client.language,
+            name=client.full_name,
+            service=task.service_name,
+            refund=format_euros(amount),
+            invoice=invoice.number if invoice else "—",
+        ),
+        kind="visit_cancelled",
+    )

@@ -1,0 +1,66 @@
+"""The visit report as a PDF, for the task's client, its manager and admins only."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from care_portal.domain.errors import NotFound
+from care_portal.domain.formatting import format_datetime
+from care_portal.integrations.pdf import render_pdf
+from care_portal.models import Role, User
+from care_portal.models.care import Beneficiary
+from care_portal.models.visits import Task, VisitReport
+from care_portal.services.audit import record_event
+from care_portal.services.authz import Viewer, ensure_role
+
+
+def _may_read(actor: Viewer, task: Task) -> bool:
+    return actor.role == Role.ADMIN.value or actor.id in (task.client_id, task.manager_id)
+
+
+def report_pdf(
+    session: Session, *, actor: Viewer | None, task_id: int, client_ip: str = ""
+) -> tuple[str, bytes]:
+    """Render a task's report and log the view.
+
+    Returns:
+        The file name and the PDF bytes.
+
+    Raises:
+        NotAuthenticated: Nobody is logged in.
+        NotFound: No report yet, no such task, or not the actor's task.
+    """
+    actor = ensure_role(actor)
+    task = session.get(Task, task_id)
+    if task is None or not _may_read(actor, task):
+        raise NotFound()
+    report = session.exec(select(VisitReport).where(VisitReport.task_id == task.id)).first()
+    if report is None:
+        raise NotFound()
+    beneficiary = session.get(Beneficiary, task.beneficiary_id)
+    manager = session.get(User, task.manager_id) if task.manager_id else None
+    pdf = render_pdf(
+        "visit_report.html",
+        {
+            "task_id": task.id,
+            "service": task.service_name,
+            "beneficiary": beneficiary.full_name if beneficiary else "",
+            "manager": manager.full_name if manager else "",
+            "appointment": format_datetime(task.appointment_start),
+            "checked_in": format_datetime(task.checked_in_at),
+            "checked_out": format_datetime(task.checked_out_at),
+            "created": format_datetime(report.created_at),
+            "work_done": report.work_done,
+            "observations": report.observations,
+            "next_steps": report.next_steps,
+        },
+    )
+    record_event(
+        session,
+        actor_id=actor.id,
+        action="visits.report_viewed",
+        target_type="task",
+        target_id=task.id,
+        client_ip=client_ip,
+    )
+    return f"informe-visita-{task.id}.pdf", pdf

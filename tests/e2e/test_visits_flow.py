@@ -1,0 +1,151 @@
+"""A visit from purchase to report, and a timely cancellation with its refund, driven through the UI."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import snapshot
+from tests.e2e.helpers import log_in, log_out, open_page
+
+CLIENT = "cliente@cuidadoencasa.example"
+MANAGER = "gestor@cuidadoencasa.example"
+BENEFICIARY = "Rosario López Martín"
+
+
+def _buy_two_services(page: Page, base: str) -> None:
+    for service in ("Visita de compañía", "Recados y compras"):
+        open_page(page, f"{base}/tienda")
+        page.get_by_role("button", name=f"Añadir al carrito: {service}").click()
+        expect(page.get_by_text("Añadido al carrito.").first).to_be_visible()
+    open_page(page, f"{base}/tienda/carrito")
+    expect(page.locator("#cart-total")).to_have_text("47,00\u00a0€")
+    open_page(page, f"{base}/tienda/pedido")
+    page.get_by_label(BENEFICIARY).check()
+    page.get_by_label("Observaciones para la visita").fill("Llamad al timbre dos veces.")
+    if page.locator("#billing-saved").count() == 0:
+        page.get_by_label("NIF / NIE / CIF").fill("12345678Z")
+        page.get_by_label("Nombre o razón social").fill("Carmen Cliente López")
+        page.get_by_label("Dirección de facturación").fill("Calle de Alcalá 10, 3º B")
+        page.get_by_label("Código postal").fill("28014")
+        page.get_by_label("Población").fill("Madrid")
+        page.get_by_label("Teléfono").fill("612 345 678")
+    page.locator("#field-accept_terms").check()
+    page.locator("#pay-button").click()
+    expect(page).to_have_url(re.compile(r"/pago-simulado\?pedido="))
+    page.locator("#sim-pay").click()
+    expect(page.locator("#payment-confirmed")).to_be_visible()
+
+
+def _switch_user(page: Page, base: str, email: str, next_path: str) -> None:
+    log_out(page)
+    expect(page).not_to_have_url(re.compile(r"/(cuenta|gestor)"))
+    log_in(page, base, email, next_path=next_path)
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+
+
+def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(page, app_url, smtp_server):
+    log_in(page, app_url, CLIENT)
+    _buy_two_services(page, app_url)
+
+    open_page(page, f"{app_url}/cuenta/tareas")
+    visit = page.locator(".client-task", has_text="Visita de compañía").first
+    spare = page.locator(".client-task", has_text="Recados y compras").first
+    expect(visit).to_contain_text("Pendiente de cita")
+    visit_id, spare_id = visit.get_attribute("data-task"), spare.get_attribute("data-task")
+    visit_card = page.locator(f'.client-task[data-task="{visit_id}"]')
+    code = visit_card.locator(".task-code").inner_text()
+    assert re.fullmatch(r"[A-Z0-9]{6}", code)
+
+    # The manager sees the new task waiting, and agrees the appointment.
+    _switch_user(page, app_url, MANAGER, "/gestor")
+    expect(page.locator("#waiting")).to_contain_text(BENEFICIARY)
+    snapshot(page, "visits-dashboard")
+    page.locator(f'#waiting a.task-link[data-task="{visit_id}"]').click()
+    expect(page).to_have_url(re.compile(rf"/gestor/tareas/{visit_id}$"))
+    expect(page.locator("#visit-code")).to_have_text(code)
+    page.get_by_label("Nota").fill("Hablé con Rosario; prefiere por la mañana.")
+    page.locator("#contact-save").click()
+    expect(page.locator("#contact-log")).to_contain_text("prefiere por la mañana")
+
+    days_ahead = 20 if page.viewport_name == "desktop" else 21
+    day = (datetime.now(ZoneInfo("Europe/Madrid")) + timedelta(days=days_ahead)).date()
+    page.locator("#field-appointment_day").fill("2020-01-01")
+    page.locator("#field-appointment_time").fill("10:00")
+    page.locator("#appointment-save").click()
+    expect(page.locator("#field-appointment_day-error")).to_contain_text("en el futuro")
+    page.locator("#field-appointment_day").fill(day.isoformat())
+    page.locator("#appointment-save").click()
+    shown = f"{day:%d/%m/%Y} 10:00"
+    expect(page.locator("#appointment")).to_have_text(shown)
+    snapshot(page, "visits-task-scheduled")
+    mail = smtp_server.wait_for(lambda m: m["To"] == CLIENT and shown in m.get_content())
+    assert code in mail.get_content()
+
+    # The client sees the date, the code and the deadline in "Tareas".
+    _switch_user(page, app_url, CLIENT, "/cuenta/tareas")
+    visit_card = page.locator(f'.client-task[data-task="{visit_id}"]')
+    expect(visit_card.locator(".task-appointment")).to_have_text(shown)
+    expect(visit_card.locator(".task-code")).to_have_text(code)
+    deadline = day - timedelta(days=2)
+    expect(visit_card.locator(".task-deadline")).to_contain_text(f"{deadline:%d/%m/%Y}")
+    snapshot(page, "visits-client-tasks")
+
+    # A timely cancellation of the spare visit: refunded at once, with a rectifying invoice.
+    page.locator(f'.client-task[data-task="{spare_id}"] .task-change').click()
+    expect(page).to_have_url(re.compile(rf"/cuenta/sugerencias\?tarea={spare_id}"))
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+    page.get_by_label("Tu mensaje").fill("Al final esa semana estará con mi hermana.")
+    snapshot(page, "visits-suggestion")
+    page.locator("#suggest-send").click()
+    expect(page.locator("#suggest-outcome")).to_contain_text("22,00\u00a0€")
+    open_page(page, f"{app_url}/cuenta/tareas")
+    spare = page.locator(f'.client-task[data-task="{spare_id}"]')
+    expect(spare).to_contain_text("Cancelada")
+    expect(spare.locator(".task-refund")).to_have_text("22,00\u00a0€")
+    expect(spare.locator(".task-rectifying")).to_have_text(re.compile(r"^R"))
+
+    # At the door: a wrong code is refused, the right one starts the visit.
+    _switch_user(page, app_url, MANAGER, f"/gestor/tareas/{visit_id}")
+    page.locator("#field-code").fill("WRONG1")
+    page.locator("#check-in").click()
+    expect(page.locator("#field-code-error")).to_contain_text("no coincide")
+    page.locator("#field-code").fill(code.lower())
+    page.locator("#check-in").click()
+    expect(page.locator("#checked-in")).to_be_visible()
+    if page.locator("#consent-save").count():
+        page.get_by_label("Quién firma").fill(BENEFICIARY)
+        page.locator("#consent-save").click()
+    expect(page.locator("#consent-ok")).to_be_visible()
+    page.locator("#check-out").click()
+    expect(page.locator("#task-summary")).to_contain_text("Realizada")
+    page.get_by_label("Qué se hizo").fill("Paseo por la Plaza Mayor y compra en la farmacia.")
+    page.get_by_label("Próximos pasos").fill("Repetir el paseo la semana que viene.")
+    page.locator("#report-save").click()
+    expect(page.get_by_text("Informe guardado")).to_be_visible()
+    snapshot(page, "visits-task-reported")
+
+    # The client reads the report.
+    _switch_user(page, app_url, CLIENT, "/cuenta/tareas")
+    visit_card = page.locator(f'.client-task[data-task="{visit_id}"]')
+    expect(visit_card).to_contain_text("Realizada")
+    expect(visit_card.locator(".report-work-done")).to_have_text(
+        "Paseo por la Plaza Mayor y compra en la farmacia."
+    )
+    href = visit_card.locator(".report-pdf").get_attribute("href")
+    pdf = page.request.get(f"{app_url}{href}")
+    assert pdf.status == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert f"informe-visita-{visit_id}.pdf" in pdf.headers["content-disposition"]
+    snapshot(page, "visits-client-report")
+
+
+def test_a_client_cannot_open_the_manager_task_page_or_another_clients_report(page, app_url):
+    log_in(page, app_url, CLIENT)
+    open_page(page, f"{app_url}/gestor/tareas/1")
+    expect(page).to_have_url(re.compile(r"/sin-permiso"))
+    response = page.request.get(f"{app_url}/api/tareas/999999/informe.pdf")
+    assert response.status == 404
