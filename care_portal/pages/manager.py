@@ -171,7 +171,10 @@ def _beneficiary_card(card: dict) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.text(card["name"], weight="bold"),
-            rx.link(rx.icon("phone", size=14), " ", card["phone"], href="tel:" + card["phone"]),
+            rx.link(
+                rx.hstack(rx.icon("phone", size=14), rx.text(card["phone"]), spacing="1", align="center"),
+                href="tel:" + card["phone"],
+            ),
             rx.text(card["address"], size="2"),
             rx.cond(card["notes"] != "", rx.text(t("manager.notes"), ": ", card["notes"], size="2")),
             rx.cond(

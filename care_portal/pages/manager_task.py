@@ -204,7 +204,10 @@ def _summary() -> rx.Component:
             width="100%",
         ),
         rx.text(b["name"], weight="bold"),
-        rx.link(rx.icon("phone", size=14), " ", b["phone"], href="tel:" + b["phone"]),
+        rx.link(
+            rx.hstack(rx.icon("phone", size=14), rx.text(b["phone"]), spacing="1", align="center"),
+            href="tel:" + b["phone"],
+        ),
         rx.text(b["address"], size="2"),
         rx.cond(b["notes"] != "", rx.text(t("manager.notes"), ": ", b["notes"], size="2")),
         rx.cond(

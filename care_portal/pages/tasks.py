@@ -80,6 +80,7 @@ def _report(task: rx.Var) -> rx.Component:
             href="/api/tareas/" + task["id"] + "/informe.pdf",
             download="",
             class_name="report-pdf cp-download-link",
+            style={"display": "inline-flex", "gap": "0.4em", "alignItems": "center", "marginTop": "0.5em"},
         ),
         class_name="cp-report",
         width="100%",
@@ -109,7 +110,7 @@ def _task_card(task: rx.Var) -> rx.Component:
                 wrap="wrap",
             ),
             rx.cond(
-                task["deadline"] != "",
+                (task["deadline"] != "") & (task["state"] == "scheduled"),
                 rx.callout(
                     rx.text(
                         t("visits.deadline_client"),
