@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from care_portal.domain.care import BeneficiaryInput, CleanBeneficiary, validate_beneficiary
 from care_portal.domain.errors import NotFound, ValidationFailed
 from care_portal.domain.formatting import format_datetime
-from care_portal.models import Beneficiary, HouseholdMember, Role, User
+from care_portal.models import Beneficiary, HouseholdMember, Role, Task, User
 from care_portal.models.types import utcnow
 from care_portal.services import care_documents, manager_areas
 from care_portal.services.audit import record_event
@@ -267,7 +268,22 @@ def _address(row: Beneficiary) -> str:
     return f"{row.street}, {row.postal_code} {row.town} ({row.province})"
 
 
-def _project_row(row: Beneficiary, manager: User | None) -> ProjectRow:
+OPEN_TASK_STATES = ("pending_appointment", "scheduled", "in_progress")
+
+
+def _open_task_counts(session: Session, beneficiary_ids: list[int]) -> dict[int, int]:
+    """Count the tasks still to be done per beneficiary, in one query."""
+    if not beneficiary_ids:
+        return {}
+    rows = session.exec(
+        select(Task.beneficiary_id, func.count())
+        .where(col(Task.beneficiary_id).in_(beneficiary_ids), col(Task.state).in_(OPEN_TASK_STATES))
+        .group_by(Task.beneficiary_id)
+    ).all()
+    return dict(rows)
+
+
+def _project_row(row: Beneficiary, manager: User | None, open_tasks: int = 0) -> ProjectRow:
     return ProjectRow(
         id=row.id,
         full_name=row.full_name,
@@ -277,7 +293,7 @@ def _project_row(row: Beneficiary, manager: User | None) -> ProjectRow:
         manager_name=manager.full_name if manager else "",
         manager_email=manager.email if manager else "",
         manager_phone=manager.phone if manager else "",
-        open_tasks=0,
+        open_tasks=open_tasks,
         archived=row.archived_at is not None,
     )
 
@@ -291,7 +307,8 @@ def list_projects(session: Session, *, actor: Viewer | None) -> list[ProjectRow]
         .order_by(col(Beneficiary.archived_at).is_not(None), col(Beneficiary.full_name))
     ).all()
     managers = manager_areas.users_by_id(session, {r.manager_id for r in rows if r.manager_id})
-    return [_project_row(row, managers.get(row.manager_id)) for row in rows]
+    counts = _open_task_counts(session, [r.id for r in rows])
+    return [_project_row(row, managers.get(row.manager_id), counts.get(row.id, 0)) for row in rows]
 
 
 def get_project(session: Session, *, actor: Viewer | None, beneficiary_id: int) -> ProjectDetail:
@@ -309,7 +326,7 @@ def get_project(session: Session, *, actor: Viewer | None, beneficiary_id: int) 
         .order_by(col(HouseholdMember.id))
     ).all()
     return ProjectDetail(
-        row=_project_row(row, manager),
+        row=_project_row(row, manager, _open_task_counts(session, [row.id]).get(row.id, 0)),
         nif=row.nif,
         birth_date=row.birth_date.strftime("%d/%m/%Y") if row.birth_date else "",
         birth_date_iso=row.birth_date.isoformat() if row.birth_date else "",

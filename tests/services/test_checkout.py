@@ -12,7 +12,7 @@ from care_portal.models.billing import Invoice
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderStatus
 from care_portal.models.visits import Task
 from care_portal.seed_catalog import seed_catalogue
-from care_portal.services import accounts, checkout
+from care_portal.services import accounts, beneficiaries, checkout
 from tests.factories import make_beneficiary, make_manager
 from tests.stripe_stub import StripeStub
 
@@ -307,3 +307,16 @@ def test_only_clients_buy(db, shop, stripe_provider):
         checkout.start_checkout(db, actor=None, request=_request(shop), provider=stripe_provider)
     manager_viewer = accounts.to_viewer(shop["manager"])
     assert manager_viewer.role == Role.MANAGER.value
+
+
+def test_projects_count_the_open_visits_of_each_relative(db, shop):
+    provider = SimulatedProvider(secret="s3cret", public_url="http://testserver")
+    checkout.start_checkout(db, actor=shop["client"], request=_request(shop), provider=provider)
+    db.commit()
+    order = _order(db)
+    checkout.pay_simulated(
+        db, actor=shop["client"], order_public_id=order.public_id, provider=provider, paid=True
+    )
+    db.commit()
+    projects = {p.full_name: p.open_tasks for p in beneficiaries.list_projects(db, actor=shop["client"])}
+    assert projects == {"Carmen López": 3}
