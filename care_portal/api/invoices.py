@@ -10,12 +10,11 @@ from care_portal.domain.errors import DomainError
 from care_portal.services import accounts, invoice_queries
 from care_portal.services.authz import Viewer
 
-SESSION_COOKIE = "cp_session"
 NOT_FOUND = "No encontrado / Not found"
 
 
 def _viewer(request: Request) -> Viewer | None:
-    token = request.cookies.get(SESSION_COOKIE, "")
+    token = request.cookies.get(accounts.SESSION_COOKIE, "")
     with session_scope() as session:
         return accounts.resolve_session(session, token=token)
 

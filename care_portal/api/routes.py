@@ -17,7 +17,6 @@ from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.services import accounts, care_documents, recruiting
 
-SESSION_COOKIE = "cp_session"
 NOT_FOUND = "No encontrado / Not found"
 
 
@@ -57,7 +56,7 @@ async def beneficiary_document(request: Request) -> Response:
     try:
         document_id = int(request.path_params["document_id"])
         with session_scope() as session:
-            viewer = accounts.resolve_session(session, token=request.cookies.get(SESSION_COOKIE, ""))
+            viewer = accounts.resolve_session(session, token=request.cookies.get(accounts.SESSION_COOKIE, ""))
             document = care_documents.open_document(
                 session, actor=viewer, document_id=document_id, client_ip=client_ip
             )
@@ -73,7 +72,7 @@ async def consent_document(request: Request) -> Response:
     try:
         beneficiary_id = int(request.path_params["beneficiary_id"])
         with session_scope() as session:
-            viewer = accounts.resolve_session(session, token=request.cookies.get(SESSION_COOKIE, ""))
+            viewer = accounts.resolve_session(session, token=request.cookies.get(accounts.SESSION_COOKIE, ""))
             name, pdf = care_documents.consent_pdf(session, actor=viewer, beneficiary_id=beneficiary_id)
     except (DomainError, ValueError):
         return Response(NOT_FOUND, status_code=404, media_type="text/plain")
@@ -88,7 +87,7 @@ async def download_cv(request: Request) -> Response:
     client_ip = request.client.host if request.client else ""
     try:
         with session_scope() as session:
-            viewer = accounts.resolve_session(session, token=request.cookies.get(SESSION_COOKIE, ""))
+            viewer = accounts.resolve_session(session, token=request.cookies.get(accounts.SESSION_COOKIE, ""))
             cv = recruiting.read_cv(session, actor=viewer, application_id=int(raw_id), client_ip=client_ip)
     except DomainError:
         return Response("Not found", status_code=404)

@@ -9,8 +9,6 @@ from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.services import accounts, visit_reports
 
-SESSION_COOKIE = "cp_session"
-
 
 async def report_pdf(request: Request) -> Response:
     """Serve a report to its client, its manager or an admin; 404 to anyone else."""
@@ -20,7 +18,7 @@ async def report_pdf(request: Request) -> Response:
     client_ip = request.client.host if request.client else ""
     try:
         with session_scope() as session:
-            viewer = accounts.resolve_session(session, token=request.cookies.get(SESSION_COOKIE, ""))
+            viewer = accounts.resolve_session(session, token=request.cookies.get(accounts.SESSION_COOKIE, ""))
             name, pdf = visit_reports.report_pdf(
                 session, actor=viewer, task_id=int(raw_id), client_ip=client_ip
             )

@@ -34,6 +34,7 @@ ADDRESS_FREE_FAILURES = 20
 THROTTLE_WINDOW = timedelta(minutes=15)
 MAX_WAIT_SECONDS = 15 * 60
 LANGUAGES = ("es", "en")
+SESSION_COOKIE = "cp_session"  # the browser cookie that holds the opaque session token
 
 
 @dataclass(frozen=True)

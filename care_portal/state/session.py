@@ -22,7 +22,7 @@ from care_portal.services import accounts
 from care_portal.services.authz import Viewer, ensure_role
 
 logger = logging.getLogger(__name__)
-SESSION_COOKIE = "cp_session"
+SESSION_COOKIE = accounts.SESSION_COOKIE
 LANG_COOKIE = "cp_lang"
 
 
