@@ -10,25 +10,12 @@ from care_portal.components.fields import form_error_banner, form_field
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
-from care_portal.domain.errors import DomainError, ValidationFailed
+from care_portal.domain.errors import DomainError
 from care_portal.models import Role
-from care_portal.models.shop import CareService
 from care_portal.pages.admin import admin_tabs
 from care_portal.services import catalog
 from care_portal.services.authz import Viewer
 from care_portal.state.session import FormMixin, SessionState, guarded
-
-TEXT_FIELDS = (
-    "slug",
-    "name_es",
-    "name_en",
-    "description_es",
-    "description_en",
-    "includes_es",
-    "includes_en",
-    "exempt_reason",
-    "image",
-)
 
 
 class AdminCatalogState(FormMixin, SessionState):
@@ -57,15 +44,11 @@ class AdminCatalogState(FormMixin, SessionState):
         """Open a service in the form (0 for a new one)."""
         self._clear_errors()
         self.editing_id = int(service_id)
-        with session_scope() as session:
-            row = session.get(CareService, self.editing_id) if self.editing_id else None
-            self.editing = (
-                {k: str(v) for k, v in row.model_dump().items()}
-                if row
-                else {"vat_rate": "10", "visits_per_unit": "1", "duration_minutes": "60"}
-            )
-        if row is not None:
-            self.editing["price"] = f"{row.price_cents / 100:.2f}".replace(".", ",")
+        try:
+            with session_scope() as session:
+                self.editing = catalog.service_form(session, actor=viewer, service_id=self.editing_id)
+        except DomainError as error:
+            self._show_error(error)
 
     @rx.event
     @guarded(Role.ADMIN)
@@ -73,14 +56,7 @@ class AdminCatalogState(FormMixin, SessionState):
         """Save the form (a price change never alters past orders)."""
         self._clear_errors()
         try:
-            data = catalog.ServiceInput(
-                **{f: str(form.get(f, "")) for f in TEXT_FIELDS},
-                duration_minutes=_int(form.get("duration_minutes"), "duration_minutes"),
-                visits_per_unit=_int(form.get("visits_per_unit"), "visits_per_unit"),
-                price_cents=_cents(form.get("price")),
-                vat_rate=str(form.get("vat_rate", "10")),
-                position=_int(form.get("position") or "0", "position"),
-            )
+            data = catalog.service_input_from_form(form)
             with session_scope() as session:
                 catalog.save_service(session, actor=viewer, data=data, service_id=self.editing_id or None)
         except DomainError as error:
@@ -97,21 +73,6 @@ class AdminCatalogState(FormMixin, SessionState):
         with session_scope() as session:
             catalog.set_service_active(session, actor=viewer, service_id=int(service_id), active=bool(active))
         self._reload(viewer)
-
-
-def _int(raw, field: str) -> int:
-    try:
-        return int(str(raw).strip())
-    except (TypeError, ValueError):
-        raise ValidationFailed({field: "errors.validation"}) from None
-
-
-def _cents(raw) -> int:
-    text = str(raw or "").replace("€", "").replace(" ", "").replace(".", "").replace(",", ".")
-    try:
-        return round(float(text) * 100)
-    except ValueError:
-        raise ValidationFailed({"price": "catalog.price_invalid"}) from None
 
 
 def _service_row(service: dict) -> rx.Component:

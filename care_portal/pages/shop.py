@@ -88,7 +88,8 @@ class CartState(SessionState):
         except DomainError as error:
             self.cart_error = self._t(error.key)
             if error.key in ("shop.service_unavailable", "shop.quantity_invalid"):
-                self._store(self._drop_unavailable(cart))
+                with session_scope() as session:
+                    self._store(checkout.drop_unsellable(session, raw_cart=cart))
             self.lines, self.totals, self.total = [], [], ""
             return
         self.lines = [
@@ -117,18 +118,6 @@ class CartState(SessionState):
         """Empty the cart once its order is paid."""
         self._store({})
         self.lines, self.totals, self.total = [], [], ""
-
-    def _drop_unavailable(self, cart: dict) -> dict:
-        with session_scope() as session:
-            sold = {s.id for s in catalog.list_services(session)}
-        clean = {}
-        for key, value in cart.items():
-            try:
-                if int(key) in sold and 1 <= int(value) <= MAX_QUANTITY:
-                    clean[str(int(key))] = int(value)
-            except (TypeError, ValueError):
-                continue
-        return clean
 
 
 class ShopState(CartState):

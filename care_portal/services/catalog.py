@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from sqlmodel import Session, col, select
 
@@ -54,6 +55,70 @@ class ServiceInput:
     image: str = ""
     position: int = 0
     is_active: bool = True
+
+
+TEXT_FIELDS = (
+    "slug",
+    "name_es",
+    "name_en",
+    "description_es",
+    "description_en",
+    "includes_es",
+    "includes_en",
+    "exempt_reason",
+    "image",
+)
+NEW_SERVICE_FORM = {"vat_rate": "10", "visits_per_unit": "1", "duration_minutes": "60"}
+
+
+def _whole_number(raw: object, field: str) -> int:
+    try:
+        return int(str(raw).strip())
+    except (TypeError, ValueError):
+        raise ValidationFailed({field: "errors.validation"}) from None
+
+
+def _euro_cents(raw: object) -> int:
+    """Read "25", "25,50" or "1.250,00 €" as cents (exactly, no floating point)."""
+    text = str(raw or "").replace("€", "").replace(" ", "").replace(".", "").replace(",", ".")
+    try:
+        return int((Decimal(text) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    except InvalidOperation:
+        raise ValidationFailed({"price": "catalog.price_invalid"}) from None
+
+
+def service_input_from_form(form: dict) -> ServiceInput:
+    """Turn the admin form's texts into a ``ServiceInput``.
+
+    Raises:
+        ValidationFailed: A number or price that cannot be read.
+    """
+    return ServiceInput(
+        **{field: str(form.get(field, "")) for field in TEXT_FIELDS},
+        duration_minutes=_whole_number(form.get("duration_minutes"), "duration_minutes"),
+        visits_per_unit=_whole_number(form.get("visits_per_unit"), "visits_per_unit"),
+        price_cents=_euro_cents(form.get("price")),
+        vat_rate=str(form.get("vat_rate", "10")),
+        position=_whole_number(form.get("position") or "0", "position"),
+    )
+
+
+def service_form(session: Session, *, actor: Viewer | None, service_id: int | None) -> dict[str, str]:
+    """Return the admin form's values for a service (the defaults for a new one).
+
+    Raises:
+        PermissionDenied: The actor is not an admin.
+        NotFound: No service with that id.
+    """
+    ensure_role(actor, Role.ADMIN)
+    if not service_id:
+        return dict(NEW_SERVICE_FORM)
+    row = session.get(CareService, service_id)
+    if row is None:
+        raise NotFound()
+    values = {key: str(value) for key, value in row.model_dump().items()}
+    values["price"] = f"{row.price_cents / 100:.2f}".replace(".", ",")
+    return values
 
 
 def _view(service: CareService, lang: str) -> ServiceView:

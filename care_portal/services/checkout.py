@@ -13,7 +13,7 @@ from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
 from care_portal.domain.formatting import format_datetime, format_euros
 from care_portal.domain.identifiers import normalise_nif, normalise_phone, normalise_postal_code
 from care_portal.domain.invoicing import LineInput, Party
-from care_portal.domain.pricing import CartTotals, parse_cart, price_cart
+from care_portal.domain.pricing import MAX_QUANTITY, CartTotals, parse_cart, price_cart
 from care_portal.domain.terms import TERMS_VERSION, terms_hash
 from care_portal.i18n import tr
 from care_portal.integrations.payments import (
@@ -71,6 +71,20 @@ def price_raw_cart(session: Session, *, raw_cart: dict, lang: str = "es") -> Car
     """
     cart = parse_cart(raw_cart)
     return price_cart(cart, catalog.catalogue_entries(session, list(cart), lang=lang))
+
+
+def drop_unsellable(session: Session, *, raw_cart: dict) -> dict[str, int]:
+    """Return the cart without services no longer sold and without nonsense quantities."""
+    sold = {service.id for service in catalog.list_services(session)}
+    clean: dict[str, int] = {}
+    for key, value in raw_cart.items():
+        try:
+            service_id, quantity = int(key), int(value)
+        except (TypeError, ValueError):
+            continue
+        if service_id in sold and 1 <= quantity <= MAX_QUANTITY:
+            clean[str(service_id)] = quantity
+    return clean
 
 
 def get_billing(session: Session, *, actor: Viewer | None) -> BillingData | None:

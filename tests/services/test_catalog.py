@@ -89,3 +89,24 @@ def test_bad_service_data_is_refused_at_the_field(db, people, overrides, field):
 def test_a_price_change_never_alters_past_order_lines():
     # Order lines copy name, price and rate at purchase time (see test_checkout for the flow).
     assert {"name", "unit_price_cents", "vat_rate"} <= set(OrderLine.model_fields)
+
+
+def test_the_admin_form_is_read_exactly_and_filled_back(db, people):
+    admin, client = people
+    form = {
+        **{f: v for f, v in vars(_data()).items() if isinstance(v, str)},
+        "price": "1.234,56 €",
+        "duration_minutes": "90",
+        "visits_per_unit": "2",
+        "position": "",
+    }
+    data = catalog.service_input_from_form(form)
+    assert (data.price_cents, data.duration_minutes, data.visits_per_unit) == (123456, 90, 2)
+    with pytest.raises(ValidationFailed):
+        catalog.service_input_from_form({**form, "price": "mucho"})
+    created = catalog.save_service(db, actor=admin, data=data)
+    db.commit()
+    assert catalog.service_form(db, actor=admin, service_id=created.id)["price"] == "1234,56"
+    assert catalog.service_form(db, actor=admin, service_id=None)["vat_rate"] == "10"
+    with pytest.raises(PermissionDenied):
+        catalog.service_form(db, actor=client, service_id=created.id)
