@@ -141,10 +141,8 @@ def _wait_needed(session: Session, *, column, value: str, free: int, now: dateti
             LoginAttempt.succeeded == True,  # noqa: E712
         )
     ).first()
-    if last_success is not None:
-        since = max(
-            since, last_success.replace(tzinfo=now.tzinfo) if last_success.tzinfo is None else last_success
-        )
+    if last_success is not None:  # aware: the column type returns UTC instants, also through max()
+        since = max(since, last_success)
     failures = session.exec(
         select(LoginAttempt.created_at)
         .where(column == value, LoginAttempt.succeeded == False, col(LoginAttempt.created_at) > since)  # noqa: E712
@@ -152,7 +150,7 @@ def _wait_needed(session: Session, *, column, value: str, free: int, now: dateti
     ).all()
     if len(failures) < free:
         return 0
-    latest = failures[0] if failures[0].tzinfo else failures[0].replace(tzinfo=now.tzinfo)
+    latest = failures[0]
     wait = min(MAX_WAIT_SECONDS, 30 * 2 ** (len(failures) - free))
     return max(0, int((latest + timedelta(seconds=wait) - now).total_seconds()))
 

@@ -103,6 +103,13 @@ def test_repeated_failures_slow_down_the_account(db):
     assert 0 < caught.value.retry_after_seconds <= 30
     # After the wait, the right password works again.
     assert accounts.log_in(db, email="maria@example.es", password=PASSWORD, now=now + timedelta(seconds=31))
+    db.commit()
+    # A success starts the count again: the next mistake is an ordinary wrong password.
+    with pytest.raises(DomainError) as after_success:
+        accounts.log_in(
+            db, email="maria@example.es", password="wrong guess!", now=now + timedelta(seconds=40)
+        )
+    assert after_success.value.key == "auth.bad_credentials"
 
 
 def test_repeated_failures_slow_down_the_address(db):
