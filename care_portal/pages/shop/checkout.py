@@ -17,7 +17,7 @@ from care_portal.domain.errors import DomainError
 from care_portal.domain.terms import TERMS_TEXT_ES
 from care_portal.integrations.payments import get_provider
 from care_portal.models import Role
-from care_portal.pages.shop import CartState, cart_summary
+from care_portal.pages.shop.cart import CartState, cart_summary
 from care_portal.services import beneficiaries, checkout
 from care_portal.services.authz import Viewer
 from care_portal.state.session import FormMixin, SessionState, guarded
