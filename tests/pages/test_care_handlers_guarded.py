@@ -3,7 +3,7 @@
 import pytest
 
 from care_portal.pages.admin.beneficiaries import AdminBeneficiariesState, AdminManagersState
-from care_portal.pages.care.projects import ProjectsState, ProjectState
+from care_portal.pages.care.projects_state import ProjectsState, ProjectState
 from care_portal.pages.care.register import RegisterState
 
 UI_ONLY = {"set_household_size", "set_consent_mode", "set_signer_role", "cancel_edit"}
