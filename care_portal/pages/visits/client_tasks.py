@@ -9,9 +9,9 @@ import reflex as rx
 from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.visits import state_badge
 from care_portal.db import session_scope
 from care_portal.models import Role
-from care_portal.pages.visits.manager_dashboard import state_badge
 from care_portal.services import client_tasks
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
