@@ -14,10 +14,10 @@ from care_portal.db import session_scope
 from care_portal.domain.care import MAX_HOUSEHOLD, BeneficiaryInput, HouseholdMemberInput
 from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.models import Role
-from care_portal.pages.care_staging import discard_staged, stage_upload, staged_attachment
 from care_portal.services import beneficiaries
 from care_portal.services.authz import Viewer
 from care_portal.services.care_documents import ConsentSigner
+from care_portal.services.staging import discard_staged, stage_upload, staged_attachment
 from care_portal.state.session import FormMixin, SessionState, guarded
 
 
