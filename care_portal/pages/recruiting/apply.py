@@ -5,10 +5,17 @@ from __future__ import annotations
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.fields import form_error_banner, form_field
+from care_portal.components.fields import (
+    checkbox,
+    error_text,
+    form_error_banner,
+    form_field,
+    radio,
+    text_area,
+)
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
-from care_portal.components.recruiting import checkbox, error_text, radio, stage_badge, textarea
+from care_portal.components.recruiting import stage_badge
 from care_portal.domain.recruiting import AREAS, DAYS, SLOTS
 from care_portal.i18n import tr_pair
 from care_portal.pages.recruiting.apply_state import STEPS, ApplyState, MyApplicationsState
@@ -112,7 +119,9 @@ def _form_step() -> rx.Component:
             type_="number",
             default_value=ApplyState.form["experience_years"],
         ),
-        textarea("experience", "rec.form.experience", errors, ApplyState.form["experience"]),
+        text_area(
+            "experience", "rec.form.experience", errors, default_value=ApplyState.form["experience"], rows="4"
+        ),
         form_field(
             "languages",
             "rec.form.languages",

@@ -7,9 +7,10 @@ import dataclasses
 import reflex as rx
 
 from care_portal import routes
+from care_portal.components.fields import select
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
-from care_portal.components.recruiting import area_name, offer_status_badge, select, stage_badge
+from care_portal.components.recruiting import area_name, offer_status_badge, stage_badge
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.domain.recruiting import AREAS, AVAILABILITY, Stage

@@ -9,7 +9,7 @@ from dataclasses import asdict
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.fields import form_error_banner, form_field
+from care_portal.components.fields import form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
@@ -160,22 +160,13 @@ def _billing_section() -> rx.Component:
 def _visit_section() -> rx.Component:
     errors = CheckoutState.field_errors
     return rx.card(
-        rx.el.label(t("shop.checkout.observations"), html_for="field-observations", class_name="cp-label"),
-        rx.el.textarea(
-            id="field-observations",
-            name="observations",
-            class_name="cp-textarea",
+        text_area(
+            "observations",
+            "shop.checkout.observations",
+            errors,
+            hint_key="shop.checkout.observations_hint",
             max_length=2000,
-            aria_describedby="field-observations-hint",
         ),
-        rx.text(
-            t("shop.checkout.observations_hint"),
-            id="field-observations-hint",
-            size="2",
-            color_scheme="gray",
-            margin_bottom="0.75em",
-        ),
-        rx.text(errors.get("observations", ""), class_name="cp-field-error", role="alert", size="2"),
         form_field(
             "preferred_dates",
             "shop.checkout.preferred",

@@ -8,7 +8,7 @@ from dataclasses import asdict
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.fields import form_error_banner, form_field
+from care_portal.components.fields import form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.visits import state_badge
@@ -173,17 +173,6 @@ class ManagerTaskState(FormMixin, SessionState):
 S = ManagerTaskState
 
 
-def _textarea(name: str, label_key: str, default: rx.Var | str = "") -> rx.Component:
-    field_id = f"field-{name}"
-    return rx.box(
-        rx.el.label(t(label_key), html_for=field_id, class_name="cp-label"),
-        rx.text_area(id=field_id, name=name, default_value=default, size="3", width="100%", rows="4"),
-        rx.text(S.field_errors.get(name, ""), class_name="cp-field-error", role="alert", size="2"),
-        width="100%",
-        margin_bottom="0.75em",
-    )
-
-
 def _card(title_key: str, *children: rx.Component, card_id: str) -> rx.Component:
     return rx.card(
         rx.vstack(rx.heading(t(title_key), size="4", as_="h2"), *children, spacing="2", width="100%"),
@@ -244,7 +233,7 @@ def _contact_form() -> rx.Component:
                 name="contact_channel",
                 class_name="cp-native-select",
             ),
-            _textarea("contact_note", "visits.contact_note"),
+            text_area("contact_note", "visits.contact_note", S.field_errors, rows="4"),
             rx.button(t("visits.contact_save"), type="submit", size="3", id="contact-save"),
             on_submit=S.log_contact,
             reset_on_submit=True,
@@ -374,9 +363,27 @@ def _report_form() -> rx.Component:
             S.task["checked_in"] == "",
             rx.text(t("visits.report_after_check_in"), size="2", color_scheme="gray"),
             rx.form(
-                _textarea("work_done", "visits.work_done", S.report["work_done"]),
-                _textarea("observations", "visits.report_observations", S.report["observations"]),
-                _textarea("next_steps", "visits.next_steps", S.report["next_steps"]),
+                text_area(
+                    "work_done",
+                    "visits.work_done",
+                    S.field_errors,
+                    default_value=S.report["work_done"],
+                    rows="4",
+                ),
+                text_area(
+                    "observations",
+                    "visits.report_observations",
+                    S.field_errors,
+                    default_value=S.report["observations"],
+                    rows="4",
+                ),
+                text_area(
+                    "next_steps",
+                    "visits.next_steps",
+                    S.field_errors,
+                    default_value=S.report["next_steps"],
+                    rows="4",
+                ),
                 rx.button(t("visits.report_save"), type="submit", size="3", id="report-save"),
                 on_submit=S.save_report,
                 reset_on_submit=False,
