@@ -17,11 +17,6 @@ from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
 
 
-def _error_text(state: SessionState, error: DomainError) -> str:
-    errors = getattr(error, "errors", {})
-    return state._t(next(iter(errors.values()), error.key))
-
-
 class AdminBeneficiariesState(SessionState):
     """Beneficiaries without a manager, every active beneficiary, and the managers to pick."""
 
@@ -57,7 +52,7 @@ class AdminBeneficiariesState(SessionState):
                 )
         except (DomainError, ValueError) as error:
             message = (
-                _error_text(self, error) if isinstance(error, DomainError) else self._t("errors.not_found")
+                self._error_text(error) if isinstance(error, DomainError) else self._t("errors.not_found")
             )
             return rx.toast.error(message)
         self._reload(viewer)
@@ -90,7 +85,7 @@ class AdminManagersState(SessionState):
                 )
         except (DomainError, ValueError) as error:
             message = (
-                _error_text(self, error) if isinstance(error, DomainError) else self._t("errors.not_found")
+                self._error_text(error) if isinstance(error, DomainError) else self._t("errors.not_found")
             )
             return rx.toast.error(message)
         with session_scope() as session:

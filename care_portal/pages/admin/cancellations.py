@@ -49,7 +49,7 @@ class AdminCancellationsState(SessionState):
                 )
         except DomainError as error:
             self._reload(viewer)
-            return rx.toast.error(self._t(error.key, **error.params))
+            return rx.toast.error(self._error_text(error))
         self._reload(viewer)
         return rx.toast.success(self._t("cancel_admin.done"))
 

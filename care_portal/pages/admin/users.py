@@ -44,7 +44,7 @@ class AdminUsersState(SessionState):
             with session_scope() as session:
                 accounts.set_role(session, actor=viewer, user_id=int(user_id), role=role)
         except DomainError as error:
-            return rx.toast.error(self._t(next(iter(getattr(error, "errors", {}).values()), error.key)))
+            return rx.toast.error(self._error_text(error))
         with session_scope() as session:
             rows = accounts.list_users(session, actor=viewer)
         self.users = [asdict(row) | {"role_label": tr(f"role.{row.role}", self.lang)} for row in rows]

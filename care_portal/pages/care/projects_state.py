@@ -161,9 +161,7 @@ class ProjectState(FormMixin, SessionState):
                 finally:
                     discard_staged([key])
             except DomainError as error:
-                self.field_errors = {
-                    "document": self._t(getattr(error, "errors", {}).get("document", error.key))
-                }
+                self.field_errors = {"document": self._error_text(error)}
                 return None
         self._refresh(viewer)
         return rx.toast.success(self._t("care.project.attached"))
@@ -182,7 +180,7 @@ class ProjectState(FormMixin, SessionState):
             try:
                 key, name = stage_upload(upload)
             except DomainError as error:
-                self.field_errors = {"consent_file": self._t(error.key)}
+                self.field_errors = {"consent_file": self._error_text(error)}
                 return
             if self._consent_key:
                 discard_staged([self._consent_key])
@@ -227,7 +225,7 @@ class ProjectState(FormMixin, SessionState):
             with session_scope() as session:
                 care_documents.withdraw_consent(session, actor=viewer, beneficiary_id=self._beneficiary_id)
         except DomainError as error:
-            return rx.toast.error(self._t(error.key))
+            return rx.toast.error(self._error_text(error))
         self._refresh(viewer)
         return rx.toast.success(self._t("care.consent.withdrawn_done"))
 
@@ -239,5 +237,5 @@ class ProjectState(FormMixin, SessionState):
             with session_scope() as session:
                 beneficiaries.archive_beneficiary(session, actor=viewer, beneficiary_id=self._beneficiary_id)
         except DomainError as error:
-            return rx.toast.error(self._t(error.key))
+            return rx.toast.error(self._error_text(error))
         return [rx.redirect(routes.ACCOUNT_PROJECTS), rx.toast.success(self._t("care.project.archived_done"))]

@@ -109,7 +109,7 @@ class RegisterState(FormMixin, SessionState):
             try:
                 key, name = stage_upload(upload)
             except DomainError as error:
-                self.field_errors = {**self.field_errors, "documents": self._t(error.key)}
+                self.field_errors = {**self.field_errors, "documents": self._error_text(error)}
                 continue
             self._document_keys = [*self._document_keys, key]
             self.document_names = [*self.document_names, name]
@@ -123,7 +123,7 @@ class RegisterState(FormMixin, SessionState):
             try:
                 key, name = stage_upload(upload)
             except DomainError as error:
-                self.field_errors = {**self.field_errors, "consent_file": self._t(error.key)}
+                self.field_errors = {**self.field_errors, "consent_file": self._error_text(error)}
                 return
             if self._consent_key:
                 discard_staged([self._consent_key])

@@ -86,7 +86,7 @@ class RecruitingState(SessionState):
                     session, actor=viewer, offer_id=None, values={"title": self._t("rec.dash.new_offer")}
                 )
         except DomainError as error:
-            return rx.toast.error(self._t(error.key))
+            return rx.toast.error(self._error_text(error))
         return rx.redirect(routes.recruiting_offer_url(offer.id))
 
 

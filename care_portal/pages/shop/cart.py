@@ -86,7 +86,7 @@ class CartState(SessionState):
             with session_scope() as session:
                 totals = checkout.price_raw_cart(session, raw_cart=cart, lang=self.lang)
         except DomainError as error:
-            self.cart_error = self._t(error.key)
+            self.cart_error = self._error_text(error)
             if error.key in ("shop.service_unavailable", "shop.quantity_invalid"):
                 with session_scope() as session:
                     self._store(checkout.drop_unsellable(session, raw_cart=cart))

@@ -284,7 +284,7 @@ class PaymentPageState(SessionState):
                     session, actor=viewer, order_public_id=order_id, provider=get_provider(), paid=bool(paid)
                 )
         except DomainError as error:
-            return rx.toast.error(self._t(error.key))
+            return rx.toast.error(self._error_text(error))
         target = routes.PAY_OK if paid else routes.PAY_CANCELLED
         return rx.redirect(f"{target}?pedido={order_id}")
 
