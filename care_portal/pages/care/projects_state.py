@@ -8,15 +8,13 @@ import reflex as rx
 
 from care_portal import routes
 from care_portal.db import session_scope
-from care_portal.domain.care import MAX_HOUSEHOLD
 from care_portal.domain.errors import DomainError
 from care_portal.models import Role
-from care_portal.pages.care.register import beneficiary_input
 from care_portal.services import beneficiaries, care_documents
 from care_portal.services.authz import Viewer
-from care_portal.services.care_documents import ConsentSigner
 from care_portal.services.staging import discard_staged, stage_upload, staged_attachment
-from care_portal.state.session import FormMixin, SessionState, guarded
+from care_portal.state.beneficiary_form import BeneficiaryFormMixin, beneficiary_input
+from care_portal.state.session import SessionState, guarded
 
 
 def _project_dict(row: beneficiaries.ProjectRow) -> dict:
@@ -39,7 +37,7 @@ class ProjectsState(SessionState):
         self.loaded = True
 
 
-class ProjectState(FormMixin, SessionState):
+class ProjectState(BeneficiaryFormMixin, SessionState):
     """One project: data, documents and consent; the client may attach, sign, withdraw, archive."""
 
     project: dict = {}
@@ -47,17 +45,8 @@ class ProjectState(FormMixin, SessionState):
     documents: list[dict] = []
     consents: list[dict] = []
     not_found: bool = False
-    signer_role: str = "beneficiary"
-    consent_name: str = ""
-    _consent_key: str = ""
     editing: bool = False
-    household_size: int = 1
     _beneficiary_id: int = 0
-
-    @rx.var
-    def member_numbers(self) -> list[int]:
-        """Numbers of the other household members whose names are asked when editing."""
-        return list(range(1, max(1, min(self.household_size, MAX_HOUSEHOLD))))
 
     def _id_from_url(self) -> int:
         try:
@@ -95,9 +84,8 @@ class ProjectState(FormMixin, SessionState):
     def load(self, viewer: Viewer):
         """Open the project named in the URL (404-style message when not the viewer's)."""
         self._clear_errors()
-        if self._consent_key:
-            discard_staged([self._consent_key])
-        self._consent_key, self.consent_name, self.signer_role = "", "", "beneficiary"
+        self._discard_consent()
+        self.signer_role = "beneficiary"
         self._beneficiary_id = self._id_from_url()
         self.editing = False
         self._refresh(viewer)
@@ -116,14 +104,6 @@ class ProjectState(FormMixin, SessionState):
         """Hide the edit form without saving."""
         self._clear_errors()
         self.editing = False
-
-    @rx.event
-    def set_household_size(self, value: str):
-        """Show one name field for each other member of the household."""
-        try:
-            self.household_size = max(1, min(int(value), MAX_HOUSEHOLD))
-        except ValueError:
-            self.household_size = 1
 
     @rx.event
     @guarded(Role.CLIENT)
@@ -167,26 +147,6 @@ class ProjectState(FormMixin, SessionState):
         return rx.toast.success(self._t("care.project.attached"))
 
     @rx.event
-    def set_signer_role(self, value: str):
-        """Choose whether the beneficiary or a representative signed."""
-        self.signer_role = "representative" if value == "representative" else "beneficiary"
-
-    @rx.event
-    @guarded(Role.CLIENT)
-    def stage_consent(self, viewer: Viewer, files: list[rx.UploadFile]):
-        """Receive the signed consent and keep it until the form is sent."""
-        self.field_errors = {}
-        for upload in files[:1]:
-            try:
-                key, name = stage_upload(upload)
-            except DomainError as error:
-                self.field_errors = {"consent_file": self._error_text(error)}
-                return
-            if self._consent_key:
-                discard_staged([self._consent_key])
-            self._consent_key, self.consent_name = key, name
-
-    @rx.event
     @guarded(Role.CLIENT)
     def submit_consent(self, viewer: Viewer, form: dict):
         """Record the signed consent uploaded for this beneficiary."""
@@ -194,12 +154,7 @@ class ProjectState(FormMixin, SessionState):
         if not self._consent_key:
             self.field_errors = {"consent_file": self._t("care.consent_file_required")}
             return None
-        signer = ConsentSigner(
-            signer_name=str(form.get("signer_name", "")),
-            signer_role=self.signer_role,
-            relationship=str(form.get("signer_relationship", "")),
-            authority=str(form.get("authority", "")),
-        )
+        signer = self._consent_signer(form)
         try:
             with session_scope() as session:
                 care_documents.submit_signed_consent(
@@ -212,8 +167,7 @@ class ProjectState(FormMixin, SessionState):
         except DomainError as error:
             self._show_error(error)
             return None
-        discard_staged([self._consent_key])
-        self._consent_key, self.consent_name = "", ""
+        self._discard_consent()
         self._refresh(viewer)
         return rx.toast.success(self._t("care.consent.uploaded"))
 
