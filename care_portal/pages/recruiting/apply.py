@@ -365,7 +365,7 @@ def _my_row(row: rx.Var) -> rx.Component:
             ),
             rx.spacer(),
             stage_badge(row["stage"].to(str)),
-            rx.link(t("rec.mine.open"), href=routes.JOBS + "/" + row["offer_id"].to(str) + "/solicitud"),
+            rx.link(t("rec.mine.open"), href=routes.job_apply_url(row["offer_id"])),
             gap="1em",
             align="center",
             wrap="wrap",

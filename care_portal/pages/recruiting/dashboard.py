@@ -104,11 +104,7 @@ def _offers_table() -> rx.Component:
                 rx.foreach(
                     RecruitingState.offers,
                     lambda o: rx.table.row(
-                        rx.table.cell(
-                            rx.link(
-                                o["title"].to(str), href=routes.RECRUITING + "/ofertas/" + o["id"].to(str)
-                            )
-                        ),
+                        rx.table.cell(rx.link(o["title"].to(str), href=routes.recruiting_offer_url(o["id"]))),
                         rx.table.cell(offer_status_badge(o["status"].to(str))),
                         rx.table.cell(o["applications"].to(str)),
                     ),
@@ -194,7 +190,7 @@ def _filters() -> rx.Component:
 def _application_row(a: rx.Var) -> rx.Component:
     return rx.table.row(
         rx.table.cell(
-            rx.link(a["full_name"].to(str), href=routes.RECRUITING + "/candidaturas/" + a["id"].to(str)),
+            rx.link(a["full_name"].to(str), href=routes.recruiting_application_url(a["id"])),
         ),
         rx.table.cell(a["offer_title"].to(str)),
         rx.table.cell(stage_badge(a["stage"].to(str))),
@@ -216,7 +212,7 @@ def _application_card(a: rx.Var) -> rx.Component:
             rx.flex(
                 rx.link(
                     a["full_name"].to(str),
-                    href=routes.RECRUITING + "/candidaturas/" + a["id"].to(str),
+                    href=routes.recruiting_application_url(a["id"]),
                     weight="bold",
                     size="4",
                 ),

@@ -217,7 +217,7 @@ def _status_bar() -> rx.Component:
         ),
         rx.cond(
             status == "open",
-            rx.link(t("rec.offer.see"), href=routes.JOBS + "/" + OfferEditState.offer["id"].to(str)),
+            rx.link(t("rec.offer.see"), href=routes.job_offer_url(OfferEditState.offer["id"])),
         ),
         gap="1em",
         align="center",

@@ -118,7 +118,7 @@ def _beneficiary_section() -> rx.Component:
                     rx.callout(t("shop.checkout.no_beneficiary"), icon="user_plus", color_scheme="amber"),
                     rx.link(
                         rx.button(t("shop.checkout.register_beneficiary"), size="3", type="button"),
-                        href=routes.ACCOUNT_REGISTER_BENEFICIARY + "?next=" + routes.CHECKOUT,
+                        href=routes.register_beneficiary_url(routes.CHECKOUT),
                         id="register-beneficiary",
                     ),
                 ),
@@ -285,8 +285,7 @@ class PaymentPageState(SessionState):
                 )
         except DomainError as error:
             return rx.toast.error(self._error_text(error))
-        target = routes.PAY_OK if paid else routes.PAY_CANCELLED
-        return rx.redirect(f"{target}?pedido={order_id}")
+        return rx.redirect(routes.pay_ok_url(order_id) if paid else routes.pay_cancelled_url(order_id))
 
     @rx.event
     def start_watching(self):

@@ -123,7 +123,7 @@ def task_line(row: dict) -> rx.Component:
             ),
             class_name="cp-card cp-task-card",
         ),
-        href="/gestor/tareas/" + row["id"].to_string(),
+        href=routes.manager_task_url(row["id"]),
         underline="none",
         class_name="task-link",
         data_task=row["id"],
