@@ -22,7 +22,7 @@ from care_portal.pages.recruiting import apply, jobs
 from care_portal.pages.recruiting import dashboard as recruiting_dashboard
 from care_portal.pages.recruiting import offer as recruiting_offer
 from care_portal.pages.recruiting import review as recruiting_review
-from care_portal.pages.shop import cart, checkout, orders
+from care_portal.pages.shop import cart, catalog, checkout, orders, payment
 from care_portal.pages.visits import client_tasks, manager_dashboard, manager_task, suggestions
 from care_portal.state.session import SessionState
 from care_portal.visit_escalations import run_contact_escalations
@@ -135,7 +135,7 @@ PAGES = [
         "Administración · Cuidado en Casa",
         admin_users.AdminUsersState.load,
     ),
-    (routes.SHOP, cart.shop_page, "Servicios · Cuidado en Casa", cart.ShopState.load),
+    (routes.SHOP, catalog.shop_page, "Servicios · Cuidado en Casa", catalog.ShopState.load),
     (routes.CART, cart.cart_page, "Carrito · Cuidado en Casa", cart.CartState.load_cart),
     (
         routes.CHECKOUT,
@@ -143,18 +143,18 @@ PAGES = [
         "Finalizar compra · Cuidado en Casa",
         checkout.CheckoutState.load,
     ),
-    (routes.PAY_SIMULATED, checkout.simulated_payment_page, "Pago simulado", checkout.PaymentPageState.load),
+    (routes.PAY_SIMULATED, payment.simulated_payment_page, "Pago simulado", payment.PaymentPageState.load),
     (
         routes.PAY_OK,
-        checkout.payment_ok_page,
+        payment.payment_ok_page,
         "Pago · Cuidado en Casa",
-        [checkout.PaymentPageState.load, checkout.PaymentPageState.start_watching],
+        [payment.PaymentPageState.load, payment.PaymentPageState.start_watching],
     ),
     (
         routes.PAY_CANCELLED,
-        checkout.payment_cancelled_page,
+        payment.payment_cancelled_page,
         "Pago no completado",
-        checkout.PaymentPageState.load,
+        payment.PaymentPageState.load,
     ),
     (routes.ORDERS, orders.orders_page, "Mis pedidos · Cuidado en Casa", orders.OrdersState.load),
     (
