@@ -1,6 +1,6 @@
 """Administration: users and their roles, and the outgoing e-mail ("Correo saliente").
 
-The tabs also lead to the invoices (pages/invoices.py).
+The tabs also lead to the invoices (pages/billing/invoices.py).
 """
 
 from __future__ import annotations
