@@ -15,6 +15,8 @@ from care_portal.models import Role, User
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 
+ROLE_VALUES = frozenset(r.value for r in Role)
+
 
 @dataclass(frozen=True)
 class UserRow:
@@ -54,21 +56,48 @@ def set_role(session: Session, *, actor: Viewer | None, user_id: int, role: str)
         ValidationFailed: Unknown role, or an admin demoting themself.
     """
     actor = ensure_role(actor, Role.ADMIN)
-    if role not in {r.value for r in Role}:
+    if role not in ROLE_VALUES:
+        raise ValidationFailed({"role": "admin.role_unknown"})
+    if user_id == actor.id and role != Role.ADMIN.value:
+        raise ValidationFailed({"role": "admin.cannot_demote_self"})
+    change_role(session, actor_id=actor.id, user_id=user_id, role=role)
+
+
+def change_role(session: Session, *, actor_id: int, user_id: int, role: str, client_ip: str = "") -> str:
+    """Give a user another role and audit it: the one place a role changes.
+
+    Used by admins (``set_role``) and by hiring (``recruiting.move_stage``); the
+    caller has already checked that the actor may do it.
+
+    Args:
+        session: The caller's transaction.
+        actor_id: Who changes the role (recorded in the audit entry).
+        user_id: Whose role changes.
+        role: The new role's value (``"manager"``…).
+        client_ip: The request's address, for the audit entry.
+
+    Returns:
+        The previous role.
+
+    Raises:
+        NotFound: No such user.
+        ValidationFailed: ``role`` when the role is unknown.
+    """
+    if role not in ROLE_VALUES:
         raise ValidationFailed({"role": "admin.role_unknown"})
     user = session.get(User, user_id)
     if user is None:
         raise NotFound()
-    if user.id == actor.id and role != Role.ADMIN.value:
-        raise ValidationFailed({"role": "admin.cannot_demote_self"})
     old = user.role
     user.role = role
     session.add(user)
     record_event(
         session,
-        actor_id=actor.id,
+        actor_id=actor_id,
         action="admin.role_changed",
         target_type="user",
         target_id=user.id,
         details={"from": old, "to": role},
+        client_ip=client_ip,
     )
+    return old

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from care_portal.domain.recruiting import (
     AREA_PROVINCE_CODE,
@@ -12,13 +12,14 @@ from care_portal.domain.recruiting import (
 from care_portal.models import (
     ApplicationStageChange,
     JobOffer,
-    ManagerArea,
     Role,
     User,
 )
 from care_portal.models.types import utcnow
+from care_portal.services.accounts.roles import change_role
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.manager_areas import add_manager_areas
 from care_portal.services.recruiting.mail import _email_candidate
 from care_portal.services.recruiting.views import RECRUITERS, _submitted
 
@@ -51,10 +52,7 @@ def move_stage(
     candidate = session.get(User, application.candidate_id)
     offer = session.get(JobOffer, application.offer_id)
     if new_stage == Stage.HIRED:
-        if candidate.role == Role.CLIENT.value:
-            candidate.role = Role.MANAGER.value
-            session.add(candidate)
-        _manager_areas_on_hire(session, user_id=candidate.id, areas=list(application.areas))
+        _hire(session, actor=actor, candidate=candidate, areas=list(application.areas), client_ip=client_ip)
     mail_kind = {Stage.INTERVIEW: "interview", Stage.REJECTED: "rejected", Stage.HIRED: "hired"}.get(
         new_stage
     )
@@ -73,14 +71,25 @@ def move_stage(
     return new_stage.value
 
 
-def _manager_areas_on_hire(session: Session, *, user_id: int, areas: list[str]) -> None:
-    """Give a newly hired manager the provinces of the areas they declared (admins edit them later).
+def _hire(session: Session, *, actor: Viewer, candidate: User, areas: list[str], client_ip: str) -> None:
+    """Make a hired client a manager and give them the provinces of the areas they declared.
+
+    Both go through their own services (``accounts.change_role``,
+    ``manager_areas.add_manager_areas``) so they are audited like an admin's edit;
+    admins adjust the areas later. Staff who already hold a role keep it.
 
     Args:
         session: The hiring transaction.
-        user_id: The new manager.
+        actor: The recruiter (or admin) hiring.
+        candidate: The hired candidate's account.
         areas: The areas they declared (``"madrid"``…), mapped to province codes.
+        client_ip: The request's address, for the audit entries.
     """
-    existing = set(session.exec(select(ManagerArea.area_code).where(ManagerArea.manager_id == user_id)).all())
-    for code in sorted({AREA_PROVINCE_CODE[a] for a in areas if a in AREA_PROVINCE_CODE} - existing):
-        session.add(ManagerArea(manager_id=user_id, area_code=code))
+    if candidate.role == Role.CLIENT.value:
+        change_role(
+            session, actor_id=actor.id, user_id=candidate.id, role=Role.MANAGER.value, client_ip=client_ip
+        )
+    codes = [AREA_PROVINCE_CODE[a] for a in areas if a in AREA_PROVINCE_CODE]
+    add_manager_areas(
+        session, actor_id=actor.id, manager_id=candidate.id, area_codes=codes, client_ip=client_ip
+    )
