@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from care_portal import routes
 from care_portal.config import get_settings
 from care_portal.domain.emails import normalise_email
 from care_portal.domain.errors import (
@@ -54,7 +55,7 @@ def request_password_reset(session: Session, *, email: str, now: datetime | None
             expires_at=now + timedelta(minutes=settings.password_reset_minutes),
         )
     )
-    link = f"{settings.public_url.rstrip('/')}/restablecer?token={token}"
+    link = f"{settings.public_url.rstrip('/')}{routes.RESET}?token={token}"
     lang = user.language
     queue_email(
         session,

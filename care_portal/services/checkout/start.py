@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 
 from sqlmodel import Session, col, select
 
+from care_portal import routes
 from care_portal.config import get_settings
 from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
 from care_portal.domain.terms import TERMS_VERSION, terms_hash
@@ -130,8 +131,8 @@ def start_checkout(
             order_public_id=order.public_id,
             lines=[CheckoutLine(line.name, line.unit_price_cents, line.quantity) for line in totals.lines],
             customer_email=actor.email,
-            success_url=f"{base}/tienda/pago-ok?pedido={order.public_id}",
-            cancel_url=f"{base}/tienda/pago-cancelado?pedido={order.public_id}",
+            success_url=base + routes.order_page_url(routes.PAY_OK, order.public_id),
+            cancel_url=base + routes.order_page_url(routes.PAY_CANCELLED, order.public_id),
             idempotency_key=f"checkout-{order.public_id}",
         )
     except Exception as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from care_portal import routes
 from care_portal.config import get_settings
 from care_portal.i18n import tr
 from care_portal.models import (
@@ -19,7 +20,7 @@ def _email_candidate(
     params = {
         "name": application.full_name,
         "offer": offer_title,
-        "link": get_settings().public_url + "/cuenta/candidaturas",
+        "link": get_settings().public_url.rstrip("/") + routes.ACCOUNT_APPLICATIONS,
     }
     queue_email(
         session,
