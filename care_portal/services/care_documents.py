@@ -30,7 +30,7 @@ from care_portal.models import (
 )
 from care_portal.models.types import utcnow
 from care_portal.services.audit import record_event
-from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
 from care_portal.services.care_access import load_owned, load_visible
 
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
@@ -304,8 +304,7 @@ def record_consent_at_home(
     row = session.get(Beneficiary, beneficiary_id)
     if row is None or row.archived_at is not None:
         raise NotFound()
-    if actor.role != Role.ADMIN.value and row.manager_id != actor.id:
-        raise NotFound()
+    ensure_reaches(actor, row, "manager_id")
     signer = ConsentSigner(signer_name, signer_role, relationship, authority)
     errors: dict[str, str] = {}
     check_signer(signer, errors)

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from care_portal.domain.errors import DomainError, NotFound
+from care_portal.domain.errors import DomainError
 from care_portal.domain.formatting import format_datetime, format_euros
 from care_portal.models import Role
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import Order, OrderLine
 from care_portal.models.visits import Task
-from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
 from care_portal.services.checkout.fulfilment import process_webhook
 
 
@@ -32,9 +32,7 @@ class OrderSummary:
 
 def _own_order(session: Session, actor: Viewer, order_public_id: str) -> Order:
     order = session.exec(select(Order).where(Order.public_id == (order_public_id or ""))).first()
-    if order is None or (order.client_id != actor.id and actor.role != Role.ADMIN.value):
-        raise NotFound()
-    return order
+    return ensure_reaches(actor, order, "client_id")
 
 
 def _summaries(session: Session, orders: list[Order]) -> list[OrderSummary]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from care_portal.domain.errors import NotFound
 from care_portal.models import Role
 from care_portal.models.visits import Task, TaskState
-from care_portal.services.authz import Viewer
+from care_portal.services.authz import Viewer, ensure_reaches
 
 ACTIVE_APPOINTMENT_STATES = (TaskState.SCHEDULED.value, TaskState.IN_PROGRESS.value)
 
@@ -28,7 +27,4 @@ def load_managed_task(session: Session, actor: Viewer, task_id: int, *, lock: bo
     query = select(Task).where(Task.id == task_id)
     if lock:
         query = query.with_for_update()
-    task = session.exec(query).first()
-    if task is None or (actor.role != Role.ADMIN.value and task.manager_id != actor.id):
-        raise NotFound()
-    return task
+    return ensure_reaches(actor, session.exec(query).first(), "manager_id")
