@@ -21,7 +21,9 @@ from care_portal.services.accounts.profile import (
     update_profile,
 )
 from care_portal.services.accounts.roles import (
+    ROLE_VALUES,
     UserRow,
+    change_role,
     list_users,
     set_role,
 )
@@ -43,11 +45,13 @@ __all__ = [
     "ADDRESS_FREE_FAILURES",
     "LANGUAGES",
     "MAX_WAIT_SECONDS",
+    "ROLE_VALUES",
     "SESSION_COOKIE",
     "THROTTLE_WINDOW",
     "LoginResult",
     "UserRow",
     "change_password",
+    "change_role",
     "hash_token",
     "list_users",
     "log_in",

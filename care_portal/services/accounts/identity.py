@@ -7,9 +7,7 @@ import hashlib
 from sqlmodel import Session, select
 
 from care_portal.domain.emails import normalise_email
-from care_portal.domain.errors import (
-    ValidationFailed,
-)
+from care_portal.domain.errors import ValidationFailed
 from care_portal.domain.passwords import password_problem
 from care_portal.integrations.passwords import hash_password
 from care_portal.models import Role, User

@@ -10,10 +10,7 @@ from sqlmodel import Session, col, select
 from care_portal import routes
 from care_portal.config import get_settings
 from care_portal.domain.emails import normalise_email
-from care_portal.domain.errors import (
-    DomainError,
-    ValidationFailed,
-)
+from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.domain.passwords import password_problem
 from care_portal.i18n import tr
 from care_portal.integrations.passwords import hash_password, verify_password

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from care_portal.domain.errors import (
-    ValidationFailed,
-)
+from care_portal.domain.errors import ValidationFailed
 from care_portal.domain.identifiers import normalise_phone
 from care_portal.models import User
 from care_portal.services.accounts.identity import LANGUAGES, _clean_name, to_viewer

@@ -6,10 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from care_portal.domain.errors import (
-    NotFound,
-    ValidationFailed,
-)
+from care_portal.domain.errors import NotFound, ValidationFailed
 from care_portal.domain.formatting import format_datetime
 from care_portal.models import Role, User
 from care_portal.services.audit import record_event

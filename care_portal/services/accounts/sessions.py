@@ -11,11 +11,7 @@ from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
 from care_portal.domain.emails import normalise_email
-from care_portal.domain.errors import (
-    DomainError,
-    TooManyAttempts,
-    ValidationFailed,
-)
+from care_portal.domain.errors import DomainError, TooManyAttempts, ValidationFailed
 from care_portal.integrations.passwords import DUMMY_HASH, verify_password
 from care_portal.models import AuthSession, LoginAttempt, User
 from care_portal.models.types import utcnow

@@ -12,14 +12,7 @@ from care_portal.domain import files
 from care_portal.domain.care import clean_text
 from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
 from care_portal.integrations.pdf import TEMPLATES
-from care_portal.models import (
-    Beneficiary,
-    ConsentAction,
-    ConsentRecord,
-    ConsentState,
-    DocumentKind,
-    Role,
-)
+from care_portal.models import Beneficiary, ConsentAction, ConsentRecord, ConsentState, DocumentKind, Role
 from care_portal.models.types import utcnow
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_reaches, ensure_role

@@ -10,12 +10,7 @@ from care_portal.domain import files
 from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.domain.formatting import format_datetime
 from care_portal.integrations.storage import save_private
-from care_portal.models import (
-    Beneficiary,
-    BeneficiaryDocument,
-    DocumentKind,
-    Role,
-)
+from care_portal.models import Beneficiary, BeneficiaryDocument, DocumentKind, Role
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import load_owned

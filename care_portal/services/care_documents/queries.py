@@ -10,10 +10,7 @@ from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_datetime
 from care_portal.integrations.pdf import render_pdf
 from care_portal.integrations.storage import read_private
-from care_portal.models import (
-    BeneficiaryDocument,
-    ConsentRecord,
-)
+from care_portal.models import BeneficiaryDocument, ConsentRecord
 from care_portal.models.types import utcnow
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role

@@ -9,11 +9,7 @@ from care_portal.config import get_settings
 from care_portal.domain.formatting import format_datetime, format_euros
 from care_portal.domain.invoicing import LineInput, Party
 from care_portal.i18n import tr
-from care_portal.integrations.payments import (
-    PaymentEventData,
-    PaymentProvider,
-    WebhookRejected,
-)
+from care_portal.integrations.payments import PaymentEventData, PaymentProvider, WebhookRejected
 from care_portal.models import User
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import Order, OrderLine, OrderStatus, PaymentEvent

@@ -11,11 +11,7 @@ from care_portal import routes
 from care_portal.config import get_settings
 from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
 from care_portal.domain.terms import TERMS_VERSION, terms_hash
-from care_portal.integrations.payments import (
-    CheckoutLine,
-    CheckoutStart,
-    PaymentProvider,
-)
+from care_portal.integrations.payments import CheckoutLine, CheckoutStart, PaymentProvider
 from care_portal.models import Role
 from care_portal.models.shop import CareService, Order, OrderLine, OrderStatus
 from care_portal.models.types import utcnow

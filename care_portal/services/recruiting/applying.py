@@ -7,18 +7,8 @@ from sqlmodel import Session, select
 
 from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
 from care_portal.domain.formatting import format_datetime
-from care_portal.domain.recruiting import (
-    OfferStatus,
-    Stage,
-    answer_problem,
-    clean_application_form,
-)
-from care_portal.models import (
-    Application,
-    ApplicationAnswer,
-    ApplicationStageChange,
-    JobOffer,
-)
+from care_portal.domain.recruiting import OfferStatus, Stage, answer_problem, clean_application_form
+from care_portal.models import Application, ApplicationAnswer, ApplicationStageChange, JobOffer
 from care_portal.models.types import utcnow
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role

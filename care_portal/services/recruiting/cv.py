@@ -6,9 +6,7 @@ from sqlmodel import Session
 
 from care_portal.domain.errors import NotFound
 from care_portal.domain.files import EXTENSION, MIME, safe_display_name
-from care_portal.domain.recruiting import (
-    check_cv,
-)
+from care_portal.domain.recruiting import check_cv
 from care_portal.integrations.storage import read_private, save_private
 from care_portal.models.types import utcnow
 from care_portal.services.audit import record_event

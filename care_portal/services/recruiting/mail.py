@@ -7,9 +7,7 @@ from sqlmodel import Session
 from care_portal import routes
 from care_portal.config import get_settings
 from care_portal.i18n import tr
-from care_portal.models import (
-    Application,
-)
+from care_portal.models import Application
 from care_portal.services.notifications import queue_email
 
 

@@ -5,12 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
-from care_portal.domain.recruiting import (
-    OfferStatus,
-)
-from care_portal.models import (
-    JobOffer,
-)
+from care_portal.domain.recruiting import OfferStatus
+from care_portal.models import JobOffer
 from care_portal.models.types import utcnow
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role

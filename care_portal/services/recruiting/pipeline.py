@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from care_portal.domain.recruiting import (
-    AREA_PROVINCE_CODE,
-    Stage,
-    check_move,
-)
-from care_portal.models import (
-    ApplicationStageChange,
-    JobOffer,
-    Role,
-    User,
-)
+from care_portal.domain.recruiting import AREA_PROVINCE_CODE, Stage, check_move
+from care_portal.models import ApplicationStageChange, JobOffer, Role, User
 from care_portal.models.types import utcnow
 from care_portal.services.accounts.roles import change_role
 from care_portal.services.audit import record_event

@@ -7,11 +7,7 @@ from sqlmodel import Session, col, select
 
 from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_datetime
-from care_portal.domain.recruiting import (
-    OfferStatus,
-    Stage,
-    allowed_moves,
-)
+from care_portal.domain.recruiting import OfferStatus, Stage, allowed_moves
 from care_portal.models import (
     Application,
     ApplicationAnswer,

@@ -5,9 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from care_portal.domain.errors import DomainError, ValidationFailed
-from care_portal.models import (
-    ApplicationNote,
-)
+from care_portal.models import ApplicationNote
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.recruiting.views import RECRUITERS, _submitted
 

@@ -5,13 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from care_portal.domain.errors import NotFound
-from care_portal.domain.recruiting import (
-    clean_question,
-)
-from care_portal.models import (
-    JobOffer,
-    SurveyQuestion,
-)
+from care_portal.domain.recruiting import clean_question
+from care_portal.models import JobOffer, SurveyQuestion
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.recruiting.views import (
     RECRUITERS,

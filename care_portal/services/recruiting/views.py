@@ -8,15 +8,8 @@ from sqlmodel import Session, select
 
 from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_date, format_datetime
-from care_portal.domain.recruiting import (
-    Stage,
-)
-from care_portal.models import (
-    Application,
-    JobOffer,
-    Role,
-    SurveyQuestion,
-)
+from care_portal.domain.recruiting import Stage
+from care_portal.models import Application, JobOffer, Role, SurveyQuestion
 from care_portal.services.authz import Viewer
 
 RECRUITERS = (Role.RECRUITER,)

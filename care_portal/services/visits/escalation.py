@@ -8,9 +8,7 @@ from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
 from care_portal.domain.formatting import format_datetime
-from care_portal.domain.visits import (
-    FIRST_CONTACT_WITHIN,
-)
+from care_portal.domain.visits import FIRST_CONTACT_WITHIN
 from care_portal.i18n import tr
 from care_portal.models import Role, User
 from care_portal.models.care import Beneficiary

@@ -8,9 +8,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import format_datetime, to_madrid
-from care_portal.domain.visits import (
-    cancellation_deadline,
-)
+from care_portal.domain.visits import cancellation_deadline
 from care_portal.models import Role
 from care_portal.models.care import Beneficiary, ConsentState
 from care_portal.models.types import utcnow
