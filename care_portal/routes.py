@@ -107,19 +107,9 @@ def suggestions_url(task_id: object) -> str:
     return f"{SUGGESTIONS}?tarea={task_id}"
 
 
-def pay_simulated_url(order_public_id: str) -> str:
-    """Return the simulated payment page of an order (used when Stripe is not configured)."""
-    return f"{PAY_SIMULATED}?pedido={order_public_id}"
-
-
-def pay_ok_url(order_public_id: str) -> str:
-    """Return the page a paid order comes back to."""
-    return f"{PAY_OK}?pedido={order_public_id}"
-
-
-def pay_cancelled_url(order_public_id: str) -> str:
-    """Return the page an abandoned payment comes back to."""
-    return f"{PAY_CANCELLED}?pedido={order_public_id}"
+def order_page_url(page: str, order_public_id: str) -> str:
+    """Return a payment page (``PAY_OK``, ``PAY_CANCELLED``, ``PAY_SIMULATED``) about one order."""
+    return f"{page}?pedido={quote(order_public_id)}"
 
 
 def manager_task_url(task_id: object) -> str:

@@ -181,7 +181,9 @@ class SimulatedProvider:
     ) -> CheckoutStart:
         """Return the simulated payment page of the order (same key, same session)."""
         session_id = "sim_" + hashlib.sha256(idempotency_key.encode()).hexdigest()[:24]
-        return CheckoutStart(session_id=session_id, redirect_url=routes.pay_simulated_url(order_public_id))
+        return CheckoutStart(
+            session_id=session_id, redirect_url=routes.order_page_url(routes.PAY_SIMULATED, order_public_id)
+        )
 
     def signed_event(self, *, order_public_id: str, session_id: str, paid: bool) -> tuple[bytes, str]:
         """Build the webhook body and signature the simulated page sends on "pay"."""

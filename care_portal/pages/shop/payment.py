@@ -58,7 +58,7 @@ class PaymentPageState(SessionState):
                 )
         except DomainError as error:
             return rx.toast.error(self._error_text(error))
-        return rx.redirect(routes.pay_ok_url(order_id) if paid else routes.pay_cancelled_url(order_id))
+        return rx.redirect(routes.order_page_url(routes.PAY_OK if paid else routes.PAY_CANCELLED, order_id))
 
     @rx.event
     def start_watching(self):
