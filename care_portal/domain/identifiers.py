@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 from stdnum.es import nif as es_nif
 from stdnum.es import postal_code as es_postal_code
@@ -30,8 +32,18 @@ def normalise_postal_code(raw: str) -> str | None:
         return None
 
 
+_PHONE_CHARACTERS = re.compile(r"\+?[\d\s().\-/]+")
+
+
 def normalise_phone(raw: str) -> str | None:
-    """Return the phone number in E.164 (region ES by default), or None when invalid."""
+    """Return the phone number in E.164 (region ES by default), or None when invalid.
+
+    Only digits and the usual separators (spaces, dots, dashes, slashes, brackets, a leading ``+``)
+    are accepted: letters are refused rather than read as keypad digits (``6123abc78`` is not
+    ``+34612322278``).
+    """
+    if not _PHONE_CHARACTERS.fullmatch((raw or "").strip()):
+        return None
     try:
         number = phonenumbers.parse((raw or "").strip(), "ES")
     except phonenumbers.NumberParseException:

@@ -54,3 +54,10 @@ def test_spanish_identifiers():
     assert normalise_postal_code("99999") is None
     assert normalise_phone("612 345 678") == "+34612345678"
     assert normalise_phone("123") is None
+    assert normalise_phone("+34 (612) 345-678") == "+34612345678"
+
+
+def test_phone_numbers_with_letters_are_refused_not_read_as_keypad_digits():
+    assert normalise_phone("6123abc78") is None
+    assert normalise_phone("612 345 678 ext") is None
+    assert normalise_phone("TEL612345678") is None
