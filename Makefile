@@ -3,6 +3,8 @@ SHELL := /bin/bash
 VENV := .venv
 BUN_DIR := .tools/bun
 BUN_VERSION := 1.4.5
+AXE_DIR := .tools/axe
+AXE_VERSION := 4.11.0
 PORT ?= 3000
 export PATH := $(CURDIR)/$(BUN_DIR)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export REFLEX_USE_SYSTEM_BUN := 1
@@ -22,8 +24,12 @@ $(BUN_DIR)/node_modules/.bin/bun:
 setup: $(VENV)/.installed $(BUN_DIR)/node_modules/.bin/bun
 	@mkdir -p var
 
-# Debian's Chromium and the fonts the PDFs and screenshots use (only when missing).
-browser:
+$(AXE_DIR)/node_modules/axe-core/axe.min.js:
+	npm install --prefix $(AXE_DIR) --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
+
+# Debian's Chromium and the fonts the PDFs and screenshots use (only when missing),
+# and axe-core, which the browser tests inject into every page they visit.
+browser: $(AXE_DIR)/node_modules/axe-core/axe.min.js
 	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v zbarimg >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    chromium fonts-dejavu-core poppler-utils zbar-tools >/dev/null; }

@@ -49,7 +49,11 @@ app = rx.App(
     api_transformer=build_api(),
     backend_exception_handler=_backend_error,
     html_lang="es",
-    head_components=[rx.el.meta(name="theme-color", content="#0d9488")],
+    head_components=[
+        rx.el.meta(name="theme-color", content="#00796b"),
+        rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
+        rx.el.script(src="/portal.js", defer=True),
+    ],
 )
 app.register_lifespan_task(run_outbox_sender)
 app.register_lifespan_task(run_contact_escalations)
@@ -60,9 +64,14 @@ PAGES = [
     (routes.PRIVACY, public.privacy_page, "Privacidad · Cuidado en Casa", None),
     (routes.TERMS, public.terms_page, "Condiciones · Cuidado en Casa", None),
     (routes.FORBIDDEN, public.forbidden_page, "Sin acceso · Cuidado en Casa", None),
-    (routes.LOGIN, auth.login_page, "Entrar · Cuidado en Casa", None),
-    (routes.SIGNUP, auth.signup_page, "Regístrate · Cuidado en Casa", None),
-    (routes.FORGOT, auth.forgot_page, "Recuperar contraseña · Cuidado en Casa", None),
+    (routes.LOGIN, auth.login_page, "Entrar · Cuidado en Casa", auth.LoginState.clear_form_errors),
+    (routes.SIGNUP, auth.signup_page, "Regístrate · Cuidado en Casa", auth.SignupState.clear_form_errors),
+    (
+        routes.FORGOT,
+        auth.forgot_page,
+        "Recuperar contraseña · Cuidado en Casa",
+        auth.ForgotState.clear_form_errors,
+    ),
     (routes.RESET, auth.reset_page, "Nueva contraseña · Cuidado en Casa", auth.ResetState.on_open),
     (routes.ACCOUNT, area.client_area_page, "Mi área · Cuidado en Casa", area.AreaState.load_client),
     (routes.ACCOUNT_PROFILE, profile.profile_page, "Mis datos · Cuidado en Casa", profile.ProfileState.load),
@@ -206,6 +215,13 @@ PAGES = [
         invoices.AdminInvoicesState.load,
     ),
 ]
+
+app.add_page(
+    public.not_found_page,
+    route="404",
+    title="Página no encontrada · Cuidado en Casa",
+    on_load=SessionState.refresh_viewer,
+)
 
 for route, component, title, loader in PAGES:
     loaders = loader if isinstance(loader, list) else [loader] if loader else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from care_portal.components.fields import label_file_input
 from care_portal.components.i18n import t
 
 
@@ -46,25 +47,28 @@ def file_picker(upload_id: str, label_key: str, on_drop, error: rx.Var, *, multi
     """
     return rx.box(
         rx.text(t(label_key), id=f"{upload_id}-label", class_name="cp-label"),
-        rx.upload.root(
-            rx.vstack(
-                rx.icon("paperclip", size=22),
-                rx.text(t("care.upload.choose"), size="3"),
-                align="center",
-                spacing="1",
+        label_file_input(
+            rx.upload.root(
+                rx.vstack(
+                    rx.icon("paperclip", size=22),
+                    rx.text(t("care.upload.choose"), size="3"),
+                    align="center",
+                    spacing="1",
+                ),
+                id=upload_id,
+                multiple=multiple,
+                max_files=10 if multiple else 1,
+                accept={"application/pdf": [".pdf"], "image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"]},
+                on_drop=on_drop(rx.upload_files(upload_id=upload_id)),
+                border="2px dashed var(--gray-7)",
+                border_radius="var(--radius-3)",
+                padding="1em",
+                width="100%",
+                cursor="pointer",
+                class_name=f"cp-upload {upload_id}-zone",
+                aria_labelledby=f"{upload_id}-label",
             ),
-            id=upload_id,
-            multiple=multiple,
-            max_files=10 if multiple else 1,
-            accept={"application/pdf": [".pdf"], "image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"]},
-            on_drop=on_drop(rx.upload_files(upload_id=upload_id)),
-            border="2px dashed var(--gray-7)",
-            border_radius="var(--radius-3)",
-            padding="1em",
-            width="100%",
-            cursor="pointer",
-            class_name=f"cp-upload {upload_id}-zone",
-            aria_labelledby=f"{upload_id}-label",
+            f"{upload_id}-label",
         ),
         rx.text(error, id=f"field-{upload_id}-error", class_name="cp-field-error", role="alert", size="2"),
         width="100%",

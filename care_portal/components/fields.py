@@ -7,6 +7,7 @@ Every page builds its fields from these, so each field's error has the id
 from __future__ import annotations
 
 import reflex as rx
+from reflex.vars.base import Var
 
 from care_portal.components.i18n import t
 
@@ -64,6 +65,36 @@ def form_field(
         width="100%",
         margin_bottom="0.75em",
     )
+
+
+def label_file_input(upload: rx.Component, label_id: str) -> rx.Component:
+    """Name the hidden ``<input type="file">`` inside an ``rx.upload`` after a visible label.
+
+    ``rx.upload`` spreads react-dropzone's ``getInputProps()`` on its input and offers no way to pass
+    attributes to it; screen readers then meet an unnamed file input. This rewrites that spread to
+    ``getInputProps({"aria-labelledby": label_id})``.
+
+    Args:
+        upload: The component built by ``rx.upload`` / ``rx.upload.root``.
+        label_id: Id of the element whose text names the input.
+
+    Returns:
+        The same component.
+    """
+    pending = [upload]
+    while pending:
+        node = pending.pop()
+        if getattr(node, "tag", "") == "input" and node.special_props:
+            node.special_props = [
+                Var(
+                    _js_expr=str(prop).removesuffix("()") + f'({{"aria-labelledby": "{label_id}"}})',
+                    _var_type=None,
+                    _var_data=prop._get_all_var_data(),
+                )
+                for prop in node.special_props
+            ]
+        pending.extend(getattr(node, "children", []))
+    return upload
 
 
 def form_error_banner(message: rx.Var) -> rx.Component:

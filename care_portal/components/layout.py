@@ -80,7 +80,7 @@ def header() -> rx.Component:
         ),
         href=routes.HOME,
         underline="none",
-        aria_label=t("nav.home"),
+        id="home-link",
     )
     desktop = rx.hstack(_nav_items(), spacing="5", align="center")
     mobile = rx.hstack(
@@ -184,5 +184,6 @@ def page_shell(*children: rx.Component, title_key: str = "") -> rx.Component:
         ),
         footer(),
         rx.el.span(id="app-ready", data_ready=rx.cond(rx.State.is_hydrated, "true", "false"), hidden=True),
+        rx.el.span(id="app-lang", data_lang=SessionState.lang, hidden=True),
         class_name="cp-page",
     )

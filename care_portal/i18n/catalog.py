@@ -166,6 +166,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "This section is for another kind of user. If you think this is a mistake, write to us.",
     ),
     "forbidden.back": ("Volver al inicio", "Back to home"),
+    "notfound.title": ("No encontramos esta página", "We cannot find this page"),
+    "notfound.text": (
+        "La dirección no existe o ha cambiado. Desde aquí puedes volver al inicio o ver los servicios.",
+        "This address does not exist or has changed. From here you can go back home or see the services.",
+    ),
+    "notfound.home": ("Volver al inicio", "Back to home"),
     "notfound.title": ("Página no encontrada", "Page not found"),
     "account.title": ("Mi área", "My area"),
     "account.hello": ("Hola, {name}", "Hello, {name}"),

@@ -122,6 +122,17 @@ SHOP: dict[str, tuple[str, str]] = {
         "Nothing was charged. Your cart is kept for when you want to try again.",
     ),
     "pay.cancel.back": ("Volver al carrito", "Back to the cart"),
+    "pay.done.paid": (
+        "Este pedido ya está pagado: no hay nada más que pagar.",
+        "This order is already paid: there is nothing more to pay.",
+    ),
+    "pay.done.cancelled": (
+        "Este pago ya no está abierto (se canceló o caducó) y no se ha cobrado. Tu carrito sigue guardado.",
+        "This payment is no longer open (it was cancelled or expired) and nothing was charged."
+        " Your cart is kept.",
+    ),
+    "pay.done.see_order": ("Ver el pedido en Mis pedidos", "See the order in My orders"),
+    "shop.checkout.to_shop": ("Ver los servicios", "See the services"),
     "orders.title": ("Mis pedidos", "My orders"),
     "orders.empty": ("Todavía no has hecho ningún pedido.", "You have not placed any order yet."),
     "orders.for": ("Para {name}", "For {name}"),

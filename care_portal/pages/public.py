@@ -8,11 +8,12 @@ from care_portal import routes
 from care_portal.components.i18n import t, t_list
 from care_portal.components.layout import page_shell
 from care_portal.i18n.help_texts import HELP_SECTIONS
+from care_portal.state.session import SessionState
 
 
 def _step_card(number: int) -> rx.Component:
     return rx.card(
-        rx.heading(t(f"home.step{number}.title"), size="4", as_="h3"),
+        rx.heading(t(f"home.step{number}.title"), size="4", as_="h2"),
         rx.text(t(f"home.step{number}.text"), margin_top="0.3em"),
         class_name="cp-card",
     )
@@ -25,7 +26,11 @@ def home_page() -> rx.Component:
             rx.heading(t("app.tagline"), size="8", as_="h1"),
             rx.text(t("home.lead"), size="5", max_width="760px"),
             rx.flex(
-                rx.link(rx.button(t("home.cta_signup"), size="4"), href=routes.SIGNUP),
+                rx.cond(
+                    SessionState.is_logged_in,
+                    rx.link(rx.button(t("nav.account"), size="4"), href=routes.ACCOUNT, id="home-cta"),
+                    rx.link(rx.button(t("home.cta_signup"), size="4"), href=routes.SIGNUP, id="home-cta"),
+                ),
                 rx.link(rx.button(t("home.cta_help"), size="4", variant="outline"), href=routes.HELP),
                 gap="1em",
                 wrap="wrap",
@@ -84,4 +89,20 @@ def forbidden_page() -> rx.Component:
         rx.callout(t("forbidden.text"), icon="shield_alert", color_scheme="amber", id="forbidden"),
         rx.link(rx.button(t("forbidden.back"), size="3", margin_top="1em"), href=routes.HOME),
         title_key="forbidden.title",
+    )
+
+
+def not_found_page() -> rx.Component:
+    """Shown for an address that does not exist: in the layout, in the visitor's language."""
+    return page_shell(
+        rx.callout(t("notfound.text"), icon="map_pin_off", size="3", id="not-found"),
+        rx.flex(
+            rx.link(t("notfound.home"), href=routes.HOME),
+            rx.link(t("nav.shop"), href=routes.SHOP),
+            rx.link(t("nav.help"), href=routes.HELP),
+            gap="1.5em",
+            wrap="wrap",
+            margin_top="1em",
+        ),
+        title_key="notfound.title",
     )

@@ -178,6 +178,11 @@ class FormMixin(rx.State, mixin=True):
         self.field_errors = {}
         self.form_error = ""
 
+    @rx.event
+    def clear_form_errors(self):
+        """Forget an earlier attempt's errors (page loader), so a new visit starts clean."""
+        self._clear_errors()
+
     def _show_error(self, error: DomainError) -> None:
         lang = getattr(self, "lang", "es")
         if isinstance(error, ValidationFailed):

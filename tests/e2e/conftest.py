@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.accessibility import check_accessibility
 from tests.smtp_server import SmtpServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,3 +175,4 @@ def snapshot(page, name: str) -> None:
     folder = ARTIFACTS / "screens"
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"{name}-{page.viewport_name}.png"), full_page=True)
+    check_accessibility(page, name)

@@ -7,6 +7,8 @@ import uuid
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.accessibility import check_accessibility
+
 DEMO_PASSWORD = "cuidado-demo-2026"
 
 
@@ -19,6 +21,7 @@ def open_page(page: Page, url: str) -> None:
     """Navigate and wait until the app is connected and the page's loaders have run."""
     page.goto(url)
     page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+    check_accessibility(page)
 
 
 def log_in(page: Page, base: str, email: str, password: str = DEMO_PASSWORD, next_path: str = "") -> None:

@@ -33,7 +33,36 @@ def test_sign_up_mistakes_are_shown_at_each_field(page, app_url):
     expect(page.locator("#field-password-error")).to_contain_text("al menos 10 caracteres")
     expect(page.get_by_label("Correo electrónico")).to_have_attribute("aria-invalid", "true")
     expect(page).to_have_url(re.compile(r"/registro/?$"))
+    # The first field in error gets the focus; the summary is announced.
+    expect(page.get_by_label("Correo electrónico")).to_be_focused()
     snapshot(page, "signup-errors")
+    # Coming back later, the old attempt's errors are gone.
+    open_page(page, f"{app_url}/entrar")
+    open_page(page, f"{app_url}/registro")
+    expect(page.locator("#field-password-error")).to_be_empty()
+    expect(page.get_by_label("Correo electrónico")).to_have_attribute("aria-invalid", "false")
+
+
+def test_lost_visitors_and_languages_are_looked_after(page, app_url):
+    open_page(page, f"{app_url}/esta-pagina-no-existe")
+    expect(page.get_by_role("heading", level=1)).to_have_text("No encontramos esta página")
+    expect(page.locator("#not-found")).to_be_visible()
+    expect(page.get_by_role("link", name="Volver al inicio")).to_have_attribute("href", "/")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    icon = page.locator('link[rel="icon"]').first.get_attribute("href")
+    assert page.request.get(f"{app_url}{icon}").ok
+    snapshot(page, "not-found")
+    page.locator("#lang-switch").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text("We cannot find this page")
+    page.locator("#lang-switch").click()
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    # Someone logged in is not invited to create an account.
+    sign_up(page, app_url, "Marta Ruiz", unique_email("inicio"), PASSWORD)
+    expect(page).to_have_url(re.compile(r"/cuenta/?$"))
+    open_page(page, app_url)
+    expect(page.get_by_text("Crear mi cuenta")).to_have_count(0)
+    expect(page.locator("#home-cta")).to_have_attribute("href", "/cuenta")
 
 
 def test_wrong_password_gets_a_clear_message(page, app_url):

@@ -47,19 +47,29 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     page.get_by_label("Pilar Sanz Ortega").check()
     page.get_by_label("Observaciones para la visita").fill("Le gusta hablar de jardinería.")
     page.get_by_label("Fechas y horas preferidas").fill("Martes por la mañana")
+    # What is bought is listed above the totals.
+    expect(page.locator("#checkout-lines")).to_contain_text("Visita de compañía")
+    expect(page.locator("#checkout-lines")).to_contain_text("× 2")
+    expect(page.locator("#checkout-lines")).to_contain_text("Recados y compras")
     page.locator("#pay-button").click()
     expect(page.locator("#field-nif-error")).to_contain_text("NIF")
     expect(page.locator("#field-accept_terms-error")).to_contain_text("aceptar las condiciones")
+    # A refused form takes the person to its first field in error and announces the summary.
+    expect(page.locator("#field-nif")).to_be_focused()
+    expect(page.locator("#field-nif")).to_be_in_viewport()
+    expect(page.get_by_role("alert").filter(has_text="Revisa")).to_be_attached()
 
     page.get_by_label("NIF / NIE / CIF").fill("12345678A")
     page.get_by_label("Nombre o razón social").fill("Elena Sanz")
     page.get_by_label("Dirección de facturación").fill("Calle de Alcalá 10, 3º B")
     page.get_by_label("Código postal").fill("28014")
     page.get_by_label("Población").fill("Madrid")
-    page.get_by_label("Teléfono").fill("612 345 678")
+    page.get_by_label("Teléfono").fill("6123abc78")
     page.locator("#field-accept_terms").check()
     page.locator("#pay-button").click()
     expect(page.locator("#field-nif-error")).to_contain_text("NIF, NIE o CIF no válido")
+    expect(page.locator("#field-phone-error")).to_contain_text("teléfono")
+    page.get_by_label("Teléfono").fill("612 345 678")
     page.get_by_label("NIF / NIE / CIF").fill("12345678Z")
     snapshot(page, "checkout")
     page.locator("#pay-button").click()
@@ -67,9 +77,21 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     expect(page).to_have_url(re.compile(r"/pago-simulado\?pedido="))
     expect(page.locator("#sim-warning")).to_contain_text("no se cobra nada")
     expect(page.locator("#sim-amount")).to_have_text("72,00\u00a0€")
+    expect(page.locator("#order-lines")).to_contain_text("Recados y compras")
     snapshot(page, "simulated-payment")
     page.locator("#sim-pay").click()
     expect(page.locator("#payment-confirmed")).to_be_visible()
+    # Back on the payment page of a paid order: it says so, nothing to pay or cancel.
+    page.go_back()
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+    expect(page.locator("#order-outcome")).to_contain_text("ya está pagado")
+    expect(page.locator("#sim-pay")).to_have_count(0)
+    expect(page.locator("#sim-cancel")).to_have_count(0)
+    expect(page.locator("#order-outcome-link")).to_have_attribute("href", re.compile(r"/cuenta/pedidos"))
+    snapshot(page, "simulated-payment-paid")
+    open_page(page, page.url.replace("/pago-simulado", "/tienda/pago-cancelado"))
+    expect(page.locator("#order-outcome")).to_contain_text("ya está pagado")
+    expect(page.get_by_text("No se ha cobrado nada")).to_have_count(0)
 
     open_page(page, f"{app_url}/cuenta/pedidos")
     card = page.locator(".order-card").first
@@ -85,9 +107,13 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     assert "Le gusta hablar de jardinería." in manager_mail.get_content()
     smtp_server.wait_for(lambda m: m["To"] == email and m["Subject"].startswith("Pedido confirmado"))
 
-    # The cart was emptied by the paid order.
+    # The cart was emptied by the paid order; checkout then says so and leads to the shop.
     open_page(page, f"{app_url}/tienda/carrito")
     expect(page.get_by_text("Tu carrito está vacío.")).to_be_visible()
+    open_page(page, f"{app_url}/tienda/pedido")
+    expect(page.get_by_text("Tu carrito está vacío.")).to_be_visible()
+    expect(page.locator("#pay-button")).to_have_count(0)
+    expect(page.locator("#empty-cart-shop-link")).to_have_attribute("href", re.compile(r"/tienda/?$"))
 
     # The invoice of the purchase is in "Facturas", with the billing data given at checkout.
     open_page(page, f"{app_url}/cuenta/facturas")

@@ -10,6 +10,7 @@ from care_portal.components.fields import (
     error_text,
     form_error_banner,
     form_field,
+    label_file_input,
     radio,
     text_area,
 )
@@ -149,7 +150,7 @@ def _form_step() -> rx.Component:
 
 def _cv_step() -> rx.Component:
     return rx.vstack(
-        rx.text(t("rec.cv.lead")),
+        rx.text(t("rec.cv.lead"), id="cv-label"),
         rx.cond(
             ApplyState.cv_name != "",
             rx.callout(
@@ -159,20 +160,23 @@ def _cv_step() -> rx.Component:
                 id="cv-current",
             ),
         ),
-        rx.upload(
-            rx.vstack(
-                rx.button(t("rec.cv.choose"), size="3", type="button"),
-                rx.text(t("rec.cv.drop"), size="2"),
-                align="center",
+        label_file_input(
+            rx.upload(
+                rx.vstack(
+                    rx.button(t("rec.cv.choose"), size="3", type="button"),
+                    rx.text(t("rec.cv.drop"), size="2"),
+                    align="center",
+                ),
+                id="cv",
+                multiple=False,
+                max_files=1,
+                on_drop=ApplyState.upload_cv(rx.upload_files(upload_id="cv")),
+                border="2px dashed var(--gray-7)",
+                border_radius="8px",
+                padding="1.5em",
+                width="100%",
             ),
-            id="cv",
-            multiple=False,
-            max_files=1,
-            on_drop=ApplyState.upload_cv(rx.upload_files(upload_id="cv")),
-            border="2px dashed var(--gray-7)",
-            border_radius="8px",
-            padding="1.5em",
-            width="100%",
+            "cv-label",
         ),
         error_text(ApplyState.field_errors.get("cv", ""), "field-cv-error"),
         rx.button(

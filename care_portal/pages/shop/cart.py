@@ -164,6 +164,36 @@ def _cart_line(line: dict) -> rx.Component:
     )
 
 
+def bought_lines(lines: rx.Var, element_id: str) -> rx.Component:
+    """What is being bought, one row per service: name × quantity and its amount.
+
+    Args:
+        lines: Dicts with ``name``, ``quantity`` and ``amount`` (cart lines or an order's lines).
+        element_id: Id of the list (for tests and anchors).
+
+    Returns:
+        The list, as a card.
+    """
+    return rx.card(
+        rx.el.ul(
+            rx.foreach(
+                lines,
+                lambda line: rx.el.li(
+                    rx.hstack(
+                        rx.text(line["name"], " × ", line["quantity"].to_string()),
+                        rx.spacer(),
+                        rx.text(line["amount"]),
+                        width="100%",
+                    ),
+                ),
+            ),
+            id=element_id,
+            style={"listStyle": "none", "margin": 0, "padding": 0, "display": "grid", "gap": "0.4em"},
+        ),
+        class_name="cp-card",
+    )
+
+
 def cart_summary() -> rx.Component:
     """Base, IVA per rate and total."""
     return rx.card(

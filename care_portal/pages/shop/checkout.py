@@ -16,7 +16,7 @@ from care_portal.domain.errors import DomainError
 from care_portal.domain.terms import TERMS_TEXT_ES
 from care_portal.integrations.payments import get_provider
 from care_portal.models import Role
-from care_portal.pages.shop.cart import CartState, cart_summary
+from care_portal.pages.shop.cart import CartState, bought_lines, cart_summary
 from care_portal.services import beneficiaries, checkout
 from care_portal.services.authz import Viewer
 from care_portal.state.session import FormMixin, guarded
@@ -202,11 +202,23 @@ def _terms_section() -> rx.Component:
     )
 
 
+def _empty_cart() -> rx.Component:
+    return rx.vstack(
+        rx.callout(t("shop.cart.empty"), icon="shopping_cart", size="3", id="checkout-empty"),
+        rx.link(t("shop.checkout.to_shop"), href=routes.SHOP, id="empty-cart-shop-link"),
+        spacing="3",
+    )
+
+
 def checkout_page() -> rx.Component:
-    """The checkout form."""
+    """The checkout form (or, with nothing in the cart, a way back to the shop)."""
     return page_shell(
         rx.cond(
-            CheckoutState.loaded,
+            CheckoutState.loaded & (CheckoutState.lines.length() == 0) & (CheckoutState.cart_error == ""),
+            _empty_cart(),
+        ),
+        rx.cond(
+            CheckoutState.loaded & (CheckoutState.lines.length() > 0),
             rx.form(
                 rx.vstack(
                     form_error_banner(CheckoutState.form_error),
@@ -214,6 +226,7 @@ def checkout_page() -> rx.Component:
                         CheckoutState.cart_error != "",
                         rx.callout(CheckoutState.cart_error, color_scheme="amber"),
                     ),
+                    bought_lines(CheckoutState.lines, "checkout-lines"),
                     cart_summary(),
                     _beneficiary_section(),
                     _visit_section(),
@@ -240,7 +253,7 @@ def checkout_page() -> rx.Component:
                 no_validate=True,
                 reset_on_submit=False,
             ),
-            rx.spinner(size="3"),
         ),
+        rx.cond(~CheckoutState.loaded, rx.spinner(size="3", aria_label=t("common.loading"))),
         title_key="shop.checkout.title",
     )

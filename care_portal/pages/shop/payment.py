@@ -14,7 +14,7 @@ from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.integrations.payments import get_provider
 from care_portal.models import Role
-from care_portal.pages.shop.cart import CartState
+from care_portal.pages.shop.cart import CartState, bought_lines
 from care_portal.services import checkout
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
@@ -90,40 +90,74 @@ class PaymentPageState(SessionState):
         return None
 
 
+def _order_outcome(status: str, key: str, icon: str, color: str) -> tuple:
+    return (
+        status,
+        rx.vstack(
+            rx.callout(t(key), icon=icon, color_scheme=color, size="3", id="order-outcome"),
+            rx.link(t("pay.done.see_order"), href=routes.ORDERS, id="order-outcome-link"),
+            spacing="3",
+        ),
+    )
+
+
+def order_outcome(pending: rx.Component) -> rx.Component:
+    """What happened to the order of a payment page: paid, cancelled/expired, or still to pay.
+
+    Args:
+        pending: What to show while the order is still waiting for its payment.
+
+    Returns:
+        The paid/cancelled message with a link to the order, or ``pending``.
+    """
+    return rx.match(
+        PaymentPageState.order["status"],
+        _order_outcome("paid", "pay.done.paid", "circle_check", "green"),
+        _order_outcome("cancelled", "pay.done.cancelled", "circle_x", "gray"),
+        pending,
+    )
+
+
 def simulated_payment_page() -> rx.Component:
     """The stand-in for the payment gateway when Stripe is not configured."""
     return page_shell(
         rx.callout(
             t("pay.sim.warning"), icon="flask_conical", color_scheme="orange", size="3", id="sim-warning"
         ),
-        rx.card(
-            rx.vstack(
-                rx.text(
-                    t("pay.sim.amount"),
-                    ": ",
-                    rx.text.strong(PaymentPageState.order["total"], id="sim-amount"),
+        rx.cond(
+            PaymentPageState.order.contains("lines"),
+            bought_lines(PaymentPageState.order["lines"].to(list[dict]), "order-lines"),
+        ),
+        order_outcome(
+            rx.card(
+                rx.vstack(
+                    rx.text(
+                        t("pay.sim.amount"),
+                        ": ",
+                        rx.text.strong(PaymentPageState.order["total"], id="sim-amount"),
+                    ),
+                    rx.text(PaymentPageState.order["beneficiary_name"]),
+                    rx.button(
+                        t("pay.sim.pay"),
+                        on_click=PaymentPageState.pay_simulated(True),
+                        size="4",
+                        width="100%",
+                        id="sim-pay",
+                        color_scheme="green",
+                    ),
+                    rx.button(
+                        t("pay.sim.cancel"),
+                        on_click=PaymentPageState.pay_simulated(False),
+                        size="3",
+                        width="100%",
+                        variant="outline",
+                        id="sim-cancel",
+                    ),
+                    spacing="3",
                 ),
-                rx.text(PaymentPageState.order["beneficiary_name"]),
-                rx.button(
-                    t("pay.sim.pay"),
-                    on_click=PaymentPageState.pay_simulated(True),
-                    size="4",
-                    width="100%",
-                    id="sim-pay",
-                    color_scheme="green",
-                ),
-                rx.button(
-                    t("pay.sim.cancel"),
-                    on_click=PaymentPageState.pay_simulated(False),
-                    size="3",
-                    width="100%",
-                    variant="outline",
-                    id="sim-cancel",
-                ),
-                spacing="3",
-            ),
-            margin_top="1em",
-            max_width="520px",
+                margin_top="1em",
+                max_width="520px",
+            )
         ),
         title_key="pay.sim.title",
     )
@@ -149,7 +183,13 @@ def payment_ok_page() -> rx.Component:
 def payment_cancelled_page() -> rx.Component:
     """Shown when the client leaves the payment page without paying."""
     return page_shell(
-        rx.callout(t("pay.cancel.text"), icon="info", size="3", id="payment-cancelled"),
-        rx.link(rx.button(t("pay.cancel.back"), size="3", margin_top="1em"), href=routes.CART),
+        rx.cond(
+            PaymentPageState.order["status"] == "paid",
+            order_outcome(rx.fragment()),
+            rx.fragment(
+                rx.callout(t("pay.cancel.text"), icon="info", size="3", id="payment-cancelled"),
+                rx.link(rx.button(t("pay.cancel.back"), size="3", margin_top="1em"), href=routes.CART),
+            ),
+        ),
         title_key="pay.cancel.title",
     )

@@ -1,0 +1,89 @@
+"""Accessibility checks run on every page the browser tests visit (axe-core, WCAG 2.2 AA).
+
+axe-core is installed from the npm registry by ``make browser`` into ``.tools/axe`` (pinned there);
+nothing is downloaded while the tests run. Each check injects it into the page (once per document)
+and fails on any *serious* or *critical* violation, naming the rule, the page and the elements.
+On phone width it also measures the touch targets that people tap (44×44 px, WCAG 2.5.5).
+Every check is logged to ``test-artifacts/axe-pages.txt``; ``AXE_REPORT_ONLY=1`` only logs (for a
+survey of the whole app in one run) instead of failing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_SCRIPT = ROOT / ".tools/axe/node_modules/axe-core/axe.min.js"
+REPORT = ROOT / "test-artifacts" / "axe-pages.txt"
+FAILING_IMPACTS = {"serious", "critical"}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PHONE_WIDTH = 768
+
+# Controls a finger taps (not links inside running text, which WCAG exempts).
+_SMALL_TARGETS_JS = """
+() => {
+  const selectors = 'button, select, input:not([type=hidden]):not([type=checkbox]):not([type=radio]),'
+    + ' [role=menuitem], .cp-header a, .cp-footer a, a.rt-Button, a[data-target]';
+  const small = [];
+  for (const el of document.querySelectorAll(selectors)) {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (!box.width || !box.height || style.visibility === 'hidden') continue;
+    if (el.closest('[aria-hidden=true], .cp-skip-link, [data-sonner-toaster]')) continue;
+    if (box.width < 43.5 || box.height < 43.5) {
+      const name = (el.id ? '#' + el.id : el.tagName.toLowerCase()) + ' «'
+        + (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 30) + '»';
+      small.push(`${name} ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+  }
+  return small;
+}
+"""
+
+
+def _axe_source() -> str:
+    if not AXE_SCRIPT.exists():
+        raise RuntimeError(f"axe-core is missing at {AXE_SCRIPT}: run `make browser`")
+    return AXE_SCRIPT.read_text()
+
+
+def check_accessibility(page: Page, where: str = "") -> None:
+    """Run axe-core on the current page; fail on serious/critical violations and small phone targets.
+
+    Args:
+        page: The Playwright page, already loaded.
+        where: A short label for the report (defaults to the page's path).
+
+    Raises:
+        AssertionError: Listing each failing rule with its help text and the first offending elements.
+    """
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(_axe_source())
+    # Toasts fade in and out: axe would measure their contrast half-transparent, mid-animation.
+    results = page.evaluate(
+        """(tags) => axe.run({exclude: [['[data-sonner-toaster]']]},
+                            {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        AXE_TAGS,
+    )
+    label = where or page.url
+    width = page.viewport_size["width"]
+    problems = [
+        f"- {v['id']} ({v['impact']}): {v['help']} → "
+        + "; ".join(json.dumps(node["target"]) for node in v["nodes"][:4])
+        for v in results["violations"]
+        if v["impact"] in FAILING_IMPACTS
+    ]
+    if width < PHONE_WIDTH:
+        small = page.evaluate(_SMALL_TARGETS_JS)
+        if small:
+            problems.append("- touch targets under 44×44 px: " + "; ".join(small[:8]))
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    with REPORT.open("a") as out:
+        out.write(f"{width}px {label}: {len(problems)} problem(s)\n")
+        out.writelines(f"    {problem}\n" for problem in problems)
+    if problems and not os.environ.get("AXE_REPORT_ONLY"):
+        raise AssertionError(f"accessibility problems on {label} at {width}px:\n" + "\n".join(problems))
