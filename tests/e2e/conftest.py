@@ -136,7 +136,9 @@ def app_url(smtp_server, served_folder):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=20_000)  # as long as actions wait: the machine is shared and slow
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

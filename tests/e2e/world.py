@@ -12,9 +12,10 @@ from sqlalchemy import create_engine
 from sqlmodel import Session
 
 from care_portal.models import Role, User
+from care_portal.models.care import ManagerArea
 from care_portal.services import accounts
 from tests.e2e.helpers import unique_email
-from tests.factories import make_beneficiary, make_manager
+from tests.factories import make_beneficiary
 
 PASSWORD = "una frase de prueba bastante larga"
 
@@ -40,14 +41,10 @@ class World:
         """Create an active account of a role (a manager covers ``areas``)."""
         email = unique_email(role.value)
         with Session(self.engine, expire_on_commit=False) as session:
-            if role == Role.MANAGER:
-                user = make_manager(session, email=email, areas=list(areas), name=name)
-                user_id = user.id
-            else:
-                viewer = accounts.sign_up(session, full_name=name, email=email, password=PASSWORD, role=role)
-                user_id = viewer.id
+            viewer = accounts.sign_up(session, full_name=name, email=email, password=PASSWORD, role=role)
+            session.add_all(ManagerArea(manager_id=viewer.id, area_code=area) for area in areas)
             session.commit()
-        return Person(user_id, email, name)
+        return Person(viewer.id, email, name)
 
     def relative(self, client: Person, *, name: str, manager: Person, postal_code: str = "28013") -> int:
         """Register a beneficiary of ``client`` looked after by ``manager``; return its id."""
