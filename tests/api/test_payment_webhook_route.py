@@ -8,11 +8,11 @@ from starlette.testclient import TestClient
 
 from care_portal.api.payments import MAX_BODY
 from care_portal.api.routes import build_api
+from care_portal.cli.seed_catalog import seed_catalogue
 from care_portal.integrations.payments import get_provider, sign_payload
 from care_portal.models.billing import Invoice
 from care_portal.models.shop import CareService, Order, PaymentEvent
 from care_portal.models.visits import Task
-from care_portal.seed_catalog import seed_catalogue
 from care_portal.services import accounts, checkout
 from tests.factories import make_beneficiary, make_manager
 

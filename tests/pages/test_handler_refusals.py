@@ -31,10 +31,10 @@ from sqlmodel import SQLModel, select
 
 import care_portal.pages
 from care_portal import routes
+from care_portal.cli.seed_catalog import seed_catalogue
 from care_portal.models import Role
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import CareService
-from care_portal.seed_catalog import seed_catalogue
 from care_portal.services import accounts
 from care_portal.state.session import SessionState
 from tests.factories import make_beneficiary, make_manager
