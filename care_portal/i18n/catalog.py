@@ -172,7 +172,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "This address does not exist or has changed. From here you can go back home or see the services.",
     ),
     "notfound.home": ("Volver al inicio", "Back to home"),
-    "notfound.title": ("Página no encontrada", "Page not found"),
     "account.title": ("Mi área", "My area"),
     "account.hello": ("Hola, {name}", "Hello, {name}"),
     "account.profile": ("Mis datos", "My details"),
