@@ -62,3 +62,26 @@ def register_beneficiary(page: Page, *, name: str, postal_code: str) -> None:
     page.locator("#field-province").fill("Madrid")
     page.locator("#field-phone").fill("612 345 678")
     page.locator("#register-submit").click()
+
+
+def watch_for_text(page: Page, text: str) -> None:
+    """From the next navigation on, remember whether ``text`` ever appears, even for a moment.
+
+    Read the answer with :func:`text_was_seen`. Used to prove that a list never flashes its empty
+    state («Todavía no…») while its data is on the way.
+    """
+    page.add_init_script(
+        f"""(() => {{
+          const text = {text!r};
+          const look = () => {{
+            if (document.body && document.body.innerText.includes(text)) window.__cpTextSeen = true;
+          }};
+          const watched = {{subtree: true, childList: true, characterData: true}};
+          new MutationObserver(look).observe(document, watched);
+        }})();"""
+    )
+
+
+def text_was_seen(page: Page) -> bool:
+    """Whether the text given to :func:`watch_for_text` appeared since the page loaded."""
+    return page.evaluate("() => window.__cpTextSeen === true")

@@ -8,7 +8,14 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import open_page, register_beneficiary, sign_up, unique_email
+from tests.e2e.helpers import (
+    open_page,
+    register_beneficiary,
+    sign_up,
+    text_was_seen,
+    unique_email,
+    watch_for_text,
+)
 
 PASSWORD = "mi casa tiene un patio"
 
@@ -93,6 +100,7 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     expect(page.locator("#order-outcome")).to_contain_text("ya está pagado")
     expect(page.get_by_text("No se ha cobrado nada")).to_have_count(0)
 
+    watch_for_text(page, "Todavía no has hecho ningún pedido")
     open_page(page, f"{app_url}/cuenta/pedidos")
     card = page.locator(".order-card").first
     expect(card).to_contain_text("Pilar Sanz Ortega")
@@ -100,6 +108,7 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     expect(card.locator(".order-task")).to_have_count(3)
     expect(card).to_contain_text("Pendiente de cita")
     snapshot(page, "orders")
+    assert not text_was_seen(page), "the orders page said «no orders» while loading them"
 
     manager_mail = smtp_server.wait_for(lambda m: m["Subject"] == "Nuevas visitas para Pilar Sanz Ortega")
     # The manager covering Madrid with the fewest beneficiaries gets it (other tests may hire one).

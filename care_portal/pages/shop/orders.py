@@ -8,6 +8,7 @@ import reflex as rx
 
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.loading import when_loaded
 from care_portal.db import session_scope
 from care_portal.i18n import tr
 from care_portal.models import Role
@@ -20,6 +21,7 @@ class OrdersState(SessionState):
     """The logged-in client's orders."""
 
     orders: list[dict] = []
+    loaded: bool = False
 
     @rx.event
     @guarded(Role.CLIENT)
@@ -35,6 +37,7 @@ class OrdersState(SessionState):
                 task | {"state_label": tr(f"task.state.{task['state']}", self.lang)} for task in summary.tasks
             ]
             self.orders.append(row)
+        self.loaded = True
 
 
 def _task_row(task: dict) -> rx.Component:
@@ -86,12 +89,15 @@ def _order_card(order: dict) -> rx.Component:
 def orders_page() -> rx.Component:
     """All the client's orders, newest first."""
     return page_shell(
-        rx.cond(
-            OrdersState.orders.length() > 0,
-            rx.vstack(
-                rx.foreach(OrdersState.orders, _order_card), spacing="3", width="100%", max_width="860px"
+        when_loaded(
+            OrdersState.loaded,
+            rx.cond(
+                OrdersState.orders.length() > 0,
+                rx.vstack(
+                    rx.foreach(OrdersState.orders, _order_card), spacing="3", width="100%", max_width="860px"
+                ),
+                rx.text(t("orders.empty"), id="orders-empty"),
             ),
-            rx.text(t("orders.empty")),
         ),
         title_key="orders.title",
     )

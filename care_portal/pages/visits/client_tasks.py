@@ -9,6 +9,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.loading import when_loaded
 from care_portal.components.visits import state_badge
 from care_portal.db import session_scope
 from care_portal.models import Role
@@ -21,6 +22,7 @@ class ClientTasksState(SessionState):
     """The logged-in client's tasks."""
 
     tasks: list[dict[str, str]] = []
+    loaded: bool = False
 
     @rx.event
     @guarded(Role.CLIENT)
@@ -29,6 +31,7 @@ class ClientTasksState(SessionState):
         with session_scope() as session:
             rows = client_tasks.list_client_tasks(session, actor=viewer)
         self.tasks = [_flat(row) for row in rows]
+        self.loaded = True
 
 
 def _flat(row: client_tasks.ClientTask) -> dict[str, str]:
@@ -166,12 +169,18 @@ def client_tasks_page() -> rx.Component:
     """Every visit the client has contracted, newest first."""
     return page_shell(
         rx.text(t("visits.tasks_lead"), margin_bottom="1em"),
-        rx.cond(
-            ClientTasksState.tasks.length() > 0,
-            rx.vstack(
-                rx.foreach(ClientTasksState.tasks, _task_card), spacing="3", width="100%", max_width="760px"
+        when_loaded(
+            ClientTasksState.loaded,
+            rx.cond(
+                ClientTasksState.tasks.length() > 0,
+                rx.vstack(
+                    rx.foreach(ClientTasksState.tasks, _task_card),
+                    spacing="3",
+                    width="100%",
+                    max_width="760px",
+                ),
+                rx.text(t("visits.no_tasks"), id="tasks-empty"),
             ),
-            rx.text(t("visits.no_tasks")),
         ),
         rx.link(t("suggest.title"), href=routes.SUGGESTIONS, margin_top="1em"),
         title_key="visits.tasks_title",

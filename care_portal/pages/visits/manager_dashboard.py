@@ -10,6 +10,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.loading import when_loaded
 from care_portal.components.visits import state_badge
 from care_portal.db import session_scope
 from care_portal.models import Role
@@ -24,6 +25,7 @@ class ManagerDashboardState(SessionState):
     """The dashboard's data and its filters."""
 
     counts: dict[str, int] = {}
+    loaded: bool = False
     today: list[dict] = []
     upcoming: list[dict] = []
     waiting: list[dict] = []
@@ -58,6 +60,7 @@ class ManagerDashboardState(SessionState):
         self.waiting = [asdict(r) for r in board.waiting]
         self.tasks = [asdict(r) for r in board.tasks]
         self.beneficiaries = [{k: str(v) for k, v in asdict(b).items()} for b in board.beneficiaries]
+        self.loaded = True
 
     @rx.event
     def set_filter_state(self, value: str):
@@ -242,8 +245,16 @@ def _filters() -> rx.Component:
 
 
 def manager_dashboard_page() -> rx.Component:
-    """The manager's dashboard, built for a phone first."""
+    """The manager's dashboard, built for a phone first (a loading state until its data is in)."""
     return page_shell(
+        when_loaded(ManagerDashboardState.loaded, _dashboard()),
+        rx.link(t("account.profile"), href=routes.ACCOUNT_PROFILE, margin_top="1em"),
+        title_key="manager.title",
+    )
+
+
+def _dashboard() -> rx.Component:
+    return rx.fragment(
         rx.grid(
             _count("contact_overdue", "manager.count_overdue", "red"),
             _count("pending_appointment", "task.state.pending_appointment", "amber"),
@@ -286,6 +297,4 @@ def manager_dashboard_page() -> rx.Component:
             spacing="2",
             margin_top="1em",
         ),
-        rx.link(t("account.profile"), href=routes.ACCOUNT_PROFILE, margin_top="1em"),
-        title_key="manager.title",
     )
