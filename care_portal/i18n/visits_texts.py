@@ -243,6 +243,26 @@ VISITS: dict[str, tuple[str, str]] = {
         "After the 48-hour deadline, our team reviews the cancellation.",
     ),
     "suggest.message": ("Tu mensaje", "Your message"),
+    "suggest.choose_kind": ("Elige qué necesitas.", "Choose what you need."),
+    "suggest.visit_n_of": ("visita {n} de {total}", "visit {n} of {total}"),
+    "suggest.preview.free": (
+        "Si la cancelas ahora te devolvemos {refund} a la tarjeta con la que pagaste. "
+        "Cancelación gratuita hasta el {deadline}. No se puede deshacer.",
+        "If you cancel it now we refund {refund} to the card you paid with. "
+        "Free cancellation until {deadline}. It cannot be undone.",
+    ),
+    "suggest.preview.late": (
+        "El plazo de cancelación gratuita terminó el {deadline}: nuestro equipo revisará la petición "
+        "y decidirá si se devuelven los {refund} de la visita.",
+        "The free cancellation deadline ended on {deadline}: our team will review the request "
+        "and decide whether the visit's {refund} is refunded.",
+    ),
+    "suggest.preview.no_date": ("la cita (aún sin fecha)", "the appointment (no date yet)"),
+    "suggest.confirm_cancel": ("Sí, quiero cancelar esta visita", "Yes, I want to cancel this visit"),
+    "suggest.confirm_required": (
+        "Marca la casilla para confirmar la cancelación.",
+        "Tick the box to confirm the cancellation.",
+    ),
     "suggest.send": ("Enviar", "Send"),
     "suggest.sent": (
         "Gracias. Hemos recibido tu mensaje y te responderemos pronto.",

@@ -72,6 +72,37 @@ class SuggestionOutcome:
     waiting_for_admin: bool
 
 
+@dataclass(frozen=True)
+class CancellationPreview:
+    """What cancelling one visit now would mean, shown before the client confirms."""
+
+    refund: str
+    deadline: str
+    free: bool
+
+
+def cancellation_preview(
+    session: Session, *, actor: Viewer | None, task_id: int, now: datetime | None = None
+) -> CancellationPreview:
+    """Tell the client what cancelling their visit now would refund, and until when it is free.
+
+    Raises:
+        NotFound: Missing, or another client's task.
+    """
+    actor = ensure_role(actor, Role.CLIENT)
+    task = load_own_task(session, actor, task_id)
+    free = task.appointment_start is None or is_within_free_cancellation(
+        task.appointment_start, now or utcnow()
+    )
+    return CancellationPreview(
+        refund=format_euros(task_share_cents(session, task)),
+        deadline=format_datetime(cancellation_deadline(task.appointment_start))
+        if task.appointment_start
+        else "",
+        free=free,
+    )
+
+
 def load_own_task(session: Session, actor: Viewer, task_id: int) -> Task:
     """Return one of the actor's tasks (admins: any).
 

@@ -76,7 +76,6 @@ WIDGETS = {
     "ManagerDashboardState.set_filter_beneficiary": "filters rows already loaded for the manager",
     "ManagerDashboardState.set_filter_day": "filters rows already loaded for the manager",
     "ManagerDashboardState.set_search": "filters rows already loaded for the manager",
-    "SuggestionState.set_task_id": "form widget only",
     "SuggestionState.set_kind": "form widget only",
     "PaymentPageState.start_watching": "starts `watch` only for an order the guarded `load` showed",
     # FormMixin's page loader, on every form state.

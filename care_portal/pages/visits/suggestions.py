@@ -23,6 +23,7 @@ class SuggestionState(FormMixin, SessionState):
     task_options: list[dict[str, str]] = []
     task_id: str = "none"
     kind: str = "message"
+    preview: dict[str, str] = {}
     outcome: str = ""
 
     @rx.event
@@ -33,35 +34,55 @@ class SuggestionState(FormMixin, SessionState):
         self.outcome = ""
         with session_scope() as session:
             rows = client_tasks.list_client_tasks(session, actor=viewer)
-        self.task_options = [
-            {
-                "id": str(r.id),
-                "label": f"{r.service} · {r.beneficiary}" + (f" · {r.appointment}" if r.appointment else ""),
-            }
-            for r in rows
-            if r.state in ("pending_appointment", "scheduled")
-        ]
+        self.task_options = _task_options(
+            [r for r in rows if r.state in ("pending_appointment", "scheduled")], self._t
+        )
         wanted = str(self.router.page.params.get("tarea", ""))
-        self.task_id = wanted if any(o["id"] == wanted for o in self.task_options) else "none"
-        self.kind = "cancel" if self.task_id != "none" else "message"
+        self._choose_task(viewer, wanted if any(o["id"] == wanted for o in self.task_options) else "none")
+
+    def _choose_task(self, viewer: Viewer, value: str) -> None:
+        """Select a visit (nothing asked yet: the client picks what they need) and preview a cancel."""
+        self.task_id = value
+        self.kind = "" if value != "none" else "message"
+        self.preview = {}
+        if value.isdigit():
+            with session_scope() as session:
+                preview = client_tasks.cancellation_preview(session, actor=viewer, task_id=int(value))
+            self.preview = {
+                "text": self._t(
+                    "suggest.preview.free" if preview.free else "suggest.preview.late",
+                    refund=preview.refund,
+                    deadline=preview.deadline or self._t("suggest.preview.no_date"),
+                )
+            }
 
     @rx.event
-    def set_task_id(self, value: str):
+    @guarded(Role.CLIENT)
+    def set_task_id(self, viewer: Viewer, value: str):
         """Choose the visit the message is about."""
-        self.task_id = value
-        if value == "none":
-            self.kind = "message"
+        try:
+            self._choose_task(viewer, value)
+        except DomainError:
+            self._choose_task(viewer, "none")
 
     @rx.event
     def set_kind(self, value: str):
         """Choose what the message asks for."""
-        self.kind = value if value in client_tasks.KINDS else "message"
+        self.kind = value if value in client_tasks.KINDS else ""
 
     @rx.event
     @guarded(Role.CLIENT)
     def send(self, viewer: Viewer, form: dict):
-        """Send the message; a timely cancellation is refunded at once."""
+        """Send the message; a timely cancellation is refunded at once (after an explicit yes)."""
         self._clear_errors()
+        if self.task_id != "none" and not self.kind:
+            self.field_errors = {"kind": self._t("suggest.choose_kind")}
+            self.form_error = self._t("errors.validation")
+            return None
+        if self.kind == "cancel" and not form.get("confirm_cancel"):
+            self.field_errors = {"confirm_cancel": self._t("suggest.confirm_required")}
+            self.form_error = self._t("errors.validation")
+            return None
         try:
             with session_scope() as session:
                 result = client_tasks.submit_suggestion(
@@ -87,6 +108,51 @@ class SuggestionState(FormMixin, SessionState):
 
 
 S = SuggestionState
+
+
+def _task_options(rows: list, t_) -> list[dict[str, str]]:
+    """Label each open visit so that two alike are told apart («visita 2 de 4», date)."""
+    labels = [f"{r.service} · {r.beneficiary}" for r in rows]
+    totals = {label: labels.count(label) for label in labels}
+    seen: dict[str, int] = {}
+    options = []
+    for row, label in zip(rows, labels, strict=True):
+        seen[label] = seen.get(label, 0) + 1
+        text = label
+        if totals[label] > 1:
+            text += " · " + t_("suggest.visit_n_of", n=seen[label], total=totals[label])
+        if row.appointment:
+            text += f" · {row.appointment}"
+        options.append({"id": str(row.id), "label": text})
+    return options
+
+
+def _confirm_cancel() -> rx.Component:
+    error = S.field_errors.get("confirm_cancel", "")
+    return rx.callout(
+        rx.vstack(
+            rx.text(S.preview.get("text", ""), id="cancel-preview"),
+            rx.el.label(
+                rx.el.input(
+                    type="checkbox",
+                    name="confirm_cancel",
+                    id="field-confirm_cancel",
+                    aria_invalid=rx.cond(error != "", "true", "false"),
+                    aria_describedby="field-confirm_cancel-error cancel-preview",
+                ),
+                rx.text(t("suggest.confirm_cancel"), weight="bold"),
+                class_name="cp-check",
+            ),
+            rx.text(
+                error, id="field-confirm_cancel-error", class_name="cp-field-error", role="alert", size="2"
+            ),
+            spacing="2",
+        ),
+        icon="triangle_alert",
+        color_scheme="amber",
+        margin_top="0.75em",
+        width="100%",
+    )
 
 
 def suggestions_page() -> rx.Component:
@@ -140,9 +206,15 @@ def suggestions_page() -> rx.Component:
                             size="3",
                         ),
                         rx.text(t("suggest.kind_hint"), size="2", color_scheme="gray"),
-                        rx.text(S.field_errors.get("kind", ""), class_name="cp-field-error", role="alert"),
+                        rx.text(
+                            S.field_errors.get("kind", ""),
+                            id="field-kind-error",
+                            class_name="cp-field-error",
+                            role="alert",
+                        ),
                     ),
                 ),
+                rx.cond(S.kind == "cancel", _confirm_cancel()),
                 rx.box(
                     text_area("message", "suggest.message", S.field_errors, rows="5", required=True),
                     margin_top="0.75em",
