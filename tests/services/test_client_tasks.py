@@ -237,3 +237,19 @@ def test_a_done_visit_cannot_be_cancelled(db, world):
     db.commit()
     with pytest.raises(DomainError, match="suggest.task_closed"):
         _cancel(db, world, now=BOOKED)
+
+
+def test_the_cancellation_preview_matches_what_cancelling_refunds_and_its_deadline(db, world):
+    before = client_tasks.cancellation_preview(
+        db, actor=world.client, task_id=world.tasks[0], now=APPOINTMENT - timedelta(hours=48)
+    )
+    assert before == client_tasks.CancellationPreview(
+        refund="25,00\u00a0€", deadline="08/06/2026 10:00", free=True
+    )
+    late = client_tasks.cancellation_preview(
+        db, actor=world.client, task_id=world.tasks[0], now=APPOINTMENT - timedelta(hours=47)
+    )
+    assert late.free is False
+    assert _cancel(db, world, now=APPOINTMENT - timedelta(hours=48)).refund == before.refund
+    with pytest.raises(NotFound):
+        client_tasks.cancellation_preview(db, actor=world.other_client, task_id=world.tasks[0])
