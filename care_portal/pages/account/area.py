@@ -33,7 +33,7 @@ def _greeting() -> rx.Component:
 def _link_card(title_key: str, href: str, icon: str) -> rx.Component:
     return rx.link(
         rx.card(
-            rx.hstack(rx.icon(icon, size=28), rx.heading(t(title_key), size="4", as_="h2"), align="center"),
+            rx.hstack(rx.icon(icon, size=28), rx.heading(t(title_key), size="4", as_="h3"), align="center"),
             class_name="cp-card",
         ),
         href=href,
@@ -41,10 +41,28 @@ def _link_card(title_key: str, href: str, icon: str) -> rx.Component:
     )
 
 
+def _first_steps() -> rx.Component:
+    """Three steps from a new account to a first visit, each with where to do it."""
+    return rx.card(
+        rx.heading(t("area.steps.title"), size="5", as_="h2"),
+        rx.el.ol(
+            rx.el.li(rx.link(t("area.steps.1"), href=routes.ACCOUNT_REGISTER_BENEFICIARY)),
+            rx.el.li(rx.link(t("area.steps.2"), href=routes.SHOP)),
+            rx.el.li(rx.text(t("area.steps.3"))),
+            style={"paddingLeft": "1.5em", "marginTop": "0.5em", "display": "grid", "gap": "0.25em"},
+        ),
+        id="first-steps",
+        class_name="cp-card",
+        margin_top="1em",
+    )
+
+
 def client_area_page() -> rx.Component:
-    """The client's private area."""
+    """The client's private area: first steps, then every place of the area."""
     return page_shell(
         _greeting(),
+        _first_steps(),
+        rx.heading(t("area.everything"), size="5", as_="h2", margin_top="1.5em"),
         rx.grid(
             _link_card("nav.register_beneficiary", routes.ACCOUNT_REGISTER_BENEFICIARY, "user_plus"),
             _link_card("nav.projects", routes.ACCOUNT_PROJECTS, "folder_heart"),
