@@ -51,3 +51,57 @@
     setTimeout(function () { done = true; observer.disconnect(); }, 4000);
   }, true);
 })();
+
+/* 3. Typed text survives a reload on long forms: a form with data-keep="<name>" keeps its text
+ *    fields in sessionStorage (this tab only, never passwords or files) until it is sent and the
+ *    page moves on. */
+(function () {
+  "use strict";
+  var KEPT = 'input:not([type]), input[type=text], input[type=email], input[type=tel], ' +
+    'input[type=number], input[type=date], textarea, select';
+  function storageKey(form) { return "cp-keep:" + form.getAttribute("data-keep"); }
+  /* data-keep-only="a b": keep just those fields (e.g. the checkout keeps its notes, not the NIF). */
+  function keeps(form, field) {
+    var only = form.getAttribute("data-keep-only");
+    return !only || only.split(" ").indexOf(field.name) >= 0;
+  }
+  function read(form) {
+    try { return JSON.parse(sessionStorage.getItem(storageKey(form)) || "{}"); } catch (e) { return {}; }
+  }
+  function restore(form) {
+    var saved = read(form);
+    form.querySelectorAll(KEPT).forEach(function (field) {
+      if (!field.name || field.getAttribute("data-kept") || !(field.name in saved) || !keeps(form, field)) return;
+      field.setAttribute("data-kept", "1");
+      if (field.value) return;
+      field.value = saved[field.name];
+      field.dispatchEvent(new Event(field.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
+    });
+  }
+  function restoreAll() { document.querySelectorAll("form[data-keep]").forEach(restore); }
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    var form = field && field.form;
+    if (!form || !form.hasAttribute("data-keep") || !field.name || !field.matches(KEPT)) return;
+    if (!keeps(form, field)) return;
+    var saved = read(form);
+    saved[field.name] = field.value;
+    try { sessionStorage.setItem(storageKey(form), JSON.stringify(saved)); } catch (e) { /* full */ }
+  }, true);
+  var sent = [];  /* forms sent from this page: forgotten as soon as the app moves to another page */
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-keep")) return;
+    sent.push({ key: storageKey(form), url: location.href });
+  }, true);
+  function forgetSent() {
+    sent = sent.filter(function (item) {
+      if (location.href === item.url) return true;
+      sessionStorage.removeItem(item.key);
+      return false;
+    });
+  }
+  new MutationObserver(function () { forgetSent(); restoreAll(); })
+    .observe(document.documentElement, { subtree: true, childList: true });
+  restoreAll();
+})();

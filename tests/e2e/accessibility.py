@@ -27,7 +27,8 @@ PHONE_WIDTH = 768
 _SMALL_TARGETS_JS = """
 () => {
   const selectors = 'button, select, input:not([type=hidden]):not([type=checkbox]):not([type=radio]),'
-    + ' [role=menuitem], .cp-header a, .cp-footer a, a.rt-Button, a[data-target]';
+    + ' [role=menuitem], .cp-header a, .cp-footer a, a.rt-Button, a[data-target],'
+    + ' .cp-main > a.rt-Link, .cp-main .rt-Flex > a.rt-Link';
   const small = [];
   for (const el of document.querySelectorAll(selectors)) {
     const box = el.getBoundingClientRect();

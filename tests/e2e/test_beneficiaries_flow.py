@@ -86,10 +86,21 @@ def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(pag
     _new_client(page, app_url, "Tomás Vidal")
     page.goto(f"{app_url}/cuenta/alta-familiar")
     _fill_person_and_home(page, "Amparo Vidal Soler")
+    # What was typed survives a reload of the long form (kept in this tab until it is sent).
+    page.reload()
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+    expect(page.locator("#field-full_name")).to_have_value("Amparo Vidal Soler")
+    expect(page.locator("#field-street")).to_have_value("Calle de la Fe 3, 1º")
     page.locator("#register-submit").click()
     expect(page).to_have_url(re.compile(r"/cuenta/proyectos/\d+$"))
     project_url = page.url
     expect(page.locator("#consent-state")).to_contain_text("Consentimiento pendiente")
+    # Once sent, the form starts empty again.
+    page.goto(f"{app_url}/cuenta/alta-familiar")
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+    expect(page.locator("#field-full_name")).to_have_value("")
+    page.goto(project_url)
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
     page.locator("#edit-start").click()
     expect(page.locator("#field-full_name")).to_have_value("Amparo Vidal Soler")
     page.locator("#field-phone").fill("699 000 111")

@@ -238,6 +238,7 @@ def _form() -> rx.Component:
         on_submit=RegisterState.submit,
         reset_on_submit=False,
         width="100%",
+        custom_attrs={"data-keep": "care-register"},
     )
 
 

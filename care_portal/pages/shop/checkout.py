@@ -252,6 +252,7 @@ def checkout_page() -> rx.Component:
                 on_submit=CheckoutState.submit,
                 no_validate=True,
                 reset_on_submit=False,
+                custom_attrs={"data-keep": "checkout", "data-keep-only": "observations preferred_dates"},
             ),
         ),
         rx.cond(~CheckoutState.loaded, rx.spinner(size="3", aria_label=t("common.loading"))),
