@@ -82,7 +82,7 @@ def header() -> rx.Component:
         underline="none",
         id="home-link",
     )
-    desktop = rx.hstack(_nav_items(), spacing="5", align="center")
+    desktop = rx.hstack(_nav_items(), spacing="4", align="center", wrap="nowrap")
     mobile = rx.hstack(
         rx.menu.root(
             rx.menu.trigger(
