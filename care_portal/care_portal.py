@@ -35,6 +35,7 @@ from care_portal.pages import (
     suggestions,
     tasks,
 )
+from care_portal.pages.help import help_page
 from care_portal.state.session import SessionState
 from care_portal.visit_escalations import run_contact_escalations
 
@@ -67,7 +68,7 @@ app.register_lifespan_task(run_contact_escalations)
 
 PAGES = [
     (routes.HOME, public.home_page, "Cuidado en Casa", None),
-    (routes.HELP, public.help_page, "Ayuda · Cuidado en Casa", None),
+    (routes.HELP, help_page, "Ayuda · Cuidado en Casa", None),
     (routes.PRIVACY, public.privacy_page, "Privacidad · Cuidado en Casa", None),
     (routes.TERMS, public.terms_page, "Condiciones · Cuidado en Casa", None),
     (routes.FORBIDDEN, public.forbidden_page, "Sin acceso · Cuidado en Casa", None),
