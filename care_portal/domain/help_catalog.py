@@ -178,12 +178,18 @@ HELP_ENTRIES: tuple[HelpEntry, ...] = (
                 AREA,
             ),
             HelpStep(
-                "billing",
-                "En tu primera compra te pediremos el NIF, la dirección de facturación y un teléfono. "
-                "Después puedes cambiarlos en «Mis datos».",
-                "On your first purchase we ask for your tax ID (NIF), billing address and a phone. "
-                "You can change them later in “My details”.",
+                "profile",
+                "En «Mis datos» puedes cambiar tu nombre, tu teléfono y el idioma.",
+                "In “My details” you can change your name, your phone and the language.",
                 PROFILE,
+            ),
+            HelpStep(
+                "billing",
+                "En tu primera compra te pediremos el NIF, la dirección de facturación y un teléfono; "
+                "las siguientes compras los reutilizan.",
+                "On your first purchase we ask for your tax ID (NIF), billing address and a phone; "
+                "later purchases reuse them.",
+                CHECKOUT,
             ),
         ),
     ),
