@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from care_portal import routes
 
@@ -29,8 +29,8 @@ class Place:
 
     Attributes:
         route: Its path.
-        es: Its name in Spanish, as in «Ir a <name>».
-        en: Its name in English.
+        es: The link's text in Spanish («Ir a Alta de familiar»).
+        en: The link's text in English.
     """
 
     route: str
@@ -86,20 +86,20 @@ class HelpEntry:
         return f"{DEMOS_URL}/{self.slug}.{lang}.vtt"
 
 
-SHOP = Place(routes.SHOP, "la tienda", "the shop")
-CART = Place(routes.CART, "el carrito", "the cart")
-CHECKOUT = Place(routes.CHECKOUT, "el pedido", "the checkout")
-ORDERS = Place(routes.ORDERS, "Mis pedidos", "My orders")
-INVOICES = Place(routes.ACCOUNT_INVOICES, "Facturas", "Invoices")
-SUGGESTIONS = Place(routes.SUGGESTIONS, "Sugerencias", "Suggestions")
-SIGNUP = Place(routes.SIGNUP, "Regístrate", "Sign up")
-AREA = Place(routes.ACCOUNT, "Mi área", "My area")
-PROFILE = Place(routes.ACCOUNT_PROFILE, "Mis datos", "My details")
-REGISTER = Place(routes.ACCOUNT_REGISTER_BENEFICIARY, "Alta de familiar", "Register a relative")
-PROJECTS = Place(routes.ACCOUNT_PROJECTS, "Proyectos", "Projects")
-TASKS = Place(routes.ACCOUNT_TASKS, "Tareas", "Tasks")
-JOBS = Place(routes.JOBS, "Ofertas de empleo", "Job offers")
-APPLICATIONS = Place(routes.ACCOUNT_APPLICATIONS, "Mis candidaturas", "My applications")
+SHOP = Place(routes.SHOP, "Ir a la tienda", "Go to the shop")
+CART = Place(routes.CART, "Ir al carrito", "Go to the cart")
+CHECKOUT = Place(routes.CHECKOUT, "Ir al pedido", "Go to the checkout")
+ORDERS = Place(routes.ORDERS, "Ir a Mis pedidos", "Go to My orders")
+INVOICES = Place(routes.ACCOUNT_INVOICES, "Ir a Facturas", "Go to Invoices")
+SUGGESTIONS = Place(routes.SUGGESTIONS, "Ir a Sugerencias", "Go to Suggestions")
+SIGNUP = Place(routes.SIGNUP, "Ir a Regístrate", "Go to Sign up")
+AREA = Place(routes.ACCOUNT, "Ir a Mi área", "Go to My area")
+PROFILE = Place(routes.ACCOUNT_PROFILE, "Ir a Mis datos", "Go to My details")
+REGISTER = Place(routes.ACCOUNT_REGISTER_BENEFICIARY, "Ir a Alta de familiar", "Go to Register a relative")
+PROJECTS = Place(routes.ACCOUNT_PROJECTS, "Ir a Proyectos", "Go to Projects")
+TASKS = Place(routes.ACCOUNT_TASKS, "Ir a Tareas", "Go to Tasks")
+JOBS = Place(routes.JOBS, "Ir a Ofertas de empleo", "Go to Job offers")
+APPLICATIONS = Place(routes.ACCOUNT_APPLICATIONS, "Ir a Mis candidaturas", "Go to My applications")
 
 HELP_ENTRIES: tuple[HelpEntry, ...] = (
     HelpEntry(
@@ -352,7 +352,9 @@ def video_entries() -> list[HelpEntry]:
 
 
 def steps_fingerprint(entry: HelpEntry, script: str = "") -> str:
-    """Return a hash of an entry's steps (both languages) and of its recording script's text.
+    """Return a hash of what an entry's video shows: its steps' captions and its recording script.
+
+    The links («Ir a …») are left out: they are on the page, not in the video.
 
     Args:
         entry: The help entry.
@@ -361,7 +363,7 @@ def steps_fingerprint(entry: HelpEntry, script: str = "") -> str:
     Returns:
         A hex SHA-256 digest.
     """
-    payload = json.dumps([asdict(step) for step in entry.steps], ensure_ascii=False, sort_keys=True)
+    payload = json.dumps([[step.key, step.es, step.en] for step in entry.steps], ensure_ascii=False)
     return hashlib.sha256((payload + "\n" + script).encode("utf-8")).hexdigest()
 
 

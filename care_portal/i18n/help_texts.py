@@ -17,5 +17,4 @@ HELP: dict[str, tuple[str, str]] = {
         "Sin sonido, con subtítulos. Los pasos de arriba cuentan lo mismo que el vídeo.",
         "No sound, with subtitles. The steps above tell the same as the video.",
     ),
-    "help.go_to": ("Ir a", "Go to"),
 }

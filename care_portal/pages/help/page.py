@@ -15,12 +15,11 @@ def _tr(es: str, en: str) -> rx.Var:
     return rx.cond(SessionState.is_en, en, es)
 
 
-def _step(step: HelpStep) -> rx.Component:
+def _step(step: HelpStep, previous: HelpStep | None) -> rx.Component:
     link = rx.fragment()
-    if step.place is not None:
+    # Consecutive steps on the same page share one link: the first one.
+    if step.place is not None and (previous is None or previous.place != step.place):
         link = rx.link(
-            t("help.go_to"),
-            " ",
             _tr(step.place.es, step.place.en),
             " →",
             href=step.place.route,
@@ -75,7 +74,7 @@ def _entry(entry: HelpEntry) -> rx.Component:
     return rx.card(
         rx.heading(_tr(entry.question_es, entry.question_en), size="5", as_="h2"),
         rx.el.ol(
-            *[_step(step) for step in entry.steps],
+            *[_step(step, before) for before, step in zip((None, *entry.steps), entry.steps, strict=False)],
             id=f"steps-{entry.slug}",
             style={"paddingLeft": "1.4em", "marginTop": "0.6em"},
         ),
