@@ -20,7 +20,8 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page
 
-from care_portal.domain.help_catalog import HelpEntry, build_vtt, steps_fingerprint
+from care_portal.domain.help_catalog import HelpEntry, steps_fingerprint
+from care_portal.domain.webvtt import build_vtt
 from tests.e2e.helpers import open_page
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,8 @@ from dataclasses import replace
 
 import pytest
 
-from care_portal.domain.help_catalog import HELP_ENTRIES, parse_vtt, steps_fingerprint, video_entries
+from care_portal.domain.help_catalog import HELP_ENTRIES, steps_fingerprint, video_entries
+from care_portal.domain.webvtt import parse_vtt
 from tests.demos.flows import FLOWS
 from tests.demos.recorder import DEMOS_DIR, MAX_BYTES, script_source
 

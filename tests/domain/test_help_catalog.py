@@ -5,15 +5,8 @@ from __future__ import annotations
 import pytest
 
 from care_portal import routes
-from care_portal.domain.help_catalog import (
-    ENTRIES_BY_SLUG,
-    HELP_ENTRIES,
-    build_vtt,
-    fold,
-    parse_vtt,
-    search_entries,
-    vtt_time,
-)
+from care_portal.domain.help_catalog import ENTRIES_BY_SLUG, HELP_ENTRIES, fold, search_entries
+from care_portal.domain.webvtt import build_vtt, parse_vtt, vtt_time
 
 STATIC_ROUTES = {value for name, value in vars(routes).items() if name.isupper() and isinstance(value, str)}
 
