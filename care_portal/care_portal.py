@@ -9,6 +9,10 @@ import reflex as rx
 from care_portal import routes
 from care_portal.api.routes import build_api
 from care_portal.config import get_settings
+from care_portal.observability import logs, metrics
+from care_portal.observability.errors import init_error_tracking
+from care_portal.observability.events import EventTimingMiddleware
+from care_portal.observability.http import ObservabilityMiddleware
 from care_portal.outbox_worker import run_outbox_sender
 from care_portal.pages import (
     account,
@@ -39,15 +43,19 @@ from care_portal.state.session import SessionState
 from care_portal.visit_escalations import run_contact_escalations
 
 logger = logging.getLogger(__name__)
-get_settings()  # refuse to start with a default secret in production
+_settings = get_settings()  # refuse to start with a default secret in production
+logs.configure_logging(_settings.effective_log_format, _settings.log_level)
+init_error_tracking(_settings.sentry_dsn, _settings.environment)
 
 
 def _backend_error(exception: Exception):
-    """Log the error and show a plain Spanish/English message, never a trace."""
-    logger.error("unhandled error in an event handler", exc_info=exception)
+    """Log the error with a reference and show it in a plain Spanish/English message, never a trace."""
+    reference = logs.new_reference()
+    metrics.ERRORS.labels(where="event").inc()
+    logger.error("unhandled error in an event handler", exc_info=exception, extra={"reference": reference})
     return rx.toast.error(
-        "Algo ha fallado por nuestra parte. Inténtalo de nuevo en unos minutos. "
-        "/ Something went wrong on our side; please try again.",
+        f"Algo ha fallado por nuestra parte (código {reference}). Inténtalo de nuevo en unos minutos. "
+        f"/ Something went wrong on our side (code {reference}); please try again.",
         id="backend-error",
     )
 
@@ -57,11 +65,12 @@ app = rx.App(
         appearance="light", accent_color="teal", gray_color="slate", radius="medium", scaling="105%"
     ),
     stylesheets=["/styles.css"],
-    api_transformer=build_api(),
+    api_transformer=[build_api(), ObservabilityMiddleware],
     backend_exception_handler=_backend_error,
     html_lang="es",
     head_components=[rx.el.meta(name="theme-color", content="#0d9488")],
 )
+app.add_middleware(EventTimingMiddleware())
 app.register_lifespan_task(run_outbox_sender)
 app.register_lifespan_task(run_contact_escalations)
 

@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     company_address: str = "Calle Mayor 1, 28013 Madrid"
     verifactu_sender: str = ""  # "module:factory" of an AEAT record sender; empty = off
 
+    log_format: str = ""  # "json" or "text"; empty = text in development/test, JSON elsewhere
+    log_level: str = "INFO"
+    sentry_dsn: str = ""  # error tracking, off when empty
+    backup_key: str = ""  # Fernet key that encrypts backups (python -m care_portal.cli.backup new-key)
+
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:
         if self.environment not in ("development", "test") and self.secret_key == DEFAULT_SECRET:
@@ -61,6 +66,13 @@ class Settings(BaseSettings):
     def is_production(self) -> bool:
         """Whether this is a production deployment."""
         return self.environment == "production"
+
+    @property
+    def effective_log_format(self) -> str:
+        """``json`` or ``text``: JSON lines outside development and tests unless set."""
+        if self.log_format in ("json", "text"):
+            return self.log_format
+        return "text" if self.environment in ("development", "test") else "json"
 
     @property
     def smtp_enabled(self) -> bool:

@@ -1,33 +1,23 @@
-"""HTTP routes: health check and authorised downloads (webhooks join later)."""
+"""HTTP routes: health, readiness, metrics and authorised downloads (webhooks join later)."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
-from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
-from care_portal.api import invoices
+from care_portal.api import health, invoices
 from care_portal.api.payments import payment_webhook
 from care_portal.api.visit_reports import report_pdf
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
+from care_portal.observability.http import error_response
 from care_portal.services import accounts, care_documents, recruiting
 
 NOT_FOUND = "No encontrado / Not found"
-
-
-async def health(_request: Request) -> JSONResponse:
-    """Report whether the database answers."""
-    try:
-        with session_scope() as session:
-            session.exec(text("SELECT 1"))
-    except Exception:  # noqa: BLE001 - any database failure means "unhealthy"
-        return JSONResponse({"status": "error"}, status_code=503)
-    return JSONResponse({"status": "ok"})
 
 
 def _content_disposition(kind: str, name: str) -> str:
@@ -105,8 +95,11 @@ async def download_cv(request: Request) -> Response:
 def build_api() -> Starlette:
     """Return the Starlette app whose routes are served beside Reflex."""
     return Starlette(
+        exception_handlers={Exception: error_response},
         routes=[
-            Route("/api/health", health, methods=["GET"]),
+            Route("/api/health", health.health, methods=["GET"]),
+            Route("/api/ready", health.ready, methods=["GET"]),
+            Route("/api/metrics", health.metrics_endpoint, methods=["GET"]),
             Route("/api/pagos/webhook", payment_webhook, methods=["POST"]),
             Route("/api/documentos/{document_id}", beneficiary_document, methods=["GET"]),
             Route("/api/consentimiento/{beneficiary_id}.pdf", consent_document, methods=["GET"]),

@@ -18,6 +18,7 @@ from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError, NotAuthenticated, PermissionDenied, ValidationFailed
 from care_portal.i18n import tr
 from care_portal.models import Role
+from care_portal.observability import logs
 from care_portal.services import accounts
 from care_portal.services.authz import Viewer, ensure_role
 
@@ -50,6 +51,7 @@ class SessionState(rx.State):
             return None
         with session_scope() as session:
             viewer = accounts.resolve_session(session, token=self.auth_token)
+        logs.bind_user(viewer.id if viewer else None)
         return viewer
 
     def _client_ip(self) -> str:
