@@ -1,0 +1,1 @@
+"""Command-line tools run with ``python -m care_portal.cli.<name>``."""
