@@ -11,7 +11,7 @@ from care_portal.api.routes import build_api
 from care_portal.config import get_settings
 from care_portal.observability import logs, metrics
 from care_portal.observability.errors import init_error_tracking
-from care_portal.observability.events import EventTimingMiddleware
+from care_portal.observability.events import EventIdMiddleware
 from care_portal.observability.http import ObservabilityMiddleware
 from care_portal.outbox_worker import run_outbox_sender
 from care_portal.pages import (
@@ -70,7 +70,7 @@ app = rx.App(
     html_lang="es",
     head_components=[rx.el.meta(name="theme-color", content="#0d9488")],
 )
-app.add_middleware(EventTimingMiddleware())
+app.add_middleware(EventIdMiddleware())
 app.register_lifespan_task(run_outbox_sender)
 app.register_lifespan_task(run_contact_escalations)
 

@@ -135,3 +135,35 @@ def test_error_reports_keep_only_the_user_id():
     assert "Bearer" not in scrubbed
     assert '"id": 7' in scrubbed
     assert "Firefox" in scrubbed
+
+
+def test_each_guarded_handler_is_timed_and_logged(caplog):
+    from care_portal.observability import metrics
+    from care_portal.state.session import SessionState, guarded
+
+    class Probe:
+        auth_token = ""
+        _resolve_viewer = SessionState._resolve_viewer
+        _show_viewer = lambda self, viewer: None  # noqa: E731
+        router = type("R", (), {"url": type("U", (), {"path": "/cuenta"})()})()
+
+        @guarded()
+        def open_area(self, viewer):
+            return "opened"
+
+    def count() -> float:
+        return (
+            metrics.REGISTRY.get_sample_value(
+                "care_event_duration_seconds_count",
+                {"event": "test_each_guarded_handler_is_timed_and_logged.<locals>.Probe.open_area"},
+            )
+            or 0.0
+        )
+
+    before = count()
+    with caplog.at_level(logging.INFO, logger="care_portal.events"):
+        Probe().open_area()  # anonymous: refused, still timed
+    assert count() == before + 1
+    (record,) = [r for r in caplog.records if r.name == "care_portal.events"]
+    assert record.duration_ms >= 0
+    assert record.outcome == "ok"
