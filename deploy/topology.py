@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from cryptography.fernet import Fernet
@@ -121,9 +122,13 @@ class Topology:
         self.postgres.start()
         self.redis.start()
         self.run_step([PYTHON, "-m", "alembic", "upgrade", "head"], "migrate")
-        if self.seed:
-            self.run_step([PYTHON, "-m", "care_portal.seed"], "seed")
-        self.build_frontend()
+        with ThreadPoolExecutor(max_workers=2) as pool:  # demo data while the frontend builds
+            seeding = (
+                pool.submit(self.run_step, [PYTHON, "-m", "care_portal.seed"], "seed") if self.seed else None
+            )
+            self.build_frontend()
+            if seeding is not None:
+                seeding.result()
         for index in range(len(self.worker_ports)):
             self.start_worker(index)
         for index in range(len(self.worker_ports)):

@@ -18,6 +18,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 def _https_port() -> int:
     """8443 as the README says, or any free port when another topology holds it."""
     with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as nginx does
         try:
             sock.bind(("127.0.0.1", 8443))
             return 8443
