@@ -36,7 +36,7 @@ class Settings(BaseSettings):
     mail_from: str = "Cuidado en Casa <no-responder@cuidadoencasa.example>"
     team_email: str = "equipo@cuidadoencasa.example"
     outbox_poll_seconds: float = 5.0
-    outbox_max_attempts: int = 8
+    outbox_max_attempts: int = 30  # with back-off capped at 1 h: about a day of retries
 
     stripe_secret_key: str = ""
     stripe_webhook_secret: str = ""

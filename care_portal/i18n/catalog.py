@@ -156,6 +156,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "You are not allowed to do this.",
     ),
     "errors.not_found": ("No lo hemos encontrado.", "We could not find it."),
+    "errors.storage_full": (
+        "No hemos podido guardar el archivo: nuestro almacenamiento está lleno. No se ha guardado nada; "
+        "inténtalo de nuevo más tarde.",
+        "We could not store the file: our storage is full. Nothing was saved; please try again later.",
+    ),
     "errors.unexpected": (
         "Algo ha fallado por nuestra parte. Inténtalo de nuevo en unos minutos.",
         "Something went wrong on our side. Please try again in a few minutes.",
