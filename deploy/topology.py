@@ -224,6 +224,14 @@ class Topology:
             log=self.logs / f"worker-{index}.log",
         )
 
+    def ensure_workers(self) -> None:
+        """Restart any worker that is not running, and wait until all answer."""
+        for index, process in enumerate(self.workers):
+            if process is None or process.poll() is not None:
+                self.start_worker(index)
+        for index in range(len(self.workers)):
+            self.wait_worker(index)
+
     def kill_worker(self, index: int) -> None:
         """SIGKILL worker ``index`` and every process it started (as a crash would)."""
         process = self.workers[index]

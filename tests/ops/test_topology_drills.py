@@ -54,6 +54,7 @@ def scalar_text(topology, sql: str, **params) -> str:
 
 
 def test_a_worker_killed_while_confirming_a_payment_then_the_retry_completes_it_once(topology, https_page):
+    topology.ensure_workers()
     public_id, session_id = _pending_order(https_page, topology)
     before = purchase_counts(topology, DEMO_CLIENT)
     provider = SimulatedProvider(secret=topology.env["SECRET_KEY"], public_url=topology.url)
@@ -91,11 +92,11 @@ def test_a_worker_killed_while_confirming_a_payment_then_the_retry_completes_it_
     assert after["invoices"] == before["invoices"] + 1
     assert after["tasks"] == before["tasks"] + 1
     assert after["payment_events"] == before["payment_events"] + 1
-    topology.start_worker(0)
-    topology.wait_worker(0)
+    topology.start_worker(0)  # back for the next drill (waited for there)
 
 
 def test_postgres_restart_fails_politely_and_recovers_by_itself(topology, https_page):
+    topology.ensure_workers()
     page, url = https_page, topology.url
     log_in(page, url, DEMO_CLIENT)
     open_page(page, f"{url}/cuenta/pedidos")

@@ -31,6 +31,7 @@ def test_the_proxy_serves_tls_health_and_refuses_metrics(topology):
 
 
 def test_a_purchase_over_https_continues_while_each_worker_is_killed(topology, https_page, topology_smtp):
+    topology.ensure_workers()
     page, url = https_page, topology.url
     email = unique_email("https")
     sign_up(page, url, "Elena Sanz", email, PASSWORD)
@@ -84,5 +85,4 @@ def test_a_purchase_over_https_continues_while_each_worker_is_killed(topology, h
     with page.expect_download() as download:
         page.locator(".invoice-card").first.get_by_role("link", name="Descargar PDF").click()
     assert open(download.value.path(), "rb").read(5) == b"%PDF-"  # noqa: SIM115
-    topology.start_worker(1)
-    topology.wait_worker(1)
+    topology.start_worker(1)  # back for the next drill (waited for there)
