@@ -60,7 +60,7 @@ test-ops: setup browser ops-deps
 	pytest -m topology tests/ops
 
 lint: setup
-	ruff check care_portal tests alembic rxconfig.py
+	ruff check care_portal tests alembic deploy rxconfig.py
 
 test-fast: setup
 	pytest -m "not e2e and not topology"
