@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import snapshot
 from tests.e2e.helpers import open_page, register_beneficiary, sign_up, unique_email
 from tests.ops.topology_helpers import events_served, http, purchase_counts
 
@@ -71,6 +72,7 @@ def test_a_purchase_over_https_continues_while_each_worker_is_killed(topology, h
     card = page.locator(".order-card").first
     expect(card).to_contain_text("Pagado")
     expect(card.locator(".order-task")).to_have_count(2)
+    snapshot(page, "https-topology-orders")
     assert events_served(topology, 0) > 0  # and the restarted worker 0 served it afterwards
 
     assert purchase_counts(topology, email) == {
