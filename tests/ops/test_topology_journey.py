@@ -20,6 +20,21 @@ def _add_to_cart(page, service_name: str, count_after: int) -> None:
     expect(page.locator("#cart-link")).to_contain_text(str(count_after))
 
 
+def _pay_until_confirmed(page) -> None:
+    """Click "pay" like a user would: again if nothing happened (a click sent to the dying
+    worker's socket is lost; the tab reconnects to the other one). Paying twice must not
+    pay twice, which the row counts below check."""
+    for _ in range(6):
+        page.locator("#sim-pay").click()
+        try:
+            expect(page.locator("#payment-confirmed")).to_be_visible(timeout=10_000)
+            return
+        except AssertionError:
+            if "/pago-simulado" not in page.url:
+                break
+    expect(page.locator("#payment-confirmed")).to_be_visible(timeout=10_000)
+
+
 def test_the_proxy_serves_tls_health_and_refuses_metrics(topology):
     assert topology.url.startswith("https://localhost:")
     status, body = http(f"{topology.url}/api/ready")
@@ -66,8 +81,7 @@ def test_a_purchase_over_https_continues_while_each_worker_is_killed(topology, h
     topology.wait_worker(0)
     assert events_served(topology, 1) > 0  # worker 1 served this tab so far
     topology.kill_worker(1)  # confirm the payment with worker 1 gone: the tab moves to worker 0
-    page.locator("#sim-pay").click()
-    expect(page.locator("#payment-confirmed")).to_be_visible(timeout=60_000)
+    _pay_until_confirmed(page)
     open_page(page, f"{url}/cuenta/pedidos")
     card = page.locator(".order-card").first
     expect(card).to_contain_text("Pagado")
