@@ -13,7 +13,6 @@ from care_portal.observability import logs, metrics
 from care_portal.observability.errors import init_error_tracking
 from care_portal.observability.events import EventIdMiddleware
 from care_portal.observability.http import ObservabilityMiddleware
-from care_portal.outbox_worker import run_outbox_sender
 from care_portal.pages import (
     account,
     admin,
@@ -40,7 +39,8 @@ from care_portal.pages import (
     tasks,
 )
 from care_portal.state.session import SessionState
-from care_portal.visit_escalations import run_contact_escalations
+from care_portal.workers.contact_escalations import run_contact_escalations
+from care_portal.workers.outbox_sender import run_outbox_sender
 
 logger = logging.getLogger(__name__)
 _settings = get_settings()  # refuse to start with a default secret in production

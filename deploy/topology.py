@@ -123,9 +123,8 @@ class Topology:
         self.redis.start()
         self.run_step([PYTHON, "-m", "alembic", "upgrade", "head"], "migrate")
         with ThreadPoolExecutor(max_workers=2) as pool:  # demo data while the frontend builds
-            seeding = (
-                pool.submit(self.run_step, [PYTHON, "-m", "care_portal.seed"], "seed") if self.seed else None
-            )
+            seed = [PYTHON, "-m", "care_portal.cli.seed"]
+            seeding = pool.submit(self.run_step, seed, "seed") if self.seed else None
             self.build_frontend()
             if seeding is not None:
                 seeding.result()

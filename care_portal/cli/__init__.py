@@ -1,1 +1,5 @@
-"""Command-line tools run with ``python -m care_portal.cli.<name>``."""
+"""Command-line entry points.
+
+``python -m care_portal.cli.seed`` fills a demo database; ``python -m care_portal.cli.backup``
+makes, verifies and restores encrypted backups.
+"""
