@@ -89,13 +89,10 @@ def test_a_purchase_over_https_continues_while_each_worker_is_killed(topology, h
     snapshot(page, "https-topology-orders")
     assert events_served(topology, 0) > 0  # and the restarted worker 0 served it afterwards
 
-    assert purchase_counts(topology, email) == {
-        "orders": 1,
-        "paid": 1,
-        "invoices": 1,
-        "tasks": 2,
-        "payment_events": 1,
-    }
+    counts = purchase_counts(topology, email)
+    # Each click that reached a worker is its own provider event; only the first pays.
+    assert counts.pop("payment_events") >= 1
+    assert counts == {"orders": 1, "paid": 1, "invoices": 1, "tasks": 2}
     topology_smtp.wait_for(lambda m: m["To"] == email and m["Subject"].startswith("Pedido confirmado"))
     open_page(page, f"{url}/cuenta/facturas")
     with page.expect_download() as download:
