@@ -37,7 +37,11 @@ def topology_smtp():
 
 @pytest.fixture(scope="session")
 def topology(topology_smtp):
-    """``make prod-local``'s topology, started once for the drills and stopped afterwards."""
+    """``make prod-local``'s topology, started once for the drills and stopped afterwards.
+
+    Its frontend export reuses the worktree's ``.web`` (no second ``bun install``); pytest runs
+    ``tests/e2e`` before ``tests/ops``, so the browser tests' server has finished with it by then.
+    """
     from deploy.topology import Topology
 
     run_dir = Path(tempfile.mkdtemp(prefix="care-topology-"))
