@@ -23,7 +23,7 @@ from care_portal.domain.invoicing import (
     invoice_number,
     rate_label,
 )
-from care_portal.domain.verifactu import (
+from care_portal.domain.billing_fingerprint import (
     IssueFingerprintInput,
     check_url,
     format_amount,

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
 from care_portal.domain.errors import NotFound, ValidationFailed
-from care_portal.domain.verifactu import (
+from care_portal.domain.billing_fingerprint import (
     IssueFingerprintInput,
     cancellation_fingerprint,
     format_amount,
