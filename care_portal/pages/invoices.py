@@ -13,7 +13,7 @@ from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.models import Role
 from care_portal.pages.admin import admin_tabs
-from care_portal.services import invoice_queries, verifactu
+from care_portal.services import billing_records, invoice_queries
 from care_portal.services.authz import Viewer
 from care_portal.services.invoice_queries import InvoiceRow
 from care_portal.state.session import SessionState, guarded
@@ -64,7 +64,7 @@ class AdminInvoicesState(SessionState):
         with session_scope() as session:
             rows = invoice_queries.list_invoices(session, actor=viewer, **filters)
             summary = invoice_queries.summarise_invoices(session, actor=viewer, **filters)
-            self.unsent = verifactu.count_unsent(session, actor=viewer)
+            self.unsent = billing_records.count_unsent(session, actor=viewer)
         self.invoices = [_row_dict(row) for row in rows]
         self.per_month = [asdict(row) for row in summary.per_month]
         self.per_rate = [asdict(row) for row in summary.per_rate]

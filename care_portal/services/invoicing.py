@@ -13,6 +13,14 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
+from care_portal.domain.billing_fingerprint import (
+    IssueFingerprintInput,
+    check_url,
+    format_amount,
+    format_generated_at,
+    format_record_date,
+    issue_fingerprint,
+)
 from care_portal.domain.errors import NotFound, ValidationFailed
 from care_portal.domain.formatting import format_date, format_euros, to_madrid
 from care_portal.domain.invoicing import (
@@ -22,14 +30,6 @@ from care_portal.domain.invoicing import (
     compute_amounts,
     invoice_number,
     rate_label,
-)
-from care_portal.domain.billing_fingerprint import (
-    IssueFingerprintInput,
-    check_url,
-    format_amount,
-    format_generated_at,
-    format_record_date,
-    issue_fingerprint,
 )
 from care_portal.integrations import pdf, storage
 from care_portal.integrations.qr import qr_data_uri
@@ -41,7 +41,7 @@ from care_portal.models import (
     Role,
 )
 from care_portal.models.types import utcnow
-from care_portal.services import locks, verifactu
+from care_portal.services import billing_records, locks
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 
@@ -137,7 +137,7 @@ def issue_rectifying_invoice(
         raise NotFound()
     if not reason.strip():
         raise ValidationFailed({"reason": "billing.error.reason"})
-    if verifactu.is_cancelled(session, original.id):
+    if billing_records.is_cancelled(session, original.id):
         raise ValidationFailed({"invoice": "billing.error.already_cancelled"})
     if lines is None:
         lines = [

@@ -12,10 +12,10 @@ import pytest
 from PIL import Image
 
 from care_portal.domain.errors import NotAuthenticated, NotFound, PermissionDenied
-from care_portal.integrations import storage
+from care_portal.integrations import aeat_xml, storage
 from care_portal.integrations.qr import qr_png
 from care_portal.models import Invoice, Role
-from care_portal.services import invoice_queries, invoicing, verifactu
+from care_portal.services import billing_records, invoice_queries, invoicing
 from tests.services.invoice_helpers import issue, make_user
 
 ISSUED_AT = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -161,7 +161,7 @@ def test_admin_filters_totals_and_refusals(db):
     with pytest.raises(PermissionDenied):
         invoice_queries.export_invoices_csv(db, actor=client)
     with pytest.raises(PermissionDenied):
-        verifactu.count_unsent(db, actor=client)
+        billing_records.count_unsent(db, actor=client)
     with pytest.raises(NotFound):
         invoice_queries.invoice_pdf(db, actor=make_user(db, "otro@example.es"), invoice_id=march.id)
 
@@ -180,9 +180,9 @@ def test_records_export_as_aeat_xml_and_the_sender_is_off_by_default(db):
     admin = make_user(db, "admin@example.es", Role.ADMIN)
     first = issue(db, client.id, now=ISSUED_AT)
     issue(db, client.id, now=ISSUED_AT)
-    assert verifactu.count_unsent(db, actor=admin) == 2
-    assert verifactu.send_unsent(db) == 0
-    xml = verifactu.registration_xml(db, verifactu.unsent_records(db))
+    assert billing_records.count_unsent(db, actor=admin) == 2
+    assert billing_records.send_unsent(db) == 0
+    xml = aeat_xml.registration_xml(db, billing_records.unsent_records(db))
     assert "RegFactuSistemaFacturacion" in xml
     assert "<sum1:NumSerieFactura>F2026-000001</sum1:NumSerieFactura>" in xml
     assert "<sum1:PrimerRegistro>S</sum1:PrimerRegistro>" in xml
@@ -190,7 +190,7 @@ def test_records_export_as_aeat_xml_and_the_sender_is_off_by_default(db):
     assert "<sum1:ImporteTotal>125.47</sum1:ImporteTotal>" in xml
     assert "<sum1:FechaHoraHusoGenRegistro>2026-03-02T11:00:00+01:00</sum1:FechaHoraHusoGenRegistro>" in xml
     sender = _RecordingSender()
-    assert verifactu.send_unsent(db, sender) == 2
+    assert billing_records.send_unsent(db, sender) == 2
     db.commit()
-    assert verifactu.count_unsent(db, actor=admin) == 0
+    assert billing_records.count_unsent(db, actor=admin) == 0
     assert first.number in sender.messages[0]

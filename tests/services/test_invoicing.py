@@ -11,9 +11,10 @@ from sqlmodel import Session, col, select
 
 from care_portal.domain.errors import NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
 from care_portal.domain.invoicing import LineInput
+from care_portal.integrations import aeat_xml
 from care_portal.models import BillingRecord, Invoice, InvoiceLine, Role
 from care_portal.models.billing import ImmutableRecordError
-from care_portal.services import invoicing, verifactu
+from care_portal.services import billing_records, invoicing
 from tests.services.invoice_helpers import LINES, RECIPIENT, issue, make_user
 
 
@@ -64,7 +65,7 @@ def test_records_chain_to_the_previous_record_and_verify(db, client):
     assert records[2].previous_record_id == records[1].id
     assert all(len(r.fingerprint) == 64 and r.fingerprint.isupper() for r in records)
     assert records[0].generated_at.endswith(("+01:00", "+02:00"))
-    assert verifactu.verify_chain(db).ok
+    assert billing_records.verify_chain(db).ok
 
 
 def test_verification_finds_the_first_tampered_record(db, client):
@@ -73,7 +74,7 @@ def test_verification_finds_the_first_tampered_record(db, client):
         text("UPDATE billing_records SET total = '1.00' WHERE number = :number"), {"number": issued[2].number}
     )
     db.commit()
-    report = verifactu.verify_chain(db)
+    report = billing_records.verify_chain(db)
     assert not report.ok
     assert report.broken_number == issued[2].number
     assert report.checked == 2
@@ -84,7 +85,7 @@ def test_verification_finds_a_tampered_invoice_amount(db, client):
     issued = issue(db, client.id)
     db.connection().execute(text("UPDATE invoices SET total_cents = 1 WHERE id = :id"), {"id": issued.id})
     db.commit()
-    report = verifactu.verify_chain(db)
+    report = billing_records.verify_chain(db)
     assert report.broken_number == issued.number
     assert "amounts" in report.problem
 
@@ -111,7 +112,7 @@ def test_issued_invoices_lines_and_records_cannot_be_changed_or_deleted(db, clie
         db.exec(delete(BillingRecord))
     db.rollback()
     assert db.get(Invoice, issued.id).total_cents == issued.total_cents
-    assert verifactu.verify_chain(db).ok
+    assert billing_records.verify_chain(db).ok
 
 
 def test_full_refund_issues_a_negative_rectifying_invoice(db, client, admin):
@@ -128,7 +129,7 @@ def test_full_refund_issues_a_negative_rectifying_invoice(db, client, admin):
     assert rectifying.invoice_type == "R1"
     assert rectifying.client_id == client.id
     assert rectifying.tax_cents == -db.get(Invoice, original.id).tax_cents
-    assert verifactu.verify_chain(db).ok
+    assert billing_records.verify_chain(db).ok
     with pytest.raises(ValidationFailed) as caught:
         invoicing.issue_rectifying_invoice(
             db, original_invoice_id=original.id, lines=None, reason="Otra vez", actor=admin
@@ -212,7 +213,7 @@ def test_concurrent_checkouts_get_distinct_gapless_numbers_and_one_chain(db, eng
     assert sequences == list(range(1, count + 1))
     previous = db.exec(select(BillingRecord.previous_fingerprint)).all()
     assert len(set(previous)) == count
-    assert verifactu.verify_chain(db).ok
+    assert billing_records.verify_chain(db).ok
 
 
 def test_the_demo_order_is_paid_and_invoiced_once(db):
@@ -239,22 +240,22 @@ def test_a_cancellation_record_chains_verifies_and_blocks_refunds(db, client, ad
     first = issue(db, client.id)
     second = issue(db, client.id)
     with pytest.raises(PermissionDenied):
-        verifactu.cancel_invoice_record(db, invoice_id=first.id, actor=client)
-    record = verifactu.cancel_invoice_record(db, invoice_id=first.id, actor=admin)
+        billing_records.cancel_invoice_record(db, invoice_id=first.id, actor=client)
+    record = billing_records.cancel_invoice_record(db, invoice_id=first.id, actor=admin)
     db.commit()
     last_issue = db.exec(select(BillingRecord).where(BillingRecord.number == second.number)).one()
     assert record.record_type == "anulacion"
     assert record.previous_fingerprint == last_issue.fingerprint
-    assert verifactu.verify_chain(db).ok
+    assert billing_records.verify_chain(db).ok
     states = {row.number: row.state for row in invoice_queries.list_client_invoices(db, actor=client)}
     assert states == {first.number: "cancelled", second.number: "paid"}
     with pytest.raises(ValidationFailed):
-        verifactu.cancel_invoice_record(db, invoice_id=first.id, actor=admin)
+        billing_records.cancel_invoice_record(db, invoice_id=first.id, actor=admin)
     with pytest.raises(ValidationFailed):
         invoicing.issue_rectifying_invoice(
             db, original_invoice_id=first.id, lines=None, reason="x", actor=admin
         )
-    xml = verifactu.registration_xml(db, [record])
+    xml = aeat_xml.registration_xml(db, [record])
     assert "<sum1:RegistroAnulacion>" in xml
     assert f"<sum1:NumSerieFacturaAnulada>{first.number}</sum1:NumSerieFacturaAnulada>" in xml
     db.connection().execute(
@@ -262,4 +263,4 @@ def test_a_cancellation_record_chains_verifies_and_blocks_refunds(db, client, ad
         {"id": record.id},
     )
     db.commit()
-    assert verifactu.verify_chain(db).broken_record_id == record.id
+    assert billing_records.verify_chain(db).broken_record_id == record.id

@@ -1,10 +1,10 @@
-"""The command ``python -m care_portal.verifactu`` reports the chain's state."""
+"""The command ``python -m care_portal.cli.verifactu`` reports the chain's state."""
 
 from __future__ import annotations
 
 from sqlalchemy import text
 
-from care_portal import verifactu as command
+from care_portal.cli import verifactu as command
 from tests.services.invoice_helpers import issue, make_user
 
 

@@ -2,9 +2,9 @@
 
 Usage::
 
-    python -m care_portal.verifactu verify
-    python -m care_portal.verifactu export [--unsent] [--out FILE]
-    python -m care_portal.verifactu send
+    python -m care_portal.cli.verifactu verify
+    python -m care_portal.cli.verifactu export [--unsent] [--out FILE]
+    python -m care_portal.cli.verifactu send
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from care_portal.db import session_scope
+from care_portal.integrations import aeat_xml
 from care_portal.models import BillingRecord
-from care_portal.services import verifactu
+from care_portal.services import billing_records
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return the process exit code (1 when the chain is broken)."""
-    parser = argparse.ArgumentParser(prog="python -m care_portal.verifactu")
+    parser = argparse.ArgumentParser(prog="python -m care_portal.cli.verifactu")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("verify", help="check every fingerprint and link of the chain")
     export = commands.add_parser("export", help="write the AEAT registration XML")
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with session_scope() as session:
         if args.command == "verify":
-            report = verifactu.verify_chain(session)
+            report = billing_records.verify_chain(session)
             if report.ok:
                 print(f"OK: {report.checked} records, chain intact.")
                 return 0
@@ -44,21 +45,21 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         if args.command == "export":
             records = (
-                verifactu.unsent_records(session)
+                billing_records.unsent_records(session)
                 if args.unsent
                 else list(session.exec(select(BillingRecord).order_by(col(BillingRecord.id))).all())
             )
-            xml = verifactu.registration_xml(session, records)
+            xml = aeat_xml.registration_xml(session, records)
             if args.out:
                 args.out.write_text(xml, encoding="utf-8")
             else:
                 sys.stdout.write(xml + "\n")
             return 0
-        sender = verifactu.configured_sender()
+        sender = billing_records.configured_sender()
         if sender is None:
             print("No sender configured (VERIFACTU_SENDER is empty): nothing sent.")
             return 0
-        print(f"Sent {verifactu.send_unsent(session, sender)} records.")
+        print(f"Sent {billing_records.send_unsent(session, sender)} records.")
         return 0
 
 
