@@ -37,6 +37,7 @@ from care_portal.pages import (
 )
 from care_portal.state.session import SessionState
 from care_portal.visit_escalations import run_contact_escalations
+from care_portal.workers.aeat_sender import run_aeat_sender
 
 logger = logging.getLogger(__name__)
 get_settings()  # refuse to start with a default secret in production
@@ -64,6 +65,7 @@ app = rx.App(
 )
 app.register_lifespan_task(run_outbox_sender)
 app.register_lifespan_task(run_contact_escalations)
+app.register_lifespan_task(run_aeat_sender)
 
 PAGES = [
     (routes.HOME, public.home_page, "Cuidado en Casa", None),

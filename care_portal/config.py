@@ -49,7 +49,24 @@ class Settings(BaseSettings):
     company_name: str = "Cuidado en Casa S.L."
     company_nif: str = "B12345674"
     company_address: str = "Calle Mayor 1, 28013 Madrid"
-    verifactu_sender: str = ""  # "module:factory" of an AEAT record sender; empty = off
+
+    # VERI*FACTU submission to the AEAT (off while AEAT_CERT_FILE is empty)
+    aeat_mode: str = "test"  # "test" (prewww1.aeat.es) or "production" (www1.agenciatributaria.gob.es)
+    aeat_endpoint: str = ""  # full URL overriding the mode's endpoint (a local stand-in in tests)
+    aeat_cert_file: str = ""  # the company's client certificate, PKCS#12 (.p12/.pfx)
+    aeat_cert_password: str = ""
+    aeat_ca_file: str = ""  # extra CA bundle to trust for the endpoint (empty: system CAs)
+    aeat_timeout_seconds: float = 60.0
+    aeat_poll_seconds: float = 10.0  # how often the background sender looks for pending records
+    aeat_incident_hours: int = 4  # a record not accepted after this long is an incident for admins
+
+    # The billing software (SistemaInformatico block and the «declaración responsable»)
+    software_producer_name: str = "Cuidado en Casa S.L."
+    software_producer_nif: str = "B12345674"
+    software_name: str = "Cuidado en Casa Facturación"
+    software_id: str = "CC"
+    software_version: str = "1.0"
+    software_installation: str = "1"
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:

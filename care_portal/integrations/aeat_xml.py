@@ -1,133 +1,300 @@
-"""The AEAT registration message (RegFactuSistemaFacturacion) built from billing records."""
+"""The AEAT VERI*FACTU messages: building the SOAP request, checking it, reading the answer.
+
+Built with ``lxml`` from plain values (see :mod:`care_portal.services.aeat_payloads`
+for where they come from) and validated with ``xmlschema`` against the AEAT's own
+schemas, shipped in ``aeat_schemas/`` (see its ORIGIN.md).
+"""
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-from sqlmodel import Session, select
+import xmlschema
+from lxml import etree
 
-from care_portal.config import get_settings
-from care_portal.domain.billing_fingerprint import format_amount, format_record_date
-from care_portal.models import BillingRecord, Invoice, InvoiceLine
-
-CANCELLATION = "anulacion"
-SUM = "https://www2.agenciatributaria.gob.es/static_files/common/internet/dep/aplicaciones/es/aeat/tike/cont/ws/SuministroLR.xsd"
-SUM1 = "https://www2.agenciatributaria.gob.es/static_files/common/internet/dep/aplicaciones/es/aeat/tike/cont/ws/SuministroInformacion.xsd"
+WS = "https://www2.agenciatributaria.gob.es/static_files/common/internet/dep/aplicaciones/es/aeat/tike/cont/ws/"
+SUM = WS + "SuministroLR.xsd"
+SUM1 = WS + "SuministroInformacion.xsd"
+RESP = WS + "RespuestaSuministro.xsd"
+SOAP = "http://schemas.xmlsoap.org/soap/envelope/"
+XMLDSIG = "http://www.w3.org/2000/09/xmldsig#"
+SCHEMAS = Path(__file__).resolve().parent / "aeat_schemas"
+MAX_RECORDS = 1000
 RATE_VALUES = {"21": "21.00", "10": "10.00", "4": "4.00"}
 
 
-def registration_xml(session: Session, records: list[BillingRecord]) -> str:
-    """Return the AEAT registration message (RegFactuSistemaFacturacion) for records.
+class AeatAnswerError(ValueError):
+    """The AEAT's answer could not be read (not a SOAP answer, or a SOAP fault)."""
 
-    Args:
-        session: Open session.
-        records: Records of one issuer, oldest first.
 
-    Returns:
-        The XML document as text.
-    """
-    settings = get_settings()
-    ET.register_namespace("sum", SUM)
-    ET.register_namespace("sum1", SUM1)
-    root = ET.Element(f"{{{SUM}}}RegFactuSistemaFacturacion")
-    header = ET.SubElement(root, f"{{{SUM}}}Cabecera")
-    issuer = ET.SubElement(header, f"{{{SUM1}}}ObligadoEmision")
-    _text(issuer, "NombreRazon", settings.company_name)
-    _text(issuer, "NIF", settings.company_nif)
-    by_id = {r.id: r for r in session.exec(select(BillingRecord)).all()}
+@dataclass(frozen=True)
+class Software:
+    """The billing software (SistemaInformatico), from settings."""
+
+    producer_name: str
+    producer_nif: str
+    name: str
+    system_id: str
+    version: str
+    installation: str
+
+
+@dataclass(frozen=True)
+class InvoiceId:
+    """Issuer NIF, series-number and ``dd-mm-yyyy`` issue date of an invoice."""
+
+    issuer_nif: str
+    number: str
+    issue_date: str
+
+
+@dataclass(frozen=True)
+class PreviousRecord:
+    """The record a new one chains to."""
+
+    invoice: InvoiceId
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class RateBreakdown:
+    """Base and tax at one IVA rate (amounts already as ``"12.34"``)."""
+
+    vat_rate: str
+    base: str
+    tax: str
+
+
+@dataclass(frozen=True)
+class RecordPayload:
+    """One billing record as the AEAT receives it (an alta, or an anulación)."""
+
+    cancellation: bool
+    invoice: InvoiceId
+    issuer_name: str
+    previous: PreviousRecord | None
+    generated_at: str
+    fingerprint: str
+    invoice_type: str = ""
+    description: str = ""
+    recipient_name: str = ""
+    recipient_nif: str = ""
+    rectified: InvoiceId | None = None
+    breakdown: tuple[RateBreakdown, ...] = ()
+    tax_total: str = ""
+    total: str = ""
+    correction: bool = False
+    previous_rejection: bool = False
+
+
+@dataclass(frozen=True)
+class RecordAnswer:
+    """The AEAT's verdict on one record (RespuestaLinea)."""
+
+    invoice: InvoiceId
+    operation: str
+    estado: str
+    error_code: str = ""
+    error_description: str = ""
+    duplicate_state: str = ""
+
+
+@dataclass(frozen=True)
+class SubmissionAnswer:
+    """The AEAT's answer to one submission."""
+
+    csv: str
+    estado_envio: str
+    wait_seconds: int
+    lines: tuple[RecordAnswer, ...] = field(default_factory=tuple)
+
+
+def _el(parent, ns: str, tag: str, text: str | None = None):
+    element = etree.SubElement(parent, f"{{{ns}}}{tag}")
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _invoice_id(parent, tag: str, invoice: InvoiceId, *, cancelled: bool = False) -> None:
+    element = _el(parent, SUM1, tag)
+    suffix = "Anulada" if cancelled else ""
+    _el(element, SUM1, f"IDEmisorFactura{suffix}", invoice.issuer_nif)
+    _el(element, SUM1, f"NumSerieFactura{suffix}", invoice.number)
+    _el(element, SUM1, f"FechaExpedicionFactura{suffix}", invoice.issue_date)
+
+
+def registration_element(
+    *, issuer_name: str, issuer_nif: str, records: list[RecordPayload], software: Software
+):
+    """Return the ``RegFactuSistemaFacturacion`` element for up to 1,000 records, oldest first."""
+    if not 1 <= len(records) <= MAX_RECORDS:
+        raise ValueError("a submission carries 1 to 1,000 records")
+    root = etree.Element(f"{{{SUM}}}RegFactuSistemaFacturacion", nsmap={"sum": SUM, "sum1": SUM1})
+    header = _el(root, SUM, "Cabecera")
+    obligado = _el(header, SUM1, "ObligadoEmision")
+    _el(obligado, SUM1, "NombreRazon", issuer_name)
+    _el(obligado, SUM1, "NIF", issuer_nif)
     for record in records:
-        invoice = session.get(Invoice, record.invoice_id)
-        entry = ET.SubElement(root, f"{{{SUM}}}RegistroFactura")
-        if record.record_type == CANCELLATION:
-            _anulacion(ET.SubElement(entry, f"{{{SUM1}}}RegistroAnulacion"), record, invoice, by_id)
+        entry = _el(root, SUM, "RegistroFactura")
+        if record.cancellation:
+            _anulacion(_el(entry, SUM1, "RegistroAnulacion"), record, software)
         else:
-            _alta(session, ET.SubElement(entry, f"{{{SUM1}}}RegistroAlta"), record, invoice, by_id)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True)
+            _alta(_el(entry, SUM1, "RegistroAlta"), record, software)
+    return root
 
 
-def _alta(session, alta, record: BillingRecord, invoice: Invoice, by_id: dict) -> None:
-    _text(alta, "IDVersion", "1.0")
-    _id_factura(
-        alta, "IDFactura", record.issuer_nif, record.number, record.issue_date, emitter_tag="IDEmisorFactura"
-    )
-    _text(alta, "NombreRazonEmisor", invoice.issuer_name)
-    _text(alta, "TipoFactura", record.invoice_type)
-    if invoice.rectifies_invoice_id:
-        original = session.get(Invoice, invoice.rectifies_invoice_id)
-        _text(alta, "TipoRectificativa", "I")
-        rectified = ET.SubElement(alta, f"{{{SUM1}}}FacturasRectificadas")
-        _id_factura(
-            rectified,
-            "IDFacturaRectificada",
-            original.issuer_nif,
-            original.number,
-            format_record_date(original.issued_at),
-            emitter_tag="IDEmisorFactura",
-        )
-    _text(alta, "DescripcionOperacion", "Servicios de atención a domicilio")
-    recipients = ET.SubElement(alta, f"{{{SUM1}}}Destinatarios")
-    recipient = ET.SubElement(recipients, f"{{{SUM1}}}IDDestinatario")
-    _text(recipient, "NombreRazon", invoice.recipient_name)
-    _text(recipient, "NIF", invoice.recipient_nif)
-    breakdown = ET.SubElement(alta, f"{{{SUM1}}}Desglose")
-    for line in session.exec(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)).all():
-        detail = ET.SubElement(breakdown, f"{{{SUM1}}}DetalleDesglose")
-        _text(detail, "Impuesto", "01")
-        _text(detail, "ClaveRegimen", "01")
-        if line.vat_rate == "exempt":
-            _text(detail, "OperacionExenta", "E1")
+def _alta(alta, record: RecordPayload, software: Software) -> None:
+    _el(alta, SUM1, "IDVersion", "1.0")
+    _invoice_id(alta, "IDFactura", record.invoice)
+    _el(alta, SUM1, "NombreRazonEmisor", record.issuer_name)
+    if record.correction:
+        _el(alta, SUM1, "Subsanacion", "S")
+        _el(alta, SUM1, "RechazoPrevio", "S" if record.previous_rejection else "N")
+    _el(alta, SUM1, "TipoFactura", record.invoice_type)
+    if record.rectified is not None:
+        _el(alta, SUM1, "TipoRectificativa", "I")
+        _invoice_id(_el(alta, SUM1, "FacturasRectificadas"), "IDFacturaRectificada", record.rectified)
+    _el(alta, SUM1, "DescripcionOperacion", record.description)
+    recipient = _el(_el(alta, SUM1, "Destinatarios"), SUM1, "IDDestinatario")
+    _el(recipient, SUM1, "NombreRazon", record.recipient_name)
+    _el(recipient, SUM1, "NIF", record.recipient_nif)
+    breakdown = _el(alta, SUM1, "Desglose")
+    for rate in record.breakdown:
+        detail = _el(breakdown, SUM1, "DetalleDesglose")
+        _el(detail, SUM1, "Impuesto", "01")
+        _el(detail, SUM1, "ClaveRegimen", "01")
+        if rate.vat_rate == "exempt":
+            _el(detail, SUM1, "OperacionExenta", "E1")
         else:
-            _text(detail, "CalificacionOperacion", "S1")
-            _text(detail, "TipoImpositivo", RATE_VALUES[line.vat_rate])
-        _text(detail, "BaseImponibleOimporteNoSujeto", format_amount(line.base_cents))
-        if line.vat_rate != "exempt":
-            _text(detail, "CuotaRepercutida", format_amount(line.tax_cents))
-    _text(alta, "CuotaTotal", record.tax_total)
-    _text(alta, "ImporteTotal", record.total)
-    _chain_and_signature(alta, record, invoice, by_id)
+            _el(detail, SUM1, "CalificacionOperacion", "S1")
+            _el(detail, SUM1, "TipoImpositivo", RATE_VALUES.get(rate.vat_rate, rate.vat_rate))
+        _el(detail, SUM1, "BaseImponibleOimporteNoSujeto", rate.base)
+        if rate.vat_rate != "exempt":
+            _el(detail, SUM1, "CuotaRepercutida", rate.tax)
+    _el(alta, SUM1, "CuotaTotal", record.tax_total)
+    _el(alta, SUM1, "ImporteTotal", record.total)
+    _chain_and_fingerprint(alta, record, software)
 
 
-def _anulacion(element, record: BillingRecord, invoice: Invoice, by_id: dict) -> None:
-    _text(element, "IDVersion", "1.0")
-    target = ET.SubElement(element, f"{{{SUM1}}}IDFactura")
-    _text(target, "IDEmisorFacturaAnulada", record.issuer_nif)
-    _text(target, "NumSerieFacturaAnulada", record.number)
-    _text(target, "FechaExpedicionFacturaAnulada", record.issue_date)
-    _chain_and_signature(element, record, invoice, by_id)
+def _anulacion(element, record: RecordPayload, software: Software) -> None:
+    _el(element, SUM1, "IDVersion", "1.0")
+    _invoice_id(element, "IDFactura", record.invoice, cancelled=True)
+    if record.previous_rejection:
+        _el(element, SUM1, "RechazoPrevio", "S")
+    _chain_and_fingerprint(element, record, software)
 
 
-def _chain_and_signature(element, record: BillingRecord, invoice: Invoice, by_id: dict) -> None:
-    chain = ET.SubElement(element, f"{{{SUM1}}}Encadenamiento")
-    previous = by_id.get(record.previous_record_id)
-    if previous is None:
-        _text(chain, "PrimerRegistro", "S")
+def _chain_and_fingerprint(element, record: RecordPayload, software: Software) -> None:
+    chain = _el(element, SUM1, "Encadenamiento")
+    if record.previous is None:
+        _el(chain, SUM1, "PrimerRegistro", "S")
     else:
-        link = ET.SubElement(chain, f"{{{SUM1}}}RegistroAnterior")
-        _text(link, "IDEmisorFactura", previous.issuer_nif)
-        _text(link, "NumSerieFactura", previous.number)
-        _text(link, "FechaExpedicionFactura", previous.issue_date)
-        _text(link, "Huella", previous.fingerprint)
-    system = ET.SubElement(element, f"{{{SUM1}}}SistemaInformatico")
-    _text(system, "NombreRazon", invoice.issuer_name)
-    _text(system, "NIF", invoice.issuer_nif)
-    _text(system, "NombreSistemaInformatico", "Cuidado en Casa")
-    _text(system, "IdSistemaInformatico", "CC")
-    _text(system, "Version", "1.0")
-    _text(system, "NumeroInstalacion", "1")
-    _text(system, "TipoUsoPosibleSoloVerifactu", "S")
-    _text(system, "TipoUsoPosibleMultiOT", "N")
-    _text(system, "IndicadorMultiplesOT", "N")
-    _text(element, "FechaHoraHusoGenRegistro", record.generated_at)
-    _text(element, "TipoHuella", "01")
-    _text(element, "Huella", record.fingerprint)
+        link = _el(chain, SUM1, "RegistroAnterior")
+        _el(link, SUM1, "IDEmisorFactura", record.previous.invoice.issuer_nif)
+        _el(link, SUM1, "NumSerieFactura", record.previous.invoice.number)
+        _el(link, SUM1, "FechaExpedicionFactura", record.previous.invoice.issue_date)
+        _el(link, SUM1, "Huella", record.previous.fingerprint)
+    system = _el(element, SUM1, "SistemaInformatico")
+    _el(system, SUM1, "NombreRazon", software.producer_name)
+    _el(system, SUM1, "NIF", software.producer_nif)
+    _el(system, SUM1, "NombreSistemaInformatico", software.name)
+    _el(system, SUM1, "IdSistemaInformatico", software.system_id)
+    _el(system, SUM1, "Version", software.version)
+    _el(system, SUM1, "NumeroInstalacion", software.installation)
+    _el(system, SUM1, "TipoUsoPosibleSoloVerifactu", "S")
+    _el(system, SUM1, "TipoUsoPosibleMultiOT", "N")
+    _el(system, SUM1, "IndicadorMultiplesOT", "N")
+    _el(element, SUM1, "FechaHoraHusoGenRegistro", record.generated_at)
+    _el(element, SUM1, "TipoHuella", "01")
+    _el(element, SUM1, "Huella", record.fingerprint)
 
 
-def _id_factura(parent, tag: str, nif: str, number: str, date: str, *, emitter_tag: str) -> None:
-    element = ET.SubElement(parent, f"{{{SUM1}}}{tag}")
-    _text(element, emitter_tag, nif)
-    _text(element, "NumSerieFactura", number)
-    _text(element, "FechaExpedicionFactura", date)
+def to_bytes(element) -> bytes:
+    """Serialise an element as a UTF-8 XML document."""
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8")
 
 
-def _text(parent, tag: str, value: str) -> None:
-    ET.SubElement(parent, f"{{{SUM1}}}{tag}").text = value
+def soap_envelope(body_element) -> bytes:
+    """Wrap a request element in a SOAP 1.1 envelope and serialise it."""
+    envelope = etree.Element(f"{{{SOAP}}}Envelope", nsmap={"soapenv": SOAP})
+    etree.SubElement(envelope, f"{{{SOAP}}}Header")
+    etree.SubElement(envelope, f"{{{SOAP}}}Body").append(body_element)
+    return etree.tostring(envelope, xml_declaration=True, encoding="UTF-8")
+
+
+@lru_cache(maxsize=4)
+def schema(name: str = "SuministroLR.xsd") -> xmlschema.XMLSchema:
+    """Return an AEAT schema, the xmldsig import mapped to the local copy (no network)."""
+    return xmlschema.XMLSchema(
+        str(SCHEMAS / name), locations=[(XMLDSIG, str(SCHEMAS / "xmldsig-core-schema.xsd"))]
+    )
+
+
+def schema_problems(document: bytes, name: str = "SuministroLR.xsd") -> list[str]:
+    """Return why a document breaks an AEAT schema (empty when it is valid)."""
+    try:
+        tree = etree.fromstring(document)
+    except etree.XMLSyntaxError as exc:
+        return [f"not XML: {exc}"]
+    return [f"{error.path}: {error.reason}" for error in schema(name).iter_errors(tree)]
+
+
+def request_body(envelope: bytes):
+    """Return the request element inside a SOAP envelope (for the stand-in and tests)."""
+    body = etree.fromstring(envelope).find(f"{{{SOAP}}}Body")
+    if body is None or len(body) != 1:
+        raise AeatAnswerError("no SOAP body")
+    return body[0]
+
+
+def parse_answer(content: bytes) -> SubmissionAnswer:
+    """Read a ``RespuestaRegFactuSistemaFacturacion`` from a SOAP answer.
+
+    Raises:
+        AeatAnswerError: A SOAP fault, or anything that is not such an answer.
+    """
+    try:
+        root = etree.fromstring(content)
+    except etree.XMLSyntaxError as exc:
+        raise AeatAnswerError(f"the answer is not XML: {exc}") from exc
+    fault = root.find(f".//{{{SOAP}}}Fault")
+    if fault is not None:
+        raise AeatAnswerError(f"SOAP fault: {' '.join(fault.itertext()).strip()[:1500]}")
+    answer = root.find(f".//{{{RESP}}}RespuestaRegFactuSistemaFacturacion")
+    if answer is None:
+        raise AeatAnswerError("no RespuestaRegFactuSistemaFacturacion in the answer")
+    lines = []
+    for line in answer.findall(f"{{{RESP}}}RespuestaLinea"):
+        invoice = line.find(f"{{{RESP}}}IDFactura")
+        duplicate = line.find(f"{{{RESP}}}RegistroDuplicado")
+        lines.append(
+            RecordAnswer(
+                invoice=InvoiceId(
+                    _text(invoice, SUM1, "IDEmisorFactura"),
+                    _text(invoice, SUM1, "NumSerieFactura"),
+                    _text(invoice, SUM1, "FechaExpedicionFactura"),
+                ),
+                operation=_text(line.find(f"{{{RESP}}}Operacion"), SUM1, "TipoOperacion"),
+                estado=_text(line, RESP, "EstadoRegistro"),
+                error_code=_text(line, RESP, "CodigoErrorRegistro"),
+                error_description=_text(line, RESP, "DescripcionErrorRegistro"),
+                duplicate_state=_text(duplicate, SUM1, "EstadoRegistroDuplicado"),
+            )
+        )
+    wait = _text(answer, RESP, "TiempoEsperaEnvio")
+    return SubmissionAnswer(
+        csv=_text(answer, RESP, "CSV"),
+        estado_envio=_text(answer, RESP, "EstadoEnvio"),
+        wait_seconds=int(wait) if wait.isdigit() else 60,
+        lines=tuple(lines),
+    )
+
+
+def _text(parent, ns: str, tag: str) -> str:
+    if parent is None:
+        return ""
+    found = parent.find(f"{{{ns}}}{tag}")
+    return (found.text or "").strip() if found is not None else ""

@@ -1,16 +1,12 @@
-"""VeriFactu billing records: chain verification, cancellation records, what is still unsent."""
+"""VeriFactu billing records: chain verification, cancellation records, corrected records."""
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 from sqlmodel import Session, col, select
 
-from care_portal.config import get_settings
 from care_portal.domain.billing_fingerprint import (
     IssueFingerprintInput,
     cancellation_fingerprint,
@@ -20,8 +16,7 @@ from care_portal.domain.billing_fingerprint import (
     issue_fingerprint,
 )
 from care_portal.domain.errors import NotFound, ValidationFailed
-from care_portal.integrations.aeat_xml import registration_xml
-from care_portal.models import BillingRecord, BillingRecordSubmission, Invoice, Role
+from care_portal.models import AeatRecordState, AeatStatus, BillingRecord, Invoice, Role
 from care_portal.models.types import utcnow
 from care_portal.services import locks
 from care_portal.services.audit import record_event
@@ -43,13 +38,6 @@ class ChainReport:
     def ok(self) -> bool:
         """Whether every record and link is intact."""
         return self.broken_record_id is None
-
-
-class RecordSender(Protocol):
-    """Sends registration XML to the AEAT and returns its answer (raises on failure)."""
-
-    def send(self, xml: str) -> str:
-        """Send one registration message."""
 
 
 def verify_chain(session: Session) -> ChainReport:
@@ -121,54 +109,6 @@ def _record_problem(session: Session, record: BillingRecord, previous: BillingRe
     ):
         return "the invoice's amounts do not match its record"
     return ""
-
-
-def unsent_records(session: Session) -> list[BillingRecord]:
-    """Return the records not yet accepted by the sender, oldest first."""
-    sent = select(BillingRecordSubmission.record_id)
-    return list(
-        session.exec(
-            select(BillingRecord).where(col(BillingRecord.id).not_in(sent)).order_by(col(BillingRecord.id))
-        ).all()
-    )
-
-
-def count_unsent(session: Session, *, actor: Viewer | None) -> int:
-    """Return how many records are waiting to be sent to the AEAT (admins only)."""
-    ensure_role(actor, Role.ADMIN)
-    return len(unsent_records(session))
-
-
-def configured_sender() -> RecordSender | None:
-    """Return the sender named by ``VERIFACTU_SENDER`` ("module:factory"), or None (off)."""
-    target = get_settings().verifactu_sender
-    if not target:
-        return None
-    module_name, _, factory_name = target.partition(":")
-    factory: Callable[[], RecordSender] = getattr(importlib.import_module(module_name), factory_name)
-    return factory()
-
-
-def send_unsent(session: Session, sender: RecordSender | None = None) -> int:
-    """Send each unsent record; a record counts as sent only when the sender returns.
-
-    Args:
-        session: Open session (the caller commits).
-        sender: The sender; the configured one by default. None and no configuration: nothing is sent.
-
-    Returns:
-        How many records were sent.
-    """
-    sender = sender or configured_sender()
-    if sender is None:
-        return 0
-    sent = 0
-    for record in unsent_records(session):
-        answer = sender.send(registration_xml(session, [record]))
-        session.add(BillingRecordSubmission(record_id=record.id, response=str(answer)[:2000]))
-        session.flush()
-        sent += 1
-    return sent
 
 
 def cancel_invoice_record(
@@ -248,3 +188,95 @@ def is_cancelled(session: Session, invoice_id: int) -> bool:
         ).first()
         is not None
     )
+
+
+def correct_record(
+    session: Session, *, record_id: int, actor: Viewer | None, now: datetime | None = None
+) -> BillingRecord:
+    """Append a corrected record (subsanación) for one the AEAT rejected or accepted with errors.
+
+    The new record repeats the invoice's values as stored (the invoice is
+    immutable), chained at the head with a new timestamp; the sender builds it
+    with the current settings and software, which is where such errors are fixed.
+    A rejected record is flagged ``RechazoPrevio=S``. Runs in the caller's transaction.
+
+    Args:
+        session: Open session (the caller commits).
+        record_id: The record to correct.
+        actor: An admin.
+        now: The instant of the new record (aware; defaults to now).
+
+    Returns:
+        The new record, pending until the sender sends it.
+
+    Raises:
+        PermissionDenied: The actor is not an admin.
+        NotFound: No such record.
+        ValidationFailed: The record is not rejected nor accepted with errors.
+    """
+    viewer = ensure_role(actor, Role.ADMIN)
+    original = session.get(BillingRecord, record_id)
+    if original is None:
+        raise NotFound()
+    head = locks.lock_chain_head(session, original.issuer_nif)
+    state = session.get(AeatRecordState, record_id, populate_existing=True)
+    if state is None or state.status not in (AeatStatus.REJECTED, AeatStatus.ACCEPTED_WITH_ERRORS):
+        raise ValidationFailed({"record": "aeat.error.not_correctable"})
+    generated_at = format_generated_at(now or utcnow())
+    fingerprint = (
+        cancellation_fingerprint(
+            issuer_nif=original.issuer_nif,
+            number=original.number,
+            issue_date=original.issue_date,
+            previous_fingerprint=head.last_fingerprint,
+            generated_at=generated_at,
+        )
+        if original.record_type == CANCELLATION
+        else issue_fingerprint(
+            IssueFingerprintInput(
+                issuer_nif=original.issuer_nif,
+                number=original.number,
+                issue_date=original.issue_date,
+                invoice_type=original.invoice_type,
+                tax_total=original.tax_total,
+                total=original.total,
+                previous_fingerprint=head.last_fingerprint,
+                generated_at=generated_at,
+            )
+        )
+    )
+    record = BillingRecord(
+        issuer_nif=original.issuer_nif,
+        record_type=original.record_type,
+        invoice_id=original.invoice_id,
+        number=original.number,
+        issue_date=original.issue_date,
+        invoice_type=original.invoice_type,
+        tax_total=original.tax_total,
+        total=original.total,
+        previous_record_id=head.last_record_id,
+        previous_fingerprint=head.last_fingerprint,
+        generated_at=generated_at,
+        fingerprint=fingerprint,
+        correction="" if original.record_type == CANCELLATION else "S",
+        previous_rejection="S" if state.status == AeatStatus.REJECTED else "N",
+    )
+    session.add(record)
+    session.flush()
+    head.last_record_id = record.id
+    head.last_fingerprint = record.fingerprint
+    session.add(head)
+    state.status = AeatStatus.CORRECTED
+    state.corrected_by_record_id = record.id
+    state.updated_at = utcnow()
+    session.add(state)
+    record_event(
+        session,
+        actor_id=viewer.id,
+        action="aeat.correct_record",
+        target_type="billing_record",
+        target_id=original.id,
+        details={"new_record": record.id},
+    )
+    session.flush()
+    return record

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import delete, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from care_portal.domain.errors import NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
@@ -15,6 +16,7 @@ from care_portal.integrations import aeat_xml
 from care_portal.models import BillingRecord, Invoice, InvoiceLine, Role
 from care_portal.models.billing import ImmutableRecordError
 from care_portal.services import billing_records, invoicing
+from tests.immutability import triggers_lifted
 from tests.services.invoice_helpers import LINES, RECIPIENT, issue, make_user
 
 
@@ -70,10 +72,11 @@ def test_records_chain_to_the_previous_record_and_verify(db, client):
 
 def test_verification_finds_the_first_tampered_record(db, client):
     issued = [issue(db, client.id) for _ in range(4)]
-    db.connection().execute(
-        text("UPDATE billing_records SET total = '1.00' WHERE number = :number"), {"number": issued[2].number}
-    )
-    db.commit()
+    with triggers_lifted(db):
+        db.connection().execute(
+            text("UPDATE billing_records SET total = '1.00' WHERE number = :number"),
+            {"number": issued[2].number},
+        )
     report = billing_records.verify_chain(db)
     assert not report.ok
     assert report.broken_number == issued[2].number
@@ -83,8 +86,8 @@ def test_verification_finds_the_first_tampered_record(db, client):
 
 def test_verification_finds_a_tampered_invoice_amount(db, client):
     issued = issue(db, client.id)
-    db.connection().execute(text("UPDATE invoices SET total_cents = 1 WHERE id = :id"), {"id": issued.id})
-    db.commit()
+    with triggers_lifted(db):
+        db.connection().execute(text("UPDATE invoices SET total_cents = 1 WHERE id = :id"), {"id": issued.id})
     report = billing_records.verify_chain(db)
     assert report.broken_number == issued.number
     assert "amounts" in report.problem
@@ -112,6 +115,26 @@ def test_issued_invoices_lines_and_records_cannot_be_changed_or_deleted(db, clie
         db.exec(delete(BillingRecord))
     db.rollback()
     assert db.get(Invoice, issued.id).total_cents == issued.total_cents
+    assert billing_records.verify_chain(db).ok
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE invoices SET total_cents = 1",
+        "DELETE FROM invoice_lines",
+        "UPDATE billing_records SET fingerprint = 'X'",
+        "DELETE FROM billing_records",
+    ],
+)
+def test_the_database_itself_refuses_changes_to_issued_rows(db, client, statement):
+    issued = issue(db, client.id)
+    db.commit()
+    with pytest.raises(DBAPIError, match="immutable"):
+        db.connection().execute(text(statement))
+    db.rollback()
+    assert db.get(Invoice, issued.id).total_cents == issued.total_cents
+    assert len(db.exec(select(InvoiceLine)).all()) == 3
     assert billing_records.verify_chain(db).ok
 
 
@@ -258,9 +281,9 @@ def test_a_cancellation_record_chains_verifies_and_blocks_refunds(db, client, ad
     xml = aeat_xml.registration_xml(db, [record])
     assert "<sum1:RegistroAnulacion>" in xml
     assert f"<sum1:NumSerieFacturaAnulada>{first.number}</sum1:NumSerieFacturaAnulada>" in xml
-    db.connection().execute(
-        text("UPDATE billing_records SET generated_at = '2020-01-01T00:00:00+01:00' WHERE id = :id"),
-        {"id": record.id},
-    )
-    db.commit()
+    with triggers_lifted(db):
+        db.connection().execute(
+            text("UPDATE billing_records SET generated_at = '2020-01-01T00:00:00+01:00' WHERE id = :id"),
+            {"id": record.id},
+        )
     assert billing_records.verify_chain(db).broken_record_id == record.id
