@@ -20,12 +20,13 @@ from care_portal.models import (
     Role,
 )
 from care_portal.models.types import utcnow
-from care_portal.services import aeat_submission
+from care_portal.services import aeat_submission, invoice_documents
 from tests.services.invoice_helpers import issue, make_user
 
 
 @pytest.fixture
 def client_user(db):
+    invoice_documents.defer_pdfs(db)  # PDFs are not what these tests are about
     return make_user(db, "carmen@example.es")
 
 

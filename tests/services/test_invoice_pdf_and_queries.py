@@ -15,7 +15,7 @@ from care_portal.domain.errors import NotAuthenticated, NotFound, PermissionDeni
 from care_portal.integrations import aeat_xml, storage
 from care_portal.integrations.qr import qr_png
 from care_portal.models import Invoice, Role
-from care_portal.services import billing_records, invoice_queries, invoicing
+from care_portal.services import aeat_payloads, aeat_status, aeat_submission, invoice_queries, invoicing
 from tests.services.invoice_helpers import issue, make_user
 
 ISSUED_AT = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -46,6 +46,8 @@ def test_the_pdf_carries_every_mandatory_field_and_the_qr(db, tmp_path):
         "NIF: 12345678Z",
         "Calle del Sol 3, 28001 Madrid",
         "Dolores Ruiz",
+        "Precio unitario sin IVA",
+        "18,173 €",  # 3 × 19,99 € at 10 %: base 54,52 € / 3
         "QR tributario:",
         "Factura verificable en la sede",
         "electrónica de la AEAT",
@@ -161,36 +163,24 @@ def test_admin_filters_totals_and_refusals(db):
     with pytest.raises(PermissionDenied):
         invoice_queries.export_invoices_csv(db, actor=client)
     with pytest.raises(PermissionDenied):
-        billing_records.count_unsent(db, actor=client)
+        aeat_status.counts(db, actor=client)
     with pytest.raises(NotFound):
         invoice_queries.invoice_pdf(db, actor=make_user(db, "otro@example.es"), invoice_id=march.id)
 
 
-class _RecordingSender:
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-
-    def send(self, xml: str) -> str:
-        self.messages.append(xml)
-        return "Correcto"
-
-
-def test_records_export_as_aeat_xml_and_the_sender_is_off_by_default(db):
+def test_records_export_as_aeat_xml_that_validates_against_the_schema(db):
     client = make_user(db, "carmen@example.es")
     admin = make_user(db, "admin@example.es", Role.ADMIN)
-    first = issue(db, client.id, now=ISSUED_AT)
     issue(db, client.id, now=ISSUED_AT)
-    assert billing_records.count_unsent(db, actor=admin) == 2
-    assert billing_records.send_unsent(db) == 0
-    xml = aeat_xml.registration_xml(db, billing_records.unsent_records(db))
+    issue(db, client.id, now=ISSUED_AT)
+    assert aeat_status.counts(db, actor=admin).pending == 2
+    xml = aeat_payloads.registration_xml(db, aeat_submission.pending_records(db))
+    assert aeat_xml.schema_problems(xml.encode()) == []
     assert "RegFactuSistemaFacturacion" in xml
     assert "<sum1:NumSerieFactura>F2026-000001</sum1:NumSerieFactura>" in xml
     assert "<sum1:PrimerRegistro>S</sum1:PrimerRegistro>" in xml
     assert xml.count("<sum1:RegistroAnterior>") == 1
     assert "<sum1:ImporteTotal>125.47</sum1:ImporteTotal>" in xml
     assert "<sum1:FechaHoraHusoGenRegistro>2026-03-02T11:00:00+01:00</sum1:FechaHoraHusoGenRegistro>" in xml
-    sender = _RecordingSender()
-    assert billing_records.send_unsent(db, sender) == 2
-    db.commit()
-    assert billing_records.count_unsent(db, actor=admin) == 0
-    assert first.number in sender.messages[0]
+    assert xml.count("<sum1:DetalleDesglose>") == 2 * 3  # one per IVA rate
+    assert "<sum1:IdSistemaInformatico>CC</sum1:IdSistemaInformatico>" in xml

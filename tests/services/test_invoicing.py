@@ -15,7 +15,7 @@ from care_portal.domain.invoicing import LineInput
 from care_portal.integrations import aeat_xml
 from care_portal.models import BillingRecord, Invoice, InvoiceLine, Role
 from care_portal.models.billing import ImmutableRecordError
-from care_portal.services import billing_records, invoicing
+from care_portal.services import aeat_payloads, billing_records, invoicing
 from tests.immutability import triggers_lifted
 from tests.services.invoice_helpers import LINES, RECIPIENT, issue, make_user
 
@@ -278,7 +278,8 @@ def test_a_cancellation_record_chains_verifies_and_blocks_refunds(db, client, ad
         invoicing.issue_rectifying_invoice(
             db, original_invoice_id=first.id, lines=None, reason="x", actor=admin
         )
-    xml = aeat_xml.registration_xml(db, [record])
+    xml = aeat_payloads.registration_xml(db, [record])
+    assert aeat_xml.schema_problems(xml.encode()) == []
     assert "<sum1:RegistroAnulacion>" in xml
     assert f"<sum1:NumSerieFacturaAnulada>{first.number}</sum1:NumSerieFacturaAnulada>" in xml
     with triggers_lifted(db):
