@@ -13,6 +13,7 @@ from care_portal.outbox_worker import run_outbox_sender
 from care_portal.pages import (
     account,
     admin,
+    admin_aeat,
     admin_cancellations,
     admin_catalog,
     apply,
@@ -22,6 +23,7 @@ from care_portal.pages import (
     care_projects,
     care_register,
     checkout,
+    declaration,
     invoices,
     jobs,
     manager,
@@ -73,6 +75,12 @@ PAGES = [
     (routes.PRIVACY, public.privacy_page, "Privacidad · Cuidado en Casa", None),
     (routes.TERMS, public.terms_page, "Condiciones · Cuidado en Casa", None),
     (routes.FORBIDDEN, public.forbidden_page, "Sin acceso · Cuidado en Casa", None),
+    (
+        routes.DECLARATION,
+        declaration.declaration_page,
+        "Declaración responsable · Cuidado en Casa",
+        declaration.DeclarationState.load,
+    ),
     (routes.LOGIN, auth.login_page, "Entrar · Cuidado en Casa", None),
     (routes.SIGNUP, auth.signup_page, "Regístrate · Cuidado en Casa", None),
     (routes.FORGOT, auth.forgot_page, "Recuperar contraseña · Cuidado en Casa", None),
@@ -207,6 +215,12 @@ PAGES = [
         invoices.admin_invoices_page,
         "Facturas (administración) · Cuidado en Casa",
         invoices.AdminInvoicesState.load,
+    ),
+    (
+        routes.ADMIN_AEAT,
+        admin_aeat.admin_aeat_page,
+        "VeriFactu (AEAT) · Cuidado en Casa",
+        [admin_aeat.AdminAeatState.load, declaration.DeclarationState.load],
     ),
 ]
 

@@ -1,5 +1,6 @@
 """Every user-facing message as ``key: (Spanish, English)``."""
 
+from care_portal.i18n.aeat_texts import AEAT
 from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.help_texts import HELP
@@ -241,6 +242,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     **LEGAL,
     **SHOP,
     **BILLING,
+    **AEAT,
     **RECRUITING,
     **VISITS,
 }

@@ -16,7 +16,7 @@ from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.i18n import tr
 from care_portal.models import Role
-from care_portal.services import accounts, notifications
+from care_portal.services import accounts, aeat_status, notifications
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
 
@@ -27,13 +27,15 @@ class AdminUsersState(SessionState):
     """The list of users with their roles."""
 
     users: list[dict] = []
+    aeat_incidents: int = 0
 
     @rx.event
     @guarded(Role.ADMIN)
     def load(self, viewer: Viewer):
-        """Load every user."""
+        """Load every user, and how many VeriFactu records need an admin."""
         with session_scope() as session:
             rows = accounts.list_users(session, actor=viewer)
+            self.aeat_incidents = aeat_status.count_incidents(session, actor=viewer)
         self.users = [asdict(row) | {"role_label": tr(f"role.{row.role}", self.lang)} for row in rows]
 
     @rx.event
@@ -71,6 +73,7 @@ ADMIN_TABS = [
     ("beneficiaries", "admin.beneficiaries", routes.ADMIN_BENEFICIARIES),
     ("managers", "admin.managers", routes.ADMIN_MANAGERS),
     ("invoices", "admin.invoices", routes.ADMIN_INVOICES),
+    ("aeat", "admin.aeat", routes.ADMIN_AEAT),
     ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
     ("cancellations", "cancel_admin.title", routes.ADMIN_CANCELLATIONS),
 ]
@@ -86,6 +89,25 @@ def admin_tabs(current: str) -> rx.Component:
         spacing="3",
         margin_bottom="1em",
         wrap="wrap",
+    )
+
+
+def aeat_incidents_callout(count: rx.Var) -> rx.Component:
+    """A warning with the number of VeriFactu incidents and a link to them (nothing when none)."""
+    return rx.cond(
+        count > 0,
+        rx.callout(
+            rx.text(
+                t("admin.aeat.home_incidents"),
+                ": ",
+                rx.text.strong(count, class_name="aeat-incident-count"),
+                " · ",
+                rx.link(t("admin.aeat.see"), href=routes.ADMIN_AEAT),
+            ),
+            icon="triangle_alert",
+            color_scheme="red",
+            margin_bottom="1em",
+        ),
     )
 
 
@@ -110,6 +132,7 @@ def admin_users_page() -> rx.Component:
     """Users and roles."""
     return page_shell(
         admin_tabs("users"),
+        aeat_incidents_callout(AdminUsersState.aeat_incidents),
         rx.box(
             rx.table.root(
                 rx.table.header(

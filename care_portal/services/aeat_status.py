@@ -134,7 +134,7 @@ def counts(session: Session, *, actor: Viewer | None, now: datetime | None = Non
         _joined(select(func.count(col(BillingRecord.id)))).where(_incident_filter(now))
     ).one()
     return AeatCounts(
-        sent=by_status.get(AeatStatus.SENT, 0) + by_status.get(AeatStatus.CORRECTED, 0),
+        sent=by_status.get(AeatStatus.SENT, 0),  # a corrected record is counted through its correction
         with_errors=by_status.get(AeatStatus.ACCEPTED_WITH_ERRORS, 0),
         rejected=by_status.get(AeatStatus.REJECTED, 0),
         pending=by_status.get(AeatStatus.PENDING, 0) + by_status.get(AeatStatus.INVALID, 0),
