@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     stripe_secret_key: str = ""
     stripe_webhook_secret: str = ""
     stripe_api_base: str = ""
+    order_expiry_hours: int = 24  # an order still unpaid after this expires and its payment page is closed
 
     session_hours: int = 12
     password_reset_minutes: int = 60
@@ -69,9 +70,18 @@ class Settings(BaseSettings):
     software_installation: str = "1"
 
     @model_validator(mode="after")
-    def _refuse_default_secret(self) -> Settings:
+    def _refuse_unsafe_settings(self) -> Settings:
         if self.environment not in ("development", "test") and self.secret_key == DEFAULT_SECRET:
             raise ValueError("SECRET_KEY must be set outside development (falta SECRET_KEY en producción).")
+        live = self.stripe_secret_key.startswith(("sk_live_", "rk_live_"))
+        if live and not self.is_production:
+            raise ValueError(
+                "A live Stripe key is refused outside production (clave real fuera de producción)."
+            )
+        if self.is_production and self.stripe_secret_key and not live:
+            raise ValueError("A test Stripe key is refused in production (clave de pruebas en producción).")
+        if self.aeat_mode not in ("test", "production"):
+            raise ValueError("AEAT_MODE must be 'test' or 'production'.")
         return self
 
     @property
