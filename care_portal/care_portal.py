@@ -16,6 +16,7 @@ from care_portal.pages import (
     admin_aeat,
     admin_cancellations,
     admin_catalog,
+    admin_payments,
     apply,
     areas,
     auth,
@@ -40,6 +41,7 @@ from care_portal.pages import (
 from care_portal.state.session import SessionState
 from care_portal.visit_escalations import run_contact_escalations
 from care_portal.workers.aeat_sender import run_aeat_sender
+from care_portal.workers.order_expiry import run_order_expiry
 
 logger = logging.getLogger(__name__)
 get_settings()  # refuse to start with a default secret in production
@@ -68,6 +70,7 @@ app = rx.App(
 app.register_lifespan_task(run_outbox_sender)
 app.register_lifespan_task(run_contact_escalations)
 app.register_lifespan_task(run_aeat_sender)
+app.register_lifespan_task(run_order_expiry)
 
 PAGES = [
     (routes.HOME, public.home_page, "Cuidado en Casa", None),
@@ -221,6 +224,12 @@ PAGES = [
         admin_aeat.admin_aeat_page,
         "VeriFactu (AEAT) · Cuidado en Casa",
         [admin_aeat.AdminAeatState.load, declaration.DeclarationState.load],
+    ),
+    (
+        routes.ADMIN_PAYMENTS,
+        admin_payments.admin_payments_page,
+        "Pagos · Admin",
+        admin_payments.AdminPaymentsState.load,
     ),
 ]
 

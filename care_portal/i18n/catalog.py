@@ -5,6 +5,7 @@ from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
+from care_portal.i18n.payment_texts import PAYMENTS
 from care_portal.i18n.recruiting_texts import RECRUITING
 from care_portal.i18n.shop_texts import SHOP
 from care_portal.i18n.visits_texts import VISITS
@@ -243,6 +244,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     **SHOP,
     **BILLING,
     **AEAT,
+    **PAYMENTS,
     **RECRUITING,
     **VISITS,
 }

@@ -74,6 +74,7 @@ ADMIN_TABS = [
     ("managers", "admin.managers", routes.ADMIN_MANAGERS),
     ("invoices", "admin.invoices", routes.ADMIN_INVOICES),
     ("aeat", "admin.aeat", routes.ADMIN_AEAT),
+    ("payments", "admin.payments", routes.ADMIN_PAYMENTS),
     ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
     ("cancellations", "cancel_admin.title", routes.ADMIN_CANCELLATIONS),
 ]

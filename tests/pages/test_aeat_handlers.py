@@ -57,3 +57,18 @@ def test_the_declaration_shows_the_configured_software():
     type(declaration).event_handlers["load"].fn(declaration)
     assert declaration.values["system_id"] == "CC"
     assert declaration.values["system_name"] == "Cuidado en Casa Facturación"
+
+
+def test_only_an_admin_reads_the_payment_issues(db):
+    from care_portal.models.shop import Order
+    from care_portal.pages.admin_payments import AdminPaymentsState
+
+    _, client_token = _account(db, "carmen@example.es", Role.CLIENT)
+    _, admin_token = _account(db, "admin@example.es", Role.ADMIN)
+    page = _state(AdminPaymentsState, client_token, "/admin/pagos")
+    assert "sin-permiso" in str(_call(page, "load"))
+    assert page.issues == []
+    page = _state(AdminPaymentsState, admin_token, "/admin/pagos")
+    _call(page, "load")
+    assert page.issues == []
+    assert db.exec(select(Order)).all() == []
