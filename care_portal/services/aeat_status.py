@@ -125,11 +125,14 @@ def counts(session: Session, *, actor: Viewer | None, now: datetime | None = Non
     """Return the record counts by AEAT state and the incidents (admins only; two statements)."""
     ensure_role(actor, Role.ADMIN)
     now = now or utcnow()
-    by_status = dict(
-        session.exec(
-            _joined(select(_status_column(), func.count(col(BillingRecord.id)))).group_by(_status_column())
-        ).all()
-    )
+    by_status: dict[str, int] = {}
+    grouped = session.exec(
+        _joined(select(col(AeatRecordState.status), func.count(col(BillingRecord.id)))).group_by(
+            col(AeatRecordState.status)
+        )
+    ).all()
+    for status, count in grouped:  # no state row yet: pending
+        by_status[status or AeatStatus.PENDING] = by_status.get(status or AeatStatus.PENDING, 0) + count
     incidents = session.exec(
         _joined(select(func.count(col(BillingRecord.id)))).where(_incident_filter(now))
     ).one()
