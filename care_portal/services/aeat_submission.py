@@ -224,6 +224,12 @@ def _send_batch(client: SoapPoster, worker: str, engine, now: datetime) -> PassR
         _release(engine, worker, now, wait=wait, failed=True, error=str(exc))
         return PassResult(0, wait, outcome)
     answered = _store_answer(engine, worker, records, digest, answer.status, parsed)
+    if answered < len(records):  # e.g. the whole submission refused (header): they stay pending
+        wait = max(parsed.wait_seconds, backoff_seconds(_failures(engine) + 1))
+        error = f"{len(records) - answered} records without an answer (EstadoEnvio {parsed.estado_envio})"
+        logger.warning("AEAT submission: %s", error)
+        _release(engine, worker, now, wait=wait, failed=True, error=error)
+        return PassResult(answered, float(wait), "answered")
     _release(engine, worker, now, wait=parsed.wait_seconds, failed=False)
     return PassResult(answered, float(parsed.wait_seconds), "answered")
 
