@@ -120,7 +120,7 @@ class AeatStub:
     certs: Certificates
     wait_seconds: int = 60
     verdicts: dict[str, str] = field(default_factory=dict)  # number → Correcto / AceptadoConErrores / …
-    failures: list[str] = field(default_factory=list)  # next requests: "server_error" / "slow"
+    failures: list[str] = field(default_factory=list)  # next requests: server_error / slow / header_error
     slow_seconds: float = 2.0
     received: list[Received] = field(default_factory=list)
     invalid_bodies: list[tuple[bytes, list[str]]] = field(default_factory=list)
@@ -167,6 +167,8 @@ class AeatStub:
             with self._lock:
                 self.invalid_bodies.append((envelope, problems))
             return 500, _fault("; ".join(problems)[:500])
+        if failure == "header_error":  # the whole submission refused, no record answered
+            return 200, _answer(request, [], "Incorrecto", self.wait_seconds)
         return 200, self._response(request, client)
 
     def _response(self, request, client: str) -> bytes:

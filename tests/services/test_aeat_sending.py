@@ -141,6 +141,25 @@ def test_an_outage_loses_nothing_backs_off_and_a_late_duplicate_counts_as_sent(
     assert outcomes == ["unavailable", "unavailable", "answered"]
 
 
+def test_a_submission_refused_as_a_whole_keeps_its_records_pending_and_says_why(
+    db, client_user, aeat, aeat_client
+):
+    from care_portal.models import AeatSenderState
+
+    start = utcnow()
+    number = issue(db, client_user.id).number
+    aeat.failures = ["header_error"]
+    refused = aeat_submission.send_pending(aeat_client, now=start)
+    assert (refused.sent, refused.wait_seconds) == (0, 60)
+    assert aeat_submission.count_pending(db) == 1
+    db.expire_all()
+    assert "EstadoEnvio Incorrecto" in db.get(AeatSenderState, 1).last_error
+    assert aeat_submission.send_pending(aeat_client, now=start + timedelta(seconds=61)).sent == 1
+    assert _states(db) == {number: AeatStatus.SENT}
+    db.expire_all()
+    assert db.get(AeatSenderState, 1).last_error == ""
+
+
 def test_the_stand_in_refuses_a_client_without_the_company_certificate(aeat, aeat_certs):
     import ssl
 
