@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from datetime import UTC, datetime
@@ -15,7 +16,14 @@ from care_portal.domain.errors import NotAuthenticated, NotFound, PermissionDeni
 from care_portal.integrations import aeat_xml, storage
 from care_portal.integrations.qr import qr_png
 from care_portal.models import Invoice, Role
-from care_portal.services import aeat_payloads, aeat_status, aeat_submission, invoice_queries, invoicing
+from care_portal.services import (
+    aeat_payloads,
+    aeat_status,
+    aeat_submission,
+    invoice_documents,
+    invoice_queries,
+    invoicing,
+)
 from tests.services.invoice_helpers import issue, make_user
 
 ISSUED_AT = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -29,6 +37,26 @@ def _pdf_text_and_images(tmp_path, data: bytes) -> tuple[str, list]:
     )
     subprocess.run(["pdfimages", "-png", str(path), str(tmp_path / "img")], check=True)
     return " ".join(text.stdout.replace("\u00a0", " ").split()), sorted(tmp_path.glob("img-*.png"))
+
+
+def _word_heights(tmp_path, data: bytes) -> dict[str, float]:
+    """Each word's printed height (points) in the PDF: a proxy for its font size."""
+    path = tmp_path / "sizes.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    heights = {}
+    for match in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)<', out.stdout):
+        heights.setdefault(match.group(3), float(match.group(2)) - float(match.group(1)))
+    return heights
+
+
+def test_the_qr_label_and_legend_are_not_smaller_than_the_body_text(db, tmp_path):
+    client = make_user(db, "carmen@example.es")
+    issued = issue(db, client.id, now=ISSUED_AT)
+    heights = _word_heights(tmp_path, storage.read_private(db.get(Invoice, issued.id).pdf_key))
+    body = heights["Número"]
+    assert heights["tributario:"] >= body
+    assert heights["verificable"] >= body
 
 
 def test_the_pdf_carries_every_mandatory_field_and_the_qr(db, tmp_path):
@@ -184,3 +212,35 @@ def test_records_export_as_aeat_xml_that_validates_against_the_schema(db):
     assert "<sum1:FechaHoraHusoGenRegistro>2026-03-02T11:00:00+01:00</sum1:FechaHoraHusoGenRegistro>" in xml
     assert xml.count("<sum1:DetalleDesglose>") == 2 * 3  # one per IVA rate
     assert "<sum1:IdSistemaInformatico>CC</sum1:IdSistemaInformatico>" in xml
+
+
+def test_the_pdf_is_rendered_after_commit_and_a_download_renders_a_missing_one(db):
+    from tests.services.invoice_helpers import LINES, RECIPIENT
+
+    client = make_user(db, "carmen@example.es")
+    admin = make_user(db, "admin@example.es", Role.ADMIN)
+
+    def issue_uncommitted():
+        return invoicing.issue_invoice(
+            db, client_id=client.id, recipient=RECIPIENT, lines=LINES, beneficiary_name="D", order_ref="P-1"
+        )
+
+    issued = issue_uncommitted()
+    key = db.get(Invoice, issued.id).pdf_key
+    assert not storage.exists_private(key)  # nothing rendered while the locks are held
+    db.commit()
+    assert storage.read_private(key).startswith(b"%PDF")
+
+    rolled_back = issue_uncommitted()
+    rolled_key = db.get(Invoice, rolled_back.id).pdf_key
+    db.rollback()
+    assert not storage.exists_private(rolled_key)
+
+    invoice_documents.defer_pdfs(db)
+    deferred = issue_uncommitted()
+    db.commit()
+    deferred_key = db.get(Invoice, deferred.id).pdf_key
+    assert not storage.exists_private(deferred_key)
+    document = invoice_queries.invoice_pdf(db, actor=admin, invoice_id=deferred.id)
+    assert document.content.startswith(b"%PDF")
+    assert storage.read_private(deferred_key) == document.content
