@@ -5,13 +5,15 @@ from __future__ import annotations
 import pytest
 
 from care_portal.config import get_settings
+from care_portal.integrations import aeat_xml
 from care_portal.integrations.aeat_client import AeatClient, ssl_context
 from tests.aeat_stub import AeatStub, make_certificates
 
 
 @pytest.fixture(scope="session")
 def aeat_certs(tmp_path_factory):
-    """Throwaway CA, server certificate and company PKCS#12 for the whole run."""
+    """Throwaway CA, server certificate and company PKCS#12 for the whole run (schemas loaded once)."""
+    aeat_xml.schema()
     return make_certificates(tmp_path_factory.mktemp("aeat-certs"))
 
 
@@ -26,9 +28,9 @@ def aeat(aeat_certs):
 
 @pytest.fixture
 def aeat_client(aeat, aeat_certs):
-    """A client presenting the company's certificate to the stand-in (1 s timeout)."""
+    """A client presenting the company's certificate to the stand-in (5 s timeout)."""
     context = ssl_context(str(aeat_certs.client_p12), aeat_certs.password, str(aeat_certs.ca_file))
-    return AeatClient(aeat.endpoint, context, timeout=1.0)
+    return AeatClient(aeat.endpoint, context, timeout=5.0)
 
 
 @pytest.fixture
@@ -39,6 +41,6 @@ def aeat_settings(monkeypatch, aeat, aeat_certs):
     monkeypatch.setattr(settings, "aeat_cert_file", str(aeat_certs.client_p12))
     monkeypatch.setattr(settings, "aeat_cert_password", aeat_certs.password)
     monkeypatch.setattr(settings, "aeat_ca_file", str(aeat_certs.ca_file))
-    monkeypatch.setattr(settings, "aeat_timeout_seconds", 2.0)
+    monkeypatch.setattr(settings, "aeat_timeout_seconds", 5.0)
     monkeypatch.setattr(settings, "aeat_poll_seconds", 0.05)
     return settings

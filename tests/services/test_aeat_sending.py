@@ -127,7 +127,9 @@ def test_an_outage_loses_nothing_backs_off_and_a_late_duplicate_counts_as_sent(
 
     aeat.failures = ["slow"]  # answered after the client gave up: the AEAT did register them
     aeat.slow_seconds = 1.5
+    aeat_client.timeout = 0.5
     slow = aeat_submission.send_pending(aeat_client, now=start + timedelta(seconds=31))
+    aeat_client.timeout = 5.0
     assert (slow.outcome, slow.wait_seconds) == ("unavailable", 60)  # second failure in a row: 60 s
     assert aeat_submission.count_pending(db) == 2
     _wait_until(lambda: len(aeat.received) == 1)  # the stand-in finished the request the client gave up on
