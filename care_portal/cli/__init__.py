@@ -1,1 +1,1 @@
-"""Command-line entry points (``python -m care_portal.cli.<name>``)."""
+"""Command-line entry points: ``cli.seed`` (demo data) and ``cli.verifactu`` (the records)."""

@@ -1,1 +1,1 @@
-"""Background loops started with the app (one per server worker, claimed in the database)."""
+"""Background loops started with the app: outbox, escalations, AEAT sender, order expiry."""

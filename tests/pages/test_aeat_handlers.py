@@ -6,8 +6,8 @@ from reflex.state import State
 from sqlmodel import select
 
 from care_portal.models import AeatRecordState, AeatStatus, BillingRecord, Role
-from care_portal.pages.admin_aeat import AdminAeatState
-from care_portal.pages.declaration import DeclarationState
+from care_portal.pages.admin.aeat import AdminAeatState
+from care_portal.pages.billing.declaration import DeclarationState
 from care_portal.services import invoice_documents
 from tests.pages.test_recruiting_handlers import _account, _call, _state
 from tests.services.invoice_helpers import issue
@@ -61,7 +61,7 @@ def test_the_declaration_shows_the_configured_software():
 
 def test_only_an_admin_reads_the_payment_issues(db):
     from care_portal.models.shop import Order
-    from care_portal.pages.admin_payments import AdminPaymentsState
+    from care_portal.pages.admin.payments import AdminPaymentsState
 
     _, client_token = _account(db, "carmen@example.es", Role.CLIENT)
     _, admin_token = _account(db, "admin@example.es", Role.ADMIN)

@@ -96,9 +96,9 @@ def test_a_record_pending_past_the_legal_time_is_an_incident(db, people, monkeyp
 
 
 def test_a_paid_checkout_reaches_the_aeat_by_itself(db, people, aeat, aeat_settings):
-    from care_portal.seed import seed_demo_care, seed_demo_users
-    from care_portal.seed_catalog import seed_catalogue
-    from care_portal.seed_invoices import seed_demo_order
+    from care_portal.cli.seed import seed_demo_care, seed_demo_users
+    from care_portal.cli.seed_catalog import seed_catalogue
+    from care_portal.cli.seed_invoices import seed_demo_order
 
     _, admin = people
     seed_demo_users()

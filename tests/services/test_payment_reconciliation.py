@@ -8,13 +8,13 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from care_portal.cli.seed_catalog import seed_catalogue
 from care_portal.domain.errors import PermissionDenied
 from care_portal.integrations.payments import StripeProvider, sign_payload
 from care_portal.models import Invoice, Role
 from care_portal.models.shop import CareService, Order, OrderStatus
 from care_portal.models.types import utcnow
 from care_portal.models.visits import Cancellation, Task
-from care_portal.seed_catalog import seed_catalogue
 from care_portal.services import accounts, checkout, invoice_documents, payment_reconciliation
 from tests.factories import make_beneficiary
 from tests.stripe_stub import StripeStub

@@ -1,0 +1,182 @@
+"""The client's "Tareas" tab (/cuenta/tareas): every contracted visit, its deadline and its report."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import reflex as rx
+
+from care_portal import routes
+from care_portal.components.i18n import t
+from care_portal.components.layout import page_shell
+from care_portal.components.visits import state_badge
+from care_portal.db import session_scope
+from care_portal.models import Role
+from care_portal.services import client_tasks
+from care_portal.services.authz import Viewer
+from care_portal.state.session import SessionState, guarded
+
+
+class ClientTasksState(SessionState):
+    """The logged-in client's tasks."""
+
+    tasks: list[dict[str, str]] = []
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def load(self, viewer: Viewer):
+        """Load the client's own tasks (never anyone else's)."""
+        with session_scope() as session:
+            rows = client_tasks.list_client_tasks(session, actor=viewer)
+        self.tasks = [_flat(row) for row in rows]
+
+
+def _flat(row: client_tasks.ClientTask) -> dict[str, str]:
+    """One task as strings for the page ("1" / "" for yes / no)."""
+    flat = {
+        k: str(v) for k, v in asdict(row).items() if k not in ("report", "cancellation", "free_cancellation")
+    }
+    flat["free_cancellation"] = "1" if row.free_cancellation else ""
+    flat["has_report"] = "1" if row.report else ""
+    for key, value in (row.report or {}).items():
+        flat[f"report_{key}"] = value
+    flat["cancelled"] = "1" if row.cancellation else ""
+    for key, value in (row.cancellation or {}).items():
+        flat[f"cancel_{key}"] = value
+    return flat
+
+
+def _line(label_key: str, value: rx.Var, css_id: str = "") -> rx.Component:
+    return rx.hstack(
+        rx.text(t(label_key), size="2", color_scheme="gray", min_width="9em"),
+        rx.text(value, size="3", weight="medium", class_name=css_id),
+        wrap="wrap",
+        spacing="2",
+    )
+
+
+def _report(task: rx.Var) -> rx.Component:
+    return rx.box(
+        rx.heading(t("visits.report"), size="3", as_="h3"),
+        rx.text(t("visits.work_done"), weight="bold", size="2"),
+        rx.text(task["report_work_done"], class_name="report-work-done", white_space="pre-wrap"),
+        rx.cond(
+            task["report_observations"] != "",
+            rx.fragment(
+                rx.text(t("visits.report_observations"), weight="bold", size="2"),
+                rx.text(task["report_observations"], white_space="pre-wrap"),
+            ),
+        ),
+        rx.cond(
+            task["report_next_steps"] != "",
+            rx.fragment(
+                rx.text(t("visits.next_steps"), weight="bold", size="2"),
+                rx.text(task["report_next_steps"], white_space="pre-wrap"),
+            ),
+        ),
+        rx.el.a(
+            rx.icon("download", size=16),
+            t("visits.report_pdf"),
+            href=routes.report_pdf_url(task["id"]),
+            download="",
+            class_name="report-pdf cp-download-link",
+            style={"display": "inline-flex", "gap": "0.4em", "alignItems": "center", "marginTop": "0.5em"},
+        ),
+        class_name="cp-report",
+        width="100%",
+    )
+
+
+def _task_card(task: rx.Var) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.heading(task["service"], size="4", as_="h2"),
+                rx.spacer(),
+                state_badge(task["state"]),
+                width="100%",
+                wrap="wrap",
+            ),
+            _line("visits.beneficiary", task["beneficiary"]),
+            _line("visits.manager", rx.cond(task["manager"] != "", task["manager"], "—")),
+            _line(
+                "visits.appointment",
+                rx.cond(task["appointment"] != "", task["appointment"], "—"),
+                "task-appointment",
+            ),
+            rx.hstack(
+                rx.text(t("visits.code_label"), size="2", color_scheme="gray", min_width="9em"),
+                rx.code(task["visit_code"], size="4", class_name="task-code"),
+                wrap="wrap",
+            ),
+            rx.cond(
+                (task["deadline"] != "") & (task["state"] == "scheduled"),
+                rx.callout(
+                    rx.text(
+                        t("visits.deadline_client"),
+                        " ",
+                        rx.text.strong(task["deadline"], class_name="task-deadline"),
+                    ),
+                    icon="clock",
+                    color_scheme=rx.cond(task["free_cancellation"] == "1", "blue", "amber"),
+                    size="1",
+                    width="100%",
+                ),
+            ),
+            rx.cond(
+                task["cancelled"] == "1",
+                rx.callout(
+                    rx.text(
+                        t("visits.cancelled_refund"),
+                        " ",
+                        rx.text.strong(task["cancel_refund"], class_name="task-refund"),
+                        " · ",
+                        t("visits.rectifying_invoice"),
+                        " ",
+                        rx.text.strong(task["cancel_invoice"], class_name="task-rectifying"),
+                        rx.cond(
+                            task["cancel_refund_status"] == "failed",
+                            rx.text(t("visits.refund_failed_note"), class_name="task-refund-failed"),
+                        ),
+                    ),
+                    icon="receipt",
+                    color_scheme="gray",
+                    width="100%",
+                ),
+            ),
+            rx.cond(
+                task["open_request"] != "",
+                rx.badge(t("visits.request_pending"), color_scheme="amber", size="2"),
+            ),
+            rx.cond(task["has_report"] == "1", _report(task)),
+            rx.cond(
+                (task["state"] == "pending_appointment") | (task["state"] == "scheduled"),
+                rx.link(
+                    t("visits.change_or_cancel"),
+                    href=routes.suggestions_url(task["id"]),
+                    class_name="task-change",
+                ),
+            ),
+            spacing="2",
+            width="100%",
+        ),
+        class_name="cp-card client-task",
+        data_task=task["id"],
+        width="100%",
+    )
+
+
+def client_tasks_page() -> rx.Component:
+    """Every visit the client has contracted, newest first."""
+    return page_shell(
+        rx.text(t("visits.tasks_lead"), margin_bottom="1em"),
+        rx.cond(
+            ClientTasksState.tasks.length() > 0,
+            rx.vstack(
+                rx.foreach(ClientTasksState.tasks, _task_card), spacing="3", width="100%", max_width="760px"
+            ),
+            rx.text(t("visits.no_tasks")),
+        ),
+        rx.link(t("suggest.title"), href=routes.SUGGESTIONS, margin_top="1em"),
+        title_key="visits.tasks_title",
+    )

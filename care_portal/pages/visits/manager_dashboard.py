@@ -1,0 +1,291 @@
+"""The manager's dashboard (/gestor): counts, today, upcoming, waiting tasks and beneficiaries."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+
+import reflex as rx
+
+from care_portal import routes
+from care_portal.components.i18n import t
+from care_portal.components.layout import page_shell
+from care_portal.components.visits import state_badge
+from care_portal.db import session_scope
+from care_portal.models import Role
+from care_portal.services import visits
+from care_portal.services.authz import Viewer
+from care_portal.state.session import SessionState, guarded
+
+STATE_FILTERS = ["", "pending_appointment", "scheduled", "in_progress", "done", "cancelled"]
+
+
+class ManagerDashboardState(SessionState):
+    """The dashboard's data and its filters."""
+
+    counts: dict[str, int] = {}
+    today: list[dict] = []
+    upcoming: list[dict] = []
+    waiting: list[dict] = []
+    tasks: list[dict] = []
+    beneficiaries: list[dict[str, str]] = []
+    filter_state: str = ""
+    filter_beneficiary: str = ""
+    filter_day: str = ""
+    search: str = ""
+
+    @rx.event
+    @guarded(Role.MANAGER)
+    def load(self, viewer: Viewer):
+        """Load the dashboard of the logged-in manager (admins see everyone's tasks)."""
+        try:
+            day = date.fromisoformat(self.filter_day) if self.filter_day else None
+        except ValueError:
+            day = None
+        beneficiary_id = int(self.filter_beneficiary) if self.filter_beneficiary.isdigit() else None
+        with session_scope() as session:
+            board = visits.manager_dashboard(
+                session,
+                actor=viewer,
+                state=self.filter_state if self.filter_state in STATE_FILTERS else "",
+                beneficiary_id=beneficiary_id,
+                day=day,
+                search=self.search[:100],
+            )
+        self.counts = board.counts
+        self.today = [asdict(r) for r in board.today]
+        self.upcoming = [asdict(r) for r in board.upcoming]
+        self.waiting = [asdict(r) for r in board.waiting]
+        self.tasks = [asdict(r) for r in board.tasks]
+        self.beneficiaries = [{k: str(v) for k, v in asdict(b).items()} for b in board.beneficiaries]
+
+    @rx.event
+    def set_filter_state(self, value: str):
+        """Filter the task list by state ("all" clears it)."""
+        self.filter_state = "" if value == "all" else value
+        return ManagerDashboardState.load
+
+    @rx.event
+    def set_filter_beneficiary(self, value: str):
+        """Filter the task list by beneficiary ("all" clears it)."""
+        self.filter_beneficiary = "" if value == "all" else value
+        return ManagerDashboardState.load
+
+    @rx.event
+    def set_filter_day(self, value: str):
+        """Filter the task list by appointment day."""
+        self.filter_day = value
+        return ManagerDashboardState.load
+
+    @rx.event
+    def set_search(self, value: str):
+        """Search the task list by beneficiary or service."""
+        self.search = value
+        return ManagerDashboardState.load
+
+
+def _count(key: str, label_key: str, color: str) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.text(ManagerDashboardState.counts.get(key, 0), size="7", weight="bold", id=f"count-{key}"),
+            rx.text(t(label_key), size="2"),
+            spacing="0",
+            align="center",
+        ),
+        class_name=f"cp-count cp-count-{color}",
+    )
+
+
+def task_line(row: dict) -> rx.Component:
+    """One task as a tappable card: beneficiary, service, state, appointment or waiting time."""
+    return rx.link(
+        rx.card(
+            rx.vstack(
+                rx.hstack(
+                    rx.text(row["beneficiary"], weight="bold"),
+                    rx.spacer(),
+                    state_badge(row["state"]),
+                    width="100%",
+                    wrap="wrap",
+                ),
+                rx.text(row["service"], size="2"),
+                rx.cond(
+                    row["appointment"] != "",
+                    rx.text(rx.icon("calendar", size=14), " ", row["appointment"], size="2"),
+                    rx.text(t("manager.waiting_for"), " ", row["waiting"], size="2", color_scheme="gray"),
+                ),
+                rx.cond(
+                    row["contact_overdue"],
+                    rx.badge(t("manager.contact_overdue"), color_scheme="red", size="2"),
+                ),
+                spacing="1",
+                width="100%",
+            ),
+            class_name="cp-card cp-task-card",
+        ),
+        href=routes.manager_task_url(row["id"]),
+        underline="none",
+        class_name="task-link",
+        data_task=row["id"],
+    )
+
+
+def _section(title_key: str, rows: rx.Var, empty_key: str, section_id: str) -> rx.Component:
+    return rx.vstack(
+        rx.heading(t(title_key), size="5", as_="h2"),
+        rx.cond(
+            rows.length() > 0,
+            rx.grid(
+                rx.foreach(rows, task_line),
+                columns=rx.breakpoints(initial="1", md="2"),
+                spacing="3",
+                width="100%",
+            ),
+            rx.text(t(empty_key), color_scheme="gray"),
+        ),
+        width="100%",
+        spacing="2",
+        id=section_id,
+        margin_top="1em",
+    )
+
+
+def _beneficiary_card(card: dict) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.text(card["name"], weight="bold"),
+            rx.link(
+                rx.hstack(rx.icon("phone", size=14), rx.text(card["phone"]), spacing="1", align="center"),
+                href="tel:" + card["phone"],
+            ),
+            rx.text(card["address"], size="2"),
+            rx.cond(card["notes"] != "", rx.text(t("manager.notes"), ": ", card["notes"], size="2")),
+            rx.cond(
+                card["consent"] != "signed",
+                rx.badge(t("manager.consent_pending"), color_scheme="amber", size="2"),
+                rx.badge(t("manager.consent_signed"), color_scheme="green", size="2"),
+            ),
+            spacing="1",
+        ),
+        class_name="cp-card",
+    )
+
+
+def _filters() -> rx.Component:
+    return rx.flex(
+        rx.box(
+            rx.el.label(t("manager.filter_search"), html_for="filter-search", class_name="cp-label"),
+            rx.input(
+                id="filter-search",
+                value=ManagerDashboardState.search,
+                on_change=ManagerDashboardState.set_search.debounce(400),
+                size="3",
+                width="100%",
+            ),
+            flex="2 1 200px",
+        ),
+        rx.box(
+            rx.el.label(t("manager.filter_state"), html_for="filter-state", class_name="cp-label"),
+            rx.select.root(
+                rx.select.trigger(id="filter-state", width="100%"),
+                rx.select.content(
+                    rx.select.item(t("manager.all"), value="all"),
+                    *[rx.select.item(t(f"task.state.{s}"), value=s) for s in STATE_FILTERS[1:]],
+                ),
+                value=rx.cond(
+                    ManagerDashboardState.filter_state == "", "all", ManagerDashboardState.filter_state
+                ),
+                on_change=ManagerDashboardState.set_filter_state,
+                size="3",
+            ),
+            flex="1 1 160px",
+        ),
+        rx.box(
+            rx.el.label(
+                t("manager.filter_beneficiary"), html_for="filter-beneficiary", class_name="cp-label"
+            ),
+            rx.select.root(
+                rx.select.trigger(id="filter-beneficiary", width="100%"),
+                rx.select.content(
+                    rx.select.item(t("manager.all"), value="all"),
+                    rx.foreach(
+                        ManagerDashboardState.beneficiaries,
+                        lambda b: rx.select.item(b["name"], value=b["id"]),
+                    ),
+                ),
+                value=rx.cond(
+                    ManagerDashboardState.filter_beneficiary == "",
+                    "all",
+                    ManagerDashboardState.filter_beneficiary,
+                ),
+                on_change=ManagerDashboardState.set_filter_beneficiary,
+                size="3",
+            ),
+            flex="1 1 160px",
+        ),
+        rx.box(
+            rx.el.label(t("manager.filter_day"), html_for="filter-day", class_name="cp-label"),
+            rx.input(
+                id="filter-day",
+                type="date",
+                value=ManagerDashboardState.filter_day,
+                on_change=ManagerDashboardState.set_filter_day,
+                size="3",
+                width="100%",
+            ),
+            flex="1 1 160px",
+        ),
+        wrap="wrap",
+        gap="3",
+        width="100%",
+    )
+
+
+def manager_dashboard_page() -> rx.Component:
+    """The manager's dashboard, built for a phone first."""
+    return page_shell(
+        rx.grid(
+            _count("contact_overdue", "manager.count_overdue", "red"),
+            _count("pending_appointment", "task.state.pending_appointment", "amber"),
+            _count("scheduled", "task.state.scheduled", "blue"),
+            _count("done", "task.state.done", "green"),
+            columns=rx.breakpoints(initial="2", sm="4"),
+            spacing="3",
+            width="100%",
+        ),
+        _section("manager.today", ManagerDashboardState.today, "manager.none_today", "today"),
+        _section("manager.upcoming", ManagerDashboardState.upcoming, "manager.none_upcoming", "upcoming"),
+        _section("manager.waiting", ManagerDashboardState.waiting, "manager.none_waiting", "waiting"),
+        rx.vstack(
+            rx.heading(t("manager.all_tasks"), size="5", as_="h2"),
+            _filters(),
+            rx.cond(
+                ManagerDashboardState.tasks.length() > 0,
+                rx.grid(
+                    rx.foreach(ManagerDashboardState.tasks, task_line),
+                    columns=rx.breakpoints(initial="1", md="2"),
+                    spacing="3",
+                    width="100%",
+                ),
+                rx.text(t("manager.no_match"), color_scheme="gray"),
+            ),
+            width="100%",
+            spacing="2",
+            margin_top="1em",
+            id="all-tasks",
+        ),
+        rx.vstack(
+            rx.heading(t("manager.beneficiaries"), size="5", as_="h2"),
+            rx.grid(
+                rx.foreach(ManagerDashboardState.beneficiaries, _beneficiary_card),
+                columns=rx.breakpoints(initial="1", md="2"),
+                spacing="3",
+                width="100%",
+            ),
+            width="100%",
+            spacing="2",
+            margin_top="1em",
+        ),
+        rx.link(t("account.profile"), href=routes.ACCOUNT_PROFILE, margin_top="1em"),
+        title_key="manager.title",
+    )
