@@ -35,7 +35,7 @@ def create_triggers(conn: Connection) -> None:
         for table in IMMUTABLE_TABLES:
             conn.execute(
                 text(
-                    f"CREATE TRIGGER immutable_{table} BEFORE UPDATE OR DELETE ON {table} "
+                    f"CREATE OR REPLACE TRIGGER immutable_{table} BEFORE UPDATE OR DELETE ON {table} "
                     f"FOR EACH ROW EXECUTE FUNCTION {PG_FUNCTION}()"
                 )
             )
@@ -44,7 +44,8 @@ def create_triggers(conn: Connection) -> None:
         for operation in ("UPDATE", "DELETE"):
             conn.execute(
                 text(
-                    f"CREATE TRIGGER immutable_{table}_{operation.lower()} BEFORE {operation} ON {table} "
+                    f"CREATE TRIGGER IF NOT EXISTS immutable_{table}_{operation.lower()} "
+                    f"BEFORE {operation} ON {table} "
                     f"BEGIN SELECT RAISE(ABORT, '{table} rows are immutable ({operation} refused)'); END"
                 )
             )
