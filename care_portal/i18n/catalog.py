@@ -1,9 +1,11 @@
 """Every user-facing message as ``key: (Spanish, English)``."""
 
+from care_portal.i18n.aeat_texts import AEAT
 from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
+from care_portal.i18n.payment_texts import PAYMENTS
 from care_portal.i18n.recruiting_texts import RECRUITING
 from care_portal.i18n.shop_texts import SHOP
 from care_portal.i18n.visits_texts import VISITS
@@ -246,6 +248,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     **LEGAL,
     **SHOP,
     **BILLING,
+    **AEAT,
+    **PAYMENTS,
     **RECRUITING,
     **VISITS,
 }

@@ -65,6 +65,35 @@ def _write_whole(path: Path, data: bytes) -> None:
         raise
 
 
+def new_key(area: str, extension: str) -> str:
+    """Return a fresh random key in an area, for a file written later (see ``write_private``)."""
+    if not area.isalpha() or not extension.isalnum():
+        raise ValueError("bad storage area or extension")
+    return f"{area}/{secrets.token_hex(16)}.{extension}"
+
+
+def _path(key: str) -> Path:
+    root = private_root().resolve()
+    path = (root / key).resolve()
+    if root not in path.parents:
+        raise ValueError("storage key outside the private folder")
+    return path
+
+
+def write_private(key: str, data: bytes) -> None:
+    """Write a file under a key from ``new_key`` atomically (readers never see half a file)."""
+    path = _path(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
+def exists_private(key: str) -> bool:
+    """Whether a stored file exists under a key."""
+    return _path(key).is_file()
+
+
 def read_private(key: str) -> bytes:
     """Return the bytes of a stored file; refuses keys that leave the private folder."""
     root = private_root().resolve()

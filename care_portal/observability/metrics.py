@@ -61,9 +61,9 @@ class DatabaseBacklogCollector:
         """Yield the outbox backlog, the VeriFactu backlog and recent failed log-ins."""
         from care_portal.db import session_scope
         from care_portal.models.accounts import LoginAttempt
-        from care_portal.models.billing import BillingRecord, BillingRecordSubmission
         from care_portal.models.messaging import OutboxMessage
         from care_portal.models.types import utcnow
+        from care_portal.services import aeat_submission
 
         outbox = GaugeMetricFamily(
             "care_outbox_backlog", "E-mails not delivered yet, by status.", labels=["status"]
@@ -77,12 +77,7 @@ class DatabaseBacklogCollector:
                     .where(OutboxMessage.status != "sent")
                     .group_by(OutboxMessage.status)
                 ).all()
-                unsent = session.exec(
-                    select(func.count())
-                    .select_from(BillingRecord)
-                    .outerjoin(BillingRecordSubmission, BillingRecordSubmission.record_id == BillingRecord.id)
-                    .where(BillingRecordSubmission.id.is_(None))
-                ).one()
+                unsent = aeat_submission.count_pending(session)
                 failed = session.exec(
                     select(func.count())
                     .select_from(LoginAttempt)

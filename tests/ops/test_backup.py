@@ -23,7 +23,7 @@ from care_portal.config import get_settings
 from care_portal.db import make_engine
 from care_portal.integrations import storage
 from care_portal.models import BeneficiaryDocument, Invoice
-from care_portal.services import beneficiaries, verifactu
+from care_portal.services import beneficiaries, billing_records
 from care_portal.services.care_documents import Attachment
 from tests.services import invoice_helpers
 from tests.services.care_helpers import PDF_BYTES, admin_viewer, form, make_user, manager_covering
@@ -106,7 +106,7 @@ def test_backup_wipe_restore_gives_back_identical_data(db, journey, empty_target
                 assert storage.read_private(invoice.pdf_key) == pdfs[invoice.number]
             restored_document = restored.exec(select(BeneficiaryDocument)).one()
             assert storage.read_private(restored_document.storage_key) == document_bytes
-            report = verifactu.verify_chain(restored)
+            report = billing_records.verify_chain(restored)
             assert report.checked == 2
             assert report.broken_record_id is None
     finally:

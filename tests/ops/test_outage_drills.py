@@ -1,4 +1,4 @@
-"""Outages of what the app talks to: SMTP for an hour, the AEAT stand-in, a full disk.
+"""Outages of what the app talks to: SMTP for an hour and a full disk (the AEAT outage is in tests/services/test_aeat_sending.py).
 
 Each drill runs in simulated time on the suite's database (SQLite, or PostgreSQL in the
 PostgreSQL pass), with two "workers" as two threads where it matters.
@@ -18,16 +18,14 @@ import pytest
 from sqlmodel import select
 
 from care_portal.config import get_settings
-from care_portal.db import session_scope
 from care_portal.domain.errors import StorageUnavailable
 from care_portal.i18n import tr
 from care_portal.integrations import storage
 from care_portal.integrations.mailer import SmtpMailer
 from care_portal.models import Beneficiary, BeneficiaryDocument, OutboxMessage
 from care_portal.models.types import utcnow
-from care_portal.services import beneficiaries, notifications, verifactu
+from care_portal.services import beneficiaries, notifications
 from care_portal.services.care_documents import Attachment
-from tests.services import invoice_helpers
 from tests.services.care_helpers import admin_viewer, form, make_user, manager_covering
 from tests.smtp_server import SmtpServer, free_port
 
@@ -75,39 +73,6 @@ def test_smtp_down_for_an_hour_then_every_message_is_delivered_once(db):
     assert delivered == recipients  # every message, none twice
     rows = db.exec(select(OutboxMessage).execution_options(populate_existing=True)).all()
     assert {row.status for row in rows} == {"sent"}
-
-
-class _Aeat:
-    """The AEAT stand-in: down until told otherwise, then records every message."""
-
-    def __init__(self) -> None:
-        self.up = False
-        self.received: list[str] = []
-
-    def send(self, xml: str) -> str:
-        if not self.up:
-            raise ConnectionError("AEAT unreachable")
-        self.received.append(xml)
-        return "Correcto"
-
-
-def test_aeat_down_records_wait_and_are_sent_later_once(db):
-    client = invoice_helpers.make_user(db, "carmen@example.es")
-    numbers = [invoice_helpers.issue(db, client.id).number for _ in range(2)]
-    aeat = _Aeat()
-    with pytest.raises(ConnectionError), session_scope() as session:
-        verifactu.send_unsent(session, aeat)
-    with session_scope() as session:
-        assert len(verifactu.unsent_records(session)) == 2  # they wait
-
-    aeat.up = True
-    with session_scope() as session:
-        assert verifactu.send_unsent(session, aeat) == 2
-    with session_scope() as session:
-        assert verifactu.send_unsent(session, aeat) == 0
-    assert len(aeat.received) == 2
-    for number, xml in zip(numbers, aeat.received, strict=True):
-        assert number in xml
 
 
 @contextlib.contextmanager
