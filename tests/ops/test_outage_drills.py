@@ -1,4 +1,6 @@
-"""Outages of what the app talks to: SMTP for an hour and a full disk (the AEAT outage is in tests/services/test_aeat_sending.py).
+"""Outages of what the app talks to: SMTP for an hour and a full disk.
+
+The AEAT stand-in outage is proved in tests/services/test_aeat_sending.py.
 
 Each drill runs in simulated time on the suite's database (SQLite, or PostgreSQL in the
 PostgreSQL pass), with two "workers" as two threads where it matters.
