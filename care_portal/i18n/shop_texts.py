@@ -131,6 +131,14 @@ SHOP: dict[str, tuple[str, str]] = {
         "This payment is no longer open (it was cancelled or expired) and nothing was charged."
         " Your cart is kept.",
     ),
+    "pay.done.failed": (
+        "El pago de este pedido no se completó y no se ha cobrado. Tu carrito sigue guardado.",
+        "This order's payment did not go through and nothing was charged. Your cart is kept.",
+    ),
+    "pay.done.review": (
+        "Hemos recibido un pago para este pedido y lo estamos revisando. Te escribiremos.",
+        "We received a payment for this order and are reviewing it. We will write to you.",
+    ),
     "pay.done.see_order": ("Ver el pedido en Mis pedidos", "See the order in My orders"),
     "shop.checkout.to_shop": ("Ver los servicios", "See the services"),
     "orders.title": ("Mis pedidos", "My orders"),

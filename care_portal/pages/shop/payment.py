@@ -114,6 +114,9 @@ def order_outcome(pending: rx.Component) -> rx.Component:
         PaymentPageState.order["status"],
         _order_outcome("paid", "pay.done.paid", "circle_check", "green"),
         _order_outcome("cancelled", "pay.done.cancelled", "circle_x", "gray"),
+        _order_outcome("expired", "pay.done.cancelled", "circle_x", "gray"),
+        _order_outcome("payment_failed", "pay.done.failed", "circle_x", "gray"),
+        _order_outcome("needs_review", "pay.done.review", "circle_alert", "amber"),
         pending,
     )
 
@@ -184,7 +187,8 @@ def payment_cancelled_page() -> rx.Component:
     """Shown when the client leaves the payment page without paying."""
     return page_shell(
         rx.cond(
-            PaymentPageState.order["status"] == "paid",
+            (PaymentPageState.order["status"] == "paid")
+            | (PaymentPageState.order["status"] == "needs_review"),
             order_outcome(rx.fragment()),
             rx.fragment(
                 rx.callout(t("pay.cancel.text"), icon="info", size="3", id="payment-cancelled"),
