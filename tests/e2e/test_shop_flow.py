@@ -64,7 +64,7 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     # A refused form takes the person to its first field in error and announces the summary.
     expect(page.locator("#field-nif")).to_be_focused()
     expect(page.locator("#field-nif")).to_be_in_viewport()
-    expect(page.get_by_role("alert").filter(has_text="Revisa")).to_be_attached()
+    expect(page.get_by_role("alert").filter(has_text="Revisa los campos marcados")).to_be_visible()
 
     page.get_by_label("NIF / NIE / CIF").fill("12345678A")
     page.get_by_label("Nombre o razón social").fill("Elena Sanz")
