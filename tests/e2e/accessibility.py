@@ -63,6 +63,9 @@ def check_accessibility(page: Page, where: str = "") -> None:
     Raises:
         AssertionError: Listing each failing rule with its help text and the first offending elements.
     """
+    # Measure the page at rest: the pointer left over a link would show its hover colours.
+    size = page.viewport_size
+    page.mouse.move(size["width"] - 1, size["height"] // 2)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())
     # Toasts fade in and out: axe would measure their contrast half-transparent, mid-animation.
