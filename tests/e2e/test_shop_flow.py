@@ -75,7 +75,7 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     page.locator("#field-accept_terms").check()
     page.locator("#pay-button").click()
     expect(page.locator("#field-nif-error")).to_contain_text("NIF, NIE o CIF no válido")
-    expect(page.locator("#field-phone-error")).to_contain_text("teléfono")
+    expect(page.locator("#field-phone-error")).to_contain_text("Teléfono no válido")
     page.get_by_label("Teléfono").fill("612 345 678")
     page.get_by_label("NIF / NIE / CIF").fill("12345678Z")
     snapshot(page, "checkout")
