@@ -36,6 +36,7 @@ _SMALL_TARGETS_JS = """
     if (!box.width || !box.height || style.visibility === 'hidden') continue;
     if (el.closest('[aria-hidden=true], .cp-skip-link, [data-sonner-toaster]')) continue;
     if (el.type === 'file') continue;  // hidden inside its drop zone, which is the target
+    if (el.matches('[role=radio], [role=checkbox]')) continue;  // their label is the target
     if (box.width < 43.5 || box.height < 43.5) {
       const name = (el.id ? '#' + el.id : el.tagName.toLowerCase()) + ' «'
         + (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 30) + '»';
