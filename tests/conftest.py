@@ -26,6 +26,7 @@ from sqlmodel import Session, SQLModel  # noqa: E402
 import care_portal.models  # noqa: E402,F401
 from alembic import command  # noqa: E402
 from care_portal.db import get_engine  # noqa: E402
+from care_portal.models import append_only  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,8 +57,9 @@ def _empty_tables(engine) -> None:
             names = ", ".join(f'"{t.name}"' for t in tables)
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
         else:
-            for table in tables:
-                conn.execute(table.delete())
+            with append_only.lifted(conn):
+                for table in tables:
+                    conn.execute(table.delete())
 
 
 @pytest.fixture

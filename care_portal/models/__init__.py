@@ -16,6 +16,7 @@ from care_portal.models.care import (
     BeneficiaryDocument,
     ConsentAction,
     ConsentChannel,
+    ConsentPurpose,
     ConsentRecord,
     ConsentState,
     DocumentKind,
@@ -23,6 +24,14 @@ from care_portal.models.care import (
     ManagerArea,
 )
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
+from care_portal.models.privacy import (
+    AccessLogEntry,
+    AccessSubject,
+    BreachRecord,
+    DataExport,
+    RightsRequest,
+    RightsRequestKind,
+)
 from care_portal.models.recruiting import (
     Application,
     ApplicationAnswer,
@@ -43,6 +52,8 @@ from care_portal.models.visits import (
 )
 
 __all__ = [
+    "AccessLogEntry",
+    "AccessSubject",
     "Application",
     "ApplicationAnswer",
     "ApplicationNote",
@@ -55,15 +66,18 @@ __all__ = [
     "BillingProfile",
     "BillingRecord",
     "BillingRecordSubmission",
+    "BreachRecord",
     "Cancellation",
     "CareService",
     "ChangeRequest",
     "ChangeRequestStatus",
     "ConsentAction",
     "ConsentChannel",
+    "ConsentPurpose",
     "ConsentRecord",
     "ConsentState",
     "ContactLogEntry",
+    "DataExport",
     "DocumentKind",
     "HouseholdMember",
     "Invoice",
@@ -80,6 +94,8 @@ __all__ = [
     "OutboxStatus",
     "PasswordResetToken",
     "PaymentEvent",
+    "RightsRequest",
+    "RightsRequestKind",
     "Role",
     "SurveyQuestion",
     "Task",

@@ -35,6 +35,8 @@ class User(SQLModel, table=True):
     language: str = Field(default="es", max_length=2)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     last_login_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    blocked_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    purge_after: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class AuthSession(SQLModel, table=True):
