@@ -4,6 +4,7 @@ from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
+from care_portal.i18n.privacy_texts import PRIVACY
 from care_portal.i18n.recruiting_texts import RECRUITING
 from care_portal.i18n.shop_texts import SHOP
 from care_portal.i18n.visits_texts import VISITS
@@ -243,4 +244,5 @@ CATALOG: dict[str, tuple[str, str]] = {
     **BILLING,
     **RECRUITING,
     **VISITS,
+    **PRIVACY,
 }

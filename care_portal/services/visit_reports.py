@@ -7,9 +7,10 @@ from sqlmodel import Session, select
 from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_datetime
 from care_portal.integrations.pdf import render_pdf
-from care_portal.models import User
+from care_portal.models import AccessSubject, User
 from care_portal.models.care import Beneficiary
 from care_portal.models.visits import Task, VisitReport
+from care_portal.services.access_log import record_access
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, can_reach, ensure_role
 
@@ -62,5 +63,12 @@ def report_pdf(
         target_type="task",
         target_id=task.id,
         client_ip=client_ip,
+    )
+    record_access(
+        session,
+        viewer=actor,
+        beneficiary_id=task.beneficiary_id,
+        subject=AccessSubject.REPORT,
+        target_id=task.id,
     )
     return f"informe-visita-{task.id}.pdf", pdf

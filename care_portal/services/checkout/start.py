@@ -71,6 +71,9 @@ def start_checkout(
         beneficiary = get_own_active_beneficiary(session, actor=actor, beneficiary_id=request.beneficiary_id)
     except NotFound:
         errors["beneficiary_id"] = "shop.beneficiary_required"
+    else:
+        if beneficiary.consent_state == "withdrawn":
+            errors["beneficiary_id"] = "shop.consent_withdrawn"
     if not request.accept_terms:
         errors["accept_terms"] = "shop.terms_required"
     billing = request.billing or get_billing(session, actor=actor)

@@ -9,10 +9,11 @@ from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import format_datetime, to_madrid
 from care_portal.domain.visits import cancellation_deadline
-from care_portal.models import Role
+from care_portal.models import AccessSubject, Role
 from care_portal.models.care import Beneficiary, ConsentState
 from care_portal.models.types import utcnow
 from care_portal.models.visits import ContactLogEntry, Task, TaskState, VisitReport
+from care_portal.services.access_log import record_access, record_many
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES, _visible_tasks, load_managed_task
 from care_portal.services.visits.escalation import is_contact_overdue
@@ -44,6 +45,7 @@ class BeneficiaryCard:
     address: str
     notes: str
     consent: str
+    notes_hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,13 +92,15 @@ def _address(row: Beneficiary) -> str:
 
 
 def _card(row: Beneficiary) -> BeneficiaryCard:
+    """The manager's card: health notes only while consent for health data is in force."""
     return BeneficiaryCard(
         id=row.id,
         name=row.full_name,
         phone=row.phone,
         address=_address(row),
-        notes=row.care_notes,
+        notes=row.care_notes if row.health_consent else "",
         consent=row.consent_state,
+        notes_hidden=bool(row.care_notes) and not row.health_consent,
     )
 
 
@@ -165,17 +169,22 @@ def manager_dashboard(
     for t in tasks:
         counts[t.state] = counts.get(t.state, 0) + 1
     counts["contact_overdue"] = sum(1 for r in rows if r.contact_overdue)
+    cards = [
+        _card(b) for b in sorted(beneficiaries.values(), key=lambda b: b.full_name) if b.archived_at is None
+    ]
+    record_many(
+        session,
+        viewer=actor,
+        beneficiary_ids=[c.id for c in cards if c.notes],
+        subject=AccessSubject.CARE_NOTES,
+    )
     return Dashboard(
         counts=counts,
         today=[r for r in scheduled if to_madrid(by_id[r.id].appointment_start).date() == today],
         upcoming=[r for r in scheduled if to_madrid(by_id[r.id].appointment_start).date() > today],
         waiting=[r for r in rows if r.state == TaskState.PENDING_APPOINTMENT.value],
         tasks=_filter(rows, by_id, state=state, beneficiary_id=beneficiary_id, day=day, search=search),
-        beneficiaries=[
-            _card(b)
-            for b in sorted(beneficiaries.values(), key=lambda b: b.full_name)
-            if b.archived_at is None
-        ],
+        beneficiaries=cards,
     )
 
 
@@ -233,6 +242,9 @@ def get_manager_task(
         .order_by(col(Task.appointment_start))
     ).all()
     report = session.exec(select(VisitReport).where(VisitReport.task_id == task.id)).first()
+    card = _card(beneficiary)
+    if card.notes:
+        record_access(session, viewer=actor, beneficiary_id=card.id, subject=AccessSubject.CARE_NOTES)
     return ManagerTaskDetail(
         id=task.id,
         service=task.service_name,
@@ -247,7 +259,7 @@ def get_manager_task(
         checked_out=format_datetime(task.checked_out_at),
         failed_code_attempts=task.failed_code_attempts,
         consent_pending=beneficiary is not None and beneficiary.consent_state != ConsentState.SIGNED.value,
-        beneficiary=_card(beneficiary),
+        beneficiary=card,
         contacts=[
             {"when": format_datetime(c.created_at), "channel": c.channel, "note": c.note} for c in contacts
         ],
