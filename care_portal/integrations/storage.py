@@ -42,3 +42,16 @@ def read_private(key: str) -> bytes:
     if root not in path.parents:
         raise ValueError("storage key outside the private folder")
     return path.read_bytes()
+
+
+def delete_private(key: str) -> bool:
+    """Delete a stored file; returns whether it existed. Refuses keys outside the private folder."""
+    root = private_root().resolve()
+    path = (root / key).resolve()
+    if root not in path.parents:
+        raise ValueError("storage key outside the private folder")
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
