@@ -161,9 +161,13 @@ def _beneficiary_card(card: dict) -> rx.Component:
             rx.text(card["address"], size="2"),
             rx.cond(card["notes"] != "", rx.text(t("manager.notes"), ": ", card["notes"], size="2")),
             rx.cond(
-                card["consent"] != "signed",
+                card["notes_hidden"] == "True", rx.text(t("care.notes_hidden"), size="2", color_scheme="gray")
+            ),
+            rx.match(
+                card["consent"],
+                ("signed", rx.badge(t("manager.consent_signed"), color_scheme="green", size="2")),
+                ("withdrawn", rx.badge(t("care.consent.withdrawn_row"), color_scheme="red", size="2")),
                 rx.badge(t("manager.consent_pending"), color_scheme="amber", size="2"),
-                rx.badge(t("manager.consent_signed"), color_scheme="green", size="2"),
             ),
             spacing="1",
         ),
