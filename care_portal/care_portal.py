@@ -11,9 +11,11 @@ from care_portal.api.routes import build_api
 from care_portal.config import get_settings
 from care_portal.pages import public
 from care_portal.pages.account import area, auth, profile
+from care_portal.pages.account.my_data import MyDataState
 from care_portal.pages.admin import beneficiaries as admin_beneficiaries
 from care_portal.pages.admin import cancellations as admin_cancellations
 from care_portal.pages.admin import catalog as admin_catalog
+from care_portal.pages.admin import privacy as admin_privacy
 from care_portal.pages.admin import users as admin_users
 from care_portal.pages.billing import invoices
 from care_portal.pages.care import projects, register
@@ -65,7 +67,12 @@ PAGES = [
     (routes.FORGOT, auth.forgot_page, "Recuperar contraseña · Cuidado en Casa", None),
     (routes.RESET, auth.reset_page, "Nueva contraseña · Cuidado en Casa", auth.ResetState.on_open),
     (routes.ACCOUNT, area.client_area_page, "Mi área · Cuidado en Casa", area.AreaState.load_client),
-    (routes.ACCOUNT_PROFILE, profile.profile_page, "Mis datos · Cuidado en Casa", profile.ProfileState.load),
+    (
+        routes.ACCOUNT_PROFILE,
+        profile.profile_page,
+        "Mis datos · Cuidado en Casa",
+        [profile.ProfileState.load, MyDataState.load],
+    ),
     (
         routes.ACCOUNT_INVOICES,
         invoices.client_invoices_page,
@@ -122,6 +129,12 @@ PAGES = [
         suggestions.suggestions_page,
         "Sugerencias · Cuidado en Casa",
         suggestions.SuggestionState.load,
+    ),
+    (
+        routes.ADMIN_PRIVACY,
+        admin_privacy.admin_privacy_page,
+        "Privacidad · Admin",
+        admin_privacy.AdminPrivacyState.load,
     ),
     (
         routes.ADMIN_CANCELLATIONS,

@@ -56,6 +56,7 @@ ADMIN_BENEFICIARIES = "/admin/beneficiarios"
 ADMIN_MANAGERS = "/admin/gestores"
 ADMIN_INVOICES = "/admin/facturas"
 ADMIN_CANCELLATIONS = "/admin/cancelaciones"
+ADMIN_PRIVACY = "/admin/privacidad"
 # Authorised downloads (served by care_portal/api).
 API = "/api"
 ADMIN_INVOICES_CSV = "/api/admin/facturas.csv"
@@ -145,6 +146,11 @@ def invoice_pdf_url(invoice_id: object) -> str:
 def document_url(document_id: object) -> str:
     """Return the authorised download URL of a beneficiary's document."""
     return f"{API}/documentos/{document_id}"
+
+
+def data_export_url(export_id: object) -> str:
+    """Return the one-time download of a «Descargar mis datos» ZIP."""
+    return f"{API}/mis-datos/{export_id}.zip"
 
 
 def consent_pdf_url(beneficiary_id: object) -> str:

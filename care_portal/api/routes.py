@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from care_portal.api import invoices
+from care_portal.api import exports, invoices
 from care_portal.api.payments import payment_webhook
 from care_portal.api.visit_reports import report_pdf
 from care_portal.db import session_scope
@@ -114,5 +114,6 @@ def build_api() -> Starlette:
             Route("/api/admin/facturas.csv", invoices.invoices_csv, methods=["GET"]),
             Route("/api/cv/{application_id}", download_cv, methods=["GET"]),
             Route("/api/tareas/{task_id}/informe.pdf", report_pdf, methods=["GET"]),
+            Route("/api/mis-datos/{export_id:int}.zip", exports.data_export_zip, methods=["GET"]),
         ]
     )

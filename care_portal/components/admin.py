@@ -15,6 +15,7 @@ ADMIN_TABS = [
     ("invoices", "admin.invoices", routes.ADMIN_INVOICES),
     ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
     ("cancellations", "cancel_admin.title", routes.ADMIN_CANCELLATIONS),
+    ("privacy", "privacy.queue.title", routes.ADMIN_PRIVACY),
 ]
 
 

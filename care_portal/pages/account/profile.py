@@ -10,6 +10,7 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
+from care_portal.pages.account.my_data import my_data_cards
 from care_portal.services import accounts
 from care_portal.services.authz import Viewer
 from care_portal.state.session import FormMixin, SessionState, guarded
@@ -183,5 +184,6 @@ def profile_page() -> rx.Component:
             spacing="4",
             width="100%",
         ),
+        my_data_cards(),
         title_key="account.profile",
     )
