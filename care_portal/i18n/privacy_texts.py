@@ -149,4 +149,16 @@ PRIVACY: dict[str, tuple[str, str]] = {
     "privacy.queue.close": ("Marcar respondida", "Mark answered"),
     "privacy.queue.outcome": ("Respuesta dada", "Answer given"),
     "privacy.queue.closed": ("Solicitud cerrada.", "Request closed."),
+    "privacy.open_tasks": (
+        "Hay {count} visitas pendientes: cancélalas antes de suprimir los datos.",
+        "There are {count} visits still to be done: cancel them before erasing the data.",
+    ),
+    "privacy.erased_blocked": (
+        "Datos suprimidos; lo que la ley obliga a conservar queda bloqueado",
+        "Data erased; what the law requires to keep is blocked",
+    ),
+    "privacy.authority_reason_required": (
+        "Indica qué autoridad lo pide y con qué referencia.",
+        "Say which authority asks for it and its reference.",
+    ),
 }

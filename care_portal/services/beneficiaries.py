@@ -323,7 +323,7 @@ def list_projects(session: Session, *, actor: Viewer | None) -> list[ProjectRow]
     actor = ensure_role(actor, Role.CLIENT)
     rows = session.exec(
         select(Beneficiary)
-        .where(Beneficiary.client_id == actor.id)
+        .where(Beneficiary.client_id == actor.id, col(Beneficiary.blocked_at).is_(None))
         .order_by(col(Beneficiary.archived_at).is_not(None), col(Beneficiary.full_name))
     ).all()
     managers = manager_areas.users_by_id(session, {r.manager_id for r in rows if r.manager_id})

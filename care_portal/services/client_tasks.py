@@ -36,6 +36,7 @@ from care_portal.models.visits import (
 from care_portal.services import invoicing
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
+from care_portal.services.care_access import blocked_beneficiary_ids
 from care_portal.services.notifications import queue_email
 from care_portal.services.visits import report_dict
 
@@ -88,7 +89,9 @@ def list_client_tasks(
     actor = ensure_role(actor, Role.CLIENT)
     now = now or utcnow()
     tasks = session.exec(
-        select(Task).where(Task.client_id == actor.id).order_by(col(Task.created_at).desc(), col(Task.id))
+        select(Task)
+        .where(Task.client_id == actor.id, col(Task.beneficiary_id).not_in(blocked_beneficiary_ids()))
+        .order_by(col(Task.created_at).desc(), col(Task.id))
     ).all()
     return [_client_task(session, task, now) for task in tasks]
 
