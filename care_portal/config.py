@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     stripe_webhook_secret: str = ""
     stripe_api_base: str = ""
 
+    files_encryption_key: str = ""  # Fernet key(s), comma-separated; required in production
+    candidate_retention_months: int = 12  # rejected candidates' CVs and answers, unless in the pool
+
     session_hours: int = 12
     password_reset_minutes: int = 60
     first_contact_hours: int = 24  # a task not contacted within this is flagged and escalated
@@ -55,6 +58,10 @@ class Settings(BaseSettings):
     def _refuse_default_secret(self) -> Settings:
         if self.environment not in ("development", "test") and self.secret_key == DEFAULT_SECRET:
             raise ValueError("SECRET_KEY must be set outside development (falta SECRET_KEY en producción).")
+        if self.environment == "production" and not self.files_encryption_key:
+            raise ValueError(
+                "FILES_ENCRYPTION_KEY must be set in production (falta FILES_ENCRYPTION_KEY en producción)."
+            )
         return self
 
     @property

@@ -1,11 +1,50 @@
-"""Private file storage outside any public folder, under random names."""
+"""Private file storage outside any public folder, under random names, encrypted at rest.
+
+Every file is written as ``MAGIC`` + a Fernet token (AES-128-CBC + HMAC-SHA256)
+under ``FILES_ENCRYPTION_KEY``, so a copy of the data folder alone reveals
+nothing. Several comma-separated keys allow rotation: the first encrypts, all
+decrypt. Files written before encryption (no ``MAGIC``) are still read as they are.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import secrets
+from functools import lru_cache
 from pathlib import Path
 
+from cryptography.fernet import Fernet, MultiFernet
+
 from care_portal.config import get_settings
+
+MAGIC = b"CPENC1\n"
+
+
+@lru_cache
+def _cipher(keys: str, secret: str) -> MultiFernet:
+    """Build the cipher from the configured keys (development/test: derived from SECRET_KEY)."""
+    if not keys:
+        keys = base64.urlsafe_b64encode(hashlib.sha256(b"files:" + secret.encode()).digest()).decode()
+    return MultiFernet([Fernet(key.strip().encode()) for key in keys.split(",") if key.strip()])
+
+
+def cipher() -> MultiFernet:
+    """Return the cipher of private files."""
+    settings = get_settings()
+    return _cipher(settings.files_encryption_key, settings.secret_key)
+
+
+def encrypt(data: bytes) -> bytes:
+    """Return the bytes as stored on disk."""
+    return MAGIC + cipher().encrypt(data)
+
+
+def decrypt(stored: bytes) -> bytes:
+    """Return the original bytes of a stored file (legacy plain files unchanged)."""
+    if not stored.startswith(MAGIC):
+        return stored
+    return cipher().decrypt(stored[len(MAGIC) :])
 
 
 def private_root() -> Path:
@@ -31,7 +70,7 @@ def save_private(area: str, data: bytes, extension: str) -> str:
     folder = private_root() / area
     folder.mkdir(parents=True, exist_ok=True)
     key = f"{area}/{secrets.token_hex(16)}.{extension}"
-    (private_root() / key).write_bytes(data)
+    (private_root() / key).write_bytes(encrypt(data))
     return key
 
 
@@ -41,7 +80,7 @@ def read_private(key: str) -> bytes:
     path = (root / key).resolve()
     if root not in path.parents:
         raise ValueError("storage key outside the private folder")
-    return path.read_bytes()
+    return decrypt(path.read_bytes())
 
 
 def delete_private(key: str) -> bool:
