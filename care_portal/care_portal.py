@@ -28,6 +28,7 @@ from care_portal.pages.visits import client_tasks, manager_dashboard, manager_ta
 from care_portal.state.session import SessionState
 from care_portal.workers.contact_escalations import run_contact_escalations
 from care_portal.workers.outbox_sender import run_outbox_sender
+from care_portal.workers.retention import run_daily_retention
 
 logger = logging.getLogger(__name__)
 get_settings()  # refuse to start with a default secret in production
@@ -55,6 +56,7 @@ app = rx.App(
 )
 app.register_lifespan_task(run_outbox_sender)
 app.register_lifespan_task(run_contact_escalations)
+app.register_lifespan_task(run_daily_retention)
 
 PAGES = [
     (routes.HOME, public.home_page, "Cuidado en Casa", None),

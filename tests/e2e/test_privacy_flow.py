@@ -56,6 +56,8 @@ def _buy_a_visit(page: Page, base: str) -> None:
     page.get_by_label("Teléfono").fill("612 345 678")
     page.locator("#field-accept_terms").check()
     page.locator("#pay-button").click()
+    expect(page).to_have_url(re.compile(r"/pago-simulado\?pedido="))
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
     page.locator("#sim-pay").click()
     expect(page.locator("#payment-confirmed")).to_be_visible()
 
