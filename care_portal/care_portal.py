@@ -13,6 +13,7 @@ from care_portal.pages import public
 from care_portal.pages.account import area, auth, profile
 from care_portal.pages.account.my_data import MyDataState
 from care_portal.pages.admin import beneficiaries as admin_beneficiaries
+from care_portal.pages.admin import breaches as admin_breaches
 from care_portal.pages.admin import cancellations as admin_cancellations
 from care_portal.pages.admin import catalog as admin_catalog
 from care_portal.pages.admin import privacy as admin_privacy
@@ -136,7 +137,7 @@ PAGES = [
         routes.ADMIN_PRIVACY,
         admin_privacy.admin_privacy_page,
         "Privacidad · Admin",
-        admin_privacy.AdminPrivacyState.load,
+        [admin_privacy.AdminPrivacyState.load, admin_breaches.BreachState.load],
     ),
     (
         routes.ADMIN_CANCELLATIONS,
