@@ -182,4 +182,10 @@ PRIVACY: dict[str, tuple[str, str]] = {
         "Indica la fecha de notificación o por qué no se notifica.",
         "Give the notification date or why it is not notified.",
     ),
+    "shop.checkout.express_start": (
+        "Quiero que el servicio empiece dentro de los 14 días de desistimiento. Si luego desisto, pagaré "
+        "las visitas ya hechas (opcional).",
+        "I want the service to start within the 14-day withdrawal period. If I then withdraw, I will "
+        "pay for the visits already done (optional).",
+    ),
 }

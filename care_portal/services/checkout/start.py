@@ -33,6 +33,9 @@ class CheckoutRequest:
     accept_terms: bool
     billing: BillingData | None
     attempt_key: str
+    express_start: bool = False
+    """The client asks for the service to start within the 14-day withdrawal period (then a
+    withdrawal pays the visits already done)."""
 
 
 def start_checkout(
@@ -98,6 +101,7 @@ def start_checkout(
         terms_version=TERMS_VERSION,
         terms_hash=terms_hash(),
         terms_accepted_at=utcnow(),
+        express_start_at=utcnow() if request.express_start else None,
         billing=asdict(billing),
         total_cents=totals.total_cents,
         provider=provider.name,
