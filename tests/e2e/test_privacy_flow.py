@@ -59,7 +59,7 @@ def _buy_a_visit(page: Page, base: str) -> None:
     expect(page).to_have_url(re.compile(r"/pago-simulado\?pedido="))
     page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
     page.locator("#sim-pay").click()
-    expect(page.locator("#payment-confirmed")).to_be_visible()
+    expect(page.locator("#payment-confirmed")).to_be_visible(timeout=30_000)
 
 
 def _switch(page: Page, base: str, email: str, password: str, next_path: str) -> None:
