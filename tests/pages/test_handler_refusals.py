@@ -79,6 +79,9 @@ WIDGETS = {
     "SuggestionState.set_task_id": "form widget only",
     "SuggestionState.set_kind": "form widget only",
     "PaymentPageState.start_watching": "starts `watch` only for an order the guarded `load` showed",
+    "RegisterState.set_health_ticked": "form widget only (the service checks the purposes)",
+    "ProjectState.set_health_ticked": "form widget only (the service checks the purposes)",
+    "ManagerTaskState.set_health_ticked": "form widget only (the service checks the purposes)",
 }
 # Handlers open to every logged-in user, whatever the role: they act on the caller's own things.
 ANY_USER = {
@@ -93,10 +96,13 @@ ANY_USER = {
     "ApplyState.save_answers": "the caller's own application",
     "ApplyState.submit": "the caller's own application",
     "MyApplicationsState.load": "the caller's own applications",
+    "MyDataState.load": "the caller's own export, billing data and requests (clients only)",
 }
 # Handlers not called here, with the reason.
 NOT_CALLED = {
     "PaymentPageState.watch": "background task (needs Reflex's proxy); re-resolves user and order each round",
+    "MyDataState.build_export": "background task (needs Reflex's proxy); builds only the export the guarded "
+    "`start_export` queued for this tab (a backend-only var); the ZIP route checks the owner",
     "setvar": "Reflex's own setter: changes only this tab's variables; every data handler re-checks the user",
 }
 
