@@ -188,4 +188,23 @@ PRIVACY: dict[str, tuple[str, str]] = {
         "I want the service to start within the 14-day withdrawal period. If I then withdraw, I will "
         "pay for the visits already done (optional).",
     ),
+    "privacy.erase.help": (
+        "Suprimir sus datos: borramos notas, documentos, convivientes e informes. Lo que la ley obliga a "
+        "conservar (facturas 6 años, el consentimiento firmado) queda bloqueado y se borra al vencer.",
+        "Erase their data: we delete notes, documents, household and reports. What the law requires us "
+        "to keep (invoices for 6 years, the signed consent) is blocked and deleted when its period ends.",
+    ),
+    "privacy.erase.confirm": ("Entiendo que no se puede deshacer.", "I understand it cannot be undone."),
+    "privacy.erase.confirm_required": ("Marca la casilla para confirmarlo.", "Tick the box to confirm."),
+    "privacy.erase.button": ("Suprimir los datos de este familiar", "Erase this relative's data"),
+    "privacy.erase.done": ("Datos suprimidos.", "Data erased."),
+    "privacy.close.title": ("Cerrar mi cuenta", "Close my account"),
+    "privacy.close.help": (
+        "Suprime tu cuenta y los datos de tus familiares; las facturas se conservan bloqueadas 6 años "
+        "por obligación legal. Antes hay que cancelar las visitas pendientes.",
+        "Erases your account and your relatives' data; invoices are kept blocked for 6 years by law. "
+        "Pending visits must be cancelled first.",
+    ),
+    "privacy.close.button": ("Cerrar mi cuenta", "Close my account"),
+    "privacy.close.done": ("Cuenta cerrada.", "Account closed."),
 }

@@ -16,7 +16,7 @@ from care_portal.domain.privacy import RIGHTS_KINDS
 from care_portal.models import Role
 from care_portal.services.authz import Viewer
 from care_portal.services.checkout.billing import BillingData, get_billing
-from care_portal.services.privacy import export, rights
+from care_portal.services.privacy import erasure, export, rights
 from care_portal.state.session import FormMixin, SessionState, guarded
 
 BILLING_FIELDS = ("nif", "billing_name", "address", "postal_code", "town", "phone")
@@ -148,6 +148,48 @@ class MyDataState(FormMixin, SessionState):
         self._refresh(viewer)
         return rx.toast.success(self._t("privacy.request_filed"))
 
+    @rx.event
+    @guarded(Role.CLIENT)
+    def close_account(self, viewer: Viewer, form: dict):
+        """Close the account: erase everything not kept by law, block the rest, log out."""
+        if not form.get("confirm_close"):
+            self.field_errors = {"confirm_close": self._t("privacy.erase.confirm_required")}
+            return None
+        try:
+            with session_scope() as session:
+                erasure.close_account(session, actor=viewer)
+        except DomainError as error:
+            return rx.toast.error(self._error_text(error))
+        self.auth_token = ""
+        self._show_viewer(None)
+        return [rx.redirect(routes.HOME), rx.toast.success(self._t("privacy.close.done"))]
+
+
+def _close_card() -> rx.Component:
+    return rx.card(
+        rx.heading(t("privacy.close.title"), size="5", as_="h2", margin_bottom="0.5em"),
+        rx.text(t("privacy.close.help"), size="2", color_scheme="gray"),
+        rx.form(
+            rx.el.label(
+                rx.el.input(type="checkbox", name="confirm_close", id="field-confirm_close"),
+                rx.text(t("privacy.erase.confirm")),
+                class_name="cp-check",
+            ),
+            rx.text(
+                MyDataState.field_errors.get("confirm_close", ""), class_name="cp-field-error", role="alert"
+            ),
+            rx.button(
+                t("privacy.close.button"),
+                type="submit",
+                color_scheme="red",
+                variant="outline",
+                id="close-submit",
+            ),
+            on_submit=MyDataState.close_account,
+        ),
+        class_name="cp-card",
+    )
+
 
 def _export_card() -> rx.Component:
     return rx.card(
@@ -258,6 +300,7 @@ def my_data_cards() -> rx.Component:
             _export_card(),
             _billing_card(),
             _requests_card(),
+            _close_card(),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="4",
             width="100%",

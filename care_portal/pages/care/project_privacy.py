@@ -114,3 +114,23 @@ def access_card() -> rx.Component:
         ),
         class_name="cp-card",
     )
+
+
+def erase_box() -> rx.Component:
+    """Right to erasure: erase this relative's data (confirmed with a tick)."""
+    return rx.form(
+        rx.text(t("privacy.erase.help"), size="2", color_scheme="gray"),
+        rx.el.label(
+            rx.el.input(type="checkbox", name="confirm_erase", id="field-confirm_erase"),
+            rx.text(t("privacy.erase.confirm")),
+            class_name="cp-check",
+        ),
+        rx.text(
+            ProjectState.field_errors.get("confirm_erase", ""), class_name="cp-field-error", role="alert"
+        ),
+        rx.button(
+            t("privacy.erase.button"), type="submit", color_scheme="red", variant="outline", id="erase-submit"
+        ),
+        on_submit=ProjectState.erase,
+        margin_top="1.5em",
+    )

@@ -11,7 +11,13 @@ from care_portal.components.consent import representative_fields
 from care_portal.components.fields import form_error_banner, form_field
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
-from care_portal.pages.care.project_privacy import access_card, health_consent_box, notes_row, upload_purposes
+from care_portal.pages.care.project_privacy import (
+    access_card,
+    erase_box,
+    health_consent_box,
+    notes_row,
+    upload_purposes,
+)
 from care_portal.pages.care.projects_state import ProjectsState, ProjectState
 
 
@@ -349,6 +355,7 @@ def _project_body() -> rx.Component:
             margin_top="1em",
         ),
         rx.cond(can_edit, _archive_box()),
+        rx.cond(can_edit, erase_box()),
     )
 
 

@@ -12,6 +12,7 @@ from care_portal.domain.errors import DomainError
 from care_portal.models import Role
 from care_portal.services import access_log, beneficiaries, care_documents
 from care_portal.services.authz import Viewer
+from care_portal.services.privacy import erasure
 from care_portal.services.staging import discard_staged, stage_upload, staged_attachment
 from care_portal.state.beneficiary_form import BeneficiaryFormMixin, beneficiary_input, consent_purposes
 from care_portal.state.session import SessionState, guarded
@@ -239,6 +240,20 @@ class ProjectState(BeneficiaryFormMixin, SessionState):
             return rx.toast.error(self._error_text(error))
         self._refresh(viewer)
         return rx.toast.success(self._t("care.consent.withdrawn_done"))
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def erase(self, viewer: Viewer, form: dict):
+        """Erase this beneficiary's data (right to erasure); what the law keeps is blocked."""
+        if not form.get("confirm_erase"):
+            self.field_errors = {"confirm_erase": self._t("privacy.erase.confirm_required")}
+            return None
+        try:
+            with session_scope() as session:
+                erasure.erase_beneficiary(session, actor=viewer, beneficiary_id=self._beneficiary_id)
+        except DomainError as error:
+            return rx.toast.error(self._error_text(error))
+        return [rx.redirect(routes.ACCOUNT_PROJECTS), rx.toast.success(self._t("privacy.erase.done"))]
 
     @rx.event
     @guarded(Role.CLIENT)
