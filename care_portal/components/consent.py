@@ -39,15 +39,16 @@ def authority_select(errors: rx.Var) -> rx.Component:
     )
 
 
-def _tick(name: str, label_key: str, checked: rx.Var | bool, on_change=None) -> rx.Component:
+def _tick(name: str, label_key: str, on_toggle=None) -> rx.Component:
+    """An unticked checkbox (never pre-ticked); ``on_toggle`` follows each change on the server."""
     return rx.el.label(
         rx.el.input(
             type="checkbox",
             id=f"field-{name}",
             name=name,
             value="on",
-            checked=checked if on_change is not None else None,
-            on_change=on_change,
+            default_checked=False,
+            on_change=(lambda _value: on_toggle()) if on_toggle is not None else None,
             style={"width": "22px", "height": "22px", "flexShrink": "0", "marginTop": "2px"},
         ),
         rx.text(t(label_key), as_="span"),
@@ -56,13 +57,13 @@ def _tick(name: str, label_key: str, checked: rx.Var | bool, on_change=None) -> 
     )
 
 
-def purpose_ticks(health_ticked: rx.Var, on_health, errors: rx.Var) -> rx.Component:
+def purpose_ticks(on_health, errors: rx.Var) -> rx.Component:
     """The separately ticked purposes (never pre-ticked): health data and communications."""
     return rx.el.fieldset(
         rx.el.legend(t("care.purposes"), class_name="cp-label"),
         rx.text(t("care.purpose.service"), " ✓", size="2", color_scheme="gray"),
-        _tick("purpose_health", "care.consent.health_tick", health_ticked, on_health),
-        _tick("purpose_communications", "care.consent.communications_tick", False),
+        _tick("purpose_health", "care.consent.health_tick", on_health),
+        _tick("purpose_communications", "care.consent.communications_tick"),
         rx.text(errors.get("purposes", ""), class_name="cp-field-error", role="alert", size="2"),
         style={"border": "none", "padding": "0", "margin": "0 0 0.75em"},
     )

@@ -78,9 +78,9 @@ class BeneficiaryFormMixin(FormMixin, mixin=True):
             self.household_size = 1
 
     @rx.event
-    def set_health_ticked(self, value: bool):
-        """Tick or untick explicit consent for health data (unlocks the health notes)."""
-        self.health_ticked = bool(value)
+    def toggle_health_ticked(self):
+        """Tick or untick the explicit consent for health data (the checkbox itself is uncontrolled)."""
+        self.health_ticked = not self.health_ticked
 
     @rx.event
     def set_signer_role(self, value: str):

@@ -79,9 +79,9 @@ WIDGETS = {
     "SuggestionState.set_task_id": "form widget only",
     "SuggestionState.set_kind": "form widget only",
     "PaymentPageState.start_watching": "starts `watch` only for an order the guarded `load` showed",
-    "RegisterState.set_health_ticked": "form widget only (the service checks the purposes)",
-    "ProjectState.set_health_ticked": "form widget only (the service checks the purposes)",
-    "ManagerTaskState.set_health_ticked": "form widget only (the service checks the purposes)",
+    "RegisterState.toggle_health_ticked": "form widget only (the service checks the purposes)",
+    "ProjectState.toggle_health_ticked": "form widget only (the service checks the purposes)",
+    "ManagerTaskState.toggle_health_ticked": "form widget only (the service checks the purposes)",
 }
 # Handlers open to every logged-in user, whatever the role: they act on the caller's own things.
 ANY_USER = {

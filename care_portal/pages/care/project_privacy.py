@@ -76,9 +76,7 @@ def health_consent_box() -> rx.Component:
 
 def upload_purposes() -> rx.Component:
     """The purposes to tick when uploading a signed consent."""
-    return purpose_ticks(
-        ProjectState.health_ticked, ProjectState.set_health_ticked, ProjectState.field_errors
-    )
+    return purpose_ticks(ProjectState.toggle_health_ticked, ProjectState.field_errors)
 
 
 def access_card() -> rx.Component:

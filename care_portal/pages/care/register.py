@@ -205,7 +205,7 @@ def _consent_section() -> rx.Component:
                     RegisterState.signer_role == "representative",
                     representative_fields(errors),
                 ),
-                purpose_ticks(RegisterState.health_ticked, RegisterState.set_health_ticked, errors),
+                purpose_ticks(RegisterState.toggle_health_ticked, errors),
             ),
         ),
     )

@@ -183,7 +183,7 @@ def _visit_card() -> rx.Component:
                 ),
                 form_field("relationship", "visits.signer_relationship", S.field_errors, required=False),
                 authority_select(S.field_errors),
-                purpose_ticks(S.health_ticked, S.set_health_ticked, S.field_errors),
+                purpose_ticks(S.toggle_health_ticked, S.field_errors),
                 rx.button(
                     t("visits.consent_save"), type="submit", size="3", id="consent-save", variant="soft"
                 ),

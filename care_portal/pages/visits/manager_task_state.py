@@ -121,9 +121,9 @@ class ManagerTaskState(FormMixin, SessionState):
         )
 
     @rx.event
-    def set_health_ticked(self, value: bool):
-        """Tick or untick the explicit consent for health data."""
-        self.health_ticked = bool(value)
+    def toggle_health_ticked(self):
+        """Tick or untick the explicit consent for health data (the checkbox itself is uncontrolled)."""
+        self.health_ticked = not self.health_ticked
 
     @rx.event
     @guarded(Role.MANAGER)
