@@ -66,12 +66,14 @@ class ReflexSocket:
     def __init__(self, port: int, scenario: Scenario):
         self.url = f"ws://127.0.0.1:{port}{NAMESPACE}/?EIO=4&transport=websocket&token={uuid.uuid4()}"
         self.scenario = scenario
+        # The handler's own state: an update carrying its delta is the answer to the event.
+        self.target = scenario.event.rsplit(".", 1)[0]
         self.finals: asyncio.Queue = asyncio.Queue()
         self.ws = None
         self.reader: asyncio.Task | None = None
 
     async def open(self) -> None:
-        """Connect, hydrate the page (with its cookies/local storage) and wait for the load to finish."""
+        """Connect, hydrate the page (with its cookies/local storage) and wait for its on-load data."""
         self.ws = await websockets.connect(self.url, open_timeout=30, max_size=None, ping_interval=None)
         opening = await self.ws.recv()
         if not str(opening).startswith("0"):
@@ -94,11 +96,11 @@ class ReflexSocket:
                 await self.ws.send("3")
             elif message.startswith(f"42{NAMESPACE},"):
                 name, update = json.loads(message[len(NAMESPACE) + 3 :])[:2]
-                if name == "event" and isinstance(update, dict) and update.get("final"):
+                if name == "event" and self.target in (update.get("delta") or {}):
                     self.finals.put_nowait(time.perf_counter())
 
     async def round_trip(self) -> float:
-        """Send the scenario's event; return milliseconds until its final update arrives."""
+        """Send the scenario's event; return milliseconds until the update of its state arrives."""
         event = {
             "name": self.scenario.event,
             "payload": self.scenario.payload,
