@@ -24,13 +24,13 @@ class ClientTasksState(PagerMixin, SessionState):
     tasks: list[dict[str, str]] = []
 
     @rx.event
-    @guarded(Role.CLIENT)
+    @guarded(Role.CLIENT, off_loop=True)
     def load(self, viewer: Viewer):
         """Load the first page of the client's own tasks (never anyone else's)."""
         self._fill(viewer, 1)
 
     @rx.event
-    @guarded(Role.CLIENT)
+    @guarded(Role.CLIENT, off_loop=True)
     def go_to_page(self, viewer: Viewer, number: int):
         """Show another page of the client's tasks."""
         self._fill(viewer, number)
