@@ -21,7 +21,8 @@ class Page(list[T]):
         total: How many rows there are in all.
     """
 
-    def __init__(self, rows: list[T], *, number: int = 1, total: int | None = None, size: int = PAGE_SIZE):
+    def __init__(self, rows=(), *, number: int = 1, total: int | None = None, size: int = PAGE_SIZE):
+        rows = list(rows)
         super().__init__(rows)
         self.total = len(rows) if total is None else total
         self.pages = max(1, -(-self.total // size))
