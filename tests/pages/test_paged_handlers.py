@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from datetime import timedelta
 
@@ -12,6 +13,7 @@ from sqlmodel import select
 
 from care_portal.models.visits import Task
 from care_portal.pages.invoices import AdminInvoicesState
+from care_portal.pages.manager import ManagerDashboardState
 from care_portal.pages.tasks import ClientTasksState
 from care_portal.services import accounts, client_tasks
 from tests.services.scale_helpers import clone
@@ -83,3 +85,17 @@ def test_the_paged_handlers_refuse_someone_else(db):
     assert "sin-permiso" in str(_call(invoices, "go_to_page", 1))
     assert invoices.invoices == []
     assert db.exec(select(Task).where(Task.client_id == world.client.id)).all()
+
+
+def test_the_dashboard_state_delta_stays_under_100_kb_with_a_long_history(db):
+    world = build_world(db)
+    task = db.get(Task, world.tasks[0])
+    clone(db, task, 2_000, lambda i: {"visit_code": f"L{i:07d}", "notes": "Llamar antes de subir. " * 20})
+    db.commit()
+    state = _state(ManagerDashboardState, _token(db, "gestor@example.es"), "/gestor")
+    _call(state, "load")
+    delta = state.parent_state.get_delta() if state.parent_state else state.get_delta()
+    size = len(json.dumps(delta, default=str).encode())
+    assert size < 100_000, f"{size} bytes"
+    assert state.counts["pending_appointment"] == 2_002
+    assert (len(state.tasks), len(state.waiting), state.page_count) == (25, 20, 81)
