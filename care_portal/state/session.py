@@ -153,6 +153,7 @@ def guarded(*roles: Role, off_loop: bool = False) -> Callable:
                 viewer, refusal = authorise(self)
                 return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
 
+        handler.resolves_viewer = True
         signature = inspect.signature(fn)
         params = list(signature.parameters.values())
         del params[1]
