@@ -9,7 +9,6 @@ import reflex as rx
 from care_portal import routes
 from care_portal.api.routes import build_api
 from care_portal.config import get_settings
-from care_portal.outbox_worker import run_outbox_sender
 from care_portal.pages import (
     account,
     admin,
@@ -36,7 +35,8 @@ from care_portal.pages import (
     tasks,
 )
 from care_portal.state.session import SessionState
-from care_portal.visit_escalations import run_contact_escalations
+from care_portal.workers.contact_escalations import run_contact_escalations
+from care_portal.workers.outbox_sender import run_outbox_sender
 
 logger = logging.getLogger(__name__)
 get_settings()  # refuse to start with a default secret in production

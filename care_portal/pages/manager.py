@@ -13,7 +13,7 @@ from care_portal.components.layout import page_shell
 from care_portal.components.pager import PagerMixin, pager
 from care_portal.db import session_scope
 from care_portal.models import Role
-from care_portal.services import manager_dashboard
+from care_portal.services import visits
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
 
@@ -56,7 +56,7 @@ class ManagerDashboardState(PagerMixin, SessionState):
         state = self.filter_state if self.filter_state in STATE_FILTERS else ""
         search = self.search[:100]
         with session_scope() as session:
-            board = manager_dashboard.manager_dashboard(
+            board = visits.manager_dashboard(
                 session,
                 actor=viewer,
                 state=state,

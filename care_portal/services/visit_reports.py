@@ -7,15 +7,15 @@ from sqlmodel import Session, select
 from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_datetime
 from care_portal.integrations.pdf import render_pdf
-from care_portal.models import Role, User
+from care_portal.models import User
 from care_portal.models.care import Beneficiary
 from care_portal.models.visits import Task, VisitReport
 from care_portal.services.audit import record_event
-from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.authz import Viewer, can_reach, ensure_role
 
 
 def _may_read(actor: Viewer, task: Task) -> bool:
-    return actor.role == Role.ADMIN.value or actor.id in (task.client_id, task.manager_id)
+    return can_reach(actor, task.client_id, task.manager_id)
 
 
 def report_pdf(

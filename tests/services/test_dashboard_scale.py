@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from care_portal.models.visits import Task
-from care_portal.services.manager_dashboard import manager_dashboard
 from care_portal.services.paging import PAGE_SIZE
+from care_portal.services.visits import manager_dashboard
 from tests.services.scale_helpers import clone, statements_for
 from tests.services.visit_helpers import World, build_world
 

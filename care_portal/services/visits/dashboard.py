@@ -20,13 +20,9 @@ from care_portal.models.types import utcnow
 from care_portal.models.visits import Task, TaskState
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.paging import Page, fetch_page
-from care_portal.services.visits import (
-    ACTIVE_APPOINTMENT_STATES,
-    Dashboard,
-    _card,
-    _first_contact_within,
-    _row,
-)
+from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES
+from care_portal.services.visits.escalation import _first_contact_within
+from care_portal.services.visits.queries import Dashboard, _card, _row
 
 TODAY_LIMIT = 50
 UPCOMING_LIMIT = 20
