@@ -54,7 +54,7 @@ class CheckoutState(FormMixin, CartState):
         return CartState.load_cart
 
     @rx.event
-    @guarded(Role.CLIENT)
+    @guarded(Role.CLIENT, off_loop=True)
     def submit(self, viewer: Viewer, form: dict):
         """Record the order and go to the payment page (a double click opens one payment)."""
         self._clear_errors()
@@ -283,7 +283,7 @@ class PaymentPageState(SessionState):
         return None
 
     @rx.event
-    @guarded(Role.CLIENT)
+    @guarded(Role.CLIENT, off_loop=True)
     def pay_simulated(self, viewer: Viewer, paid: bool):
         """Finish the simulated payment: pay, or cancel and go back."""
         order_id = self._order_id()
