@@ -80,7 +80,7 @@ def _measure(args: argparse.Namespace, env: dict, work: Path) -> dict:
     actors = fill(engine, scale=args.scale)
     results: dict = {
         "date": started.isoformat(timespec="seconds"),
-        "machine": {"cores": os.cpu_count()},
+        "machine": {"cores": os.cpu_count(), "load_average_at_start": os.getloadavg()[0]},
         "settings": vars(args),
         "database": actors.counts,
         "pages": pages.measure_pages(engine, actors),
