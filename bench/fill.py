@@ -17,13 +17,13 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from care_portal.cli.seed_catalog import seed_catalogue
 from care_portal.integrations.passwords import hash_password
 from care_portal.models import AuthSession, User
 from care_portal.models.billing import Invoice, InvoiceLine
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import CareService, Order, OrderLine
 from care_portal.models.visits import Task, VisitReport
-from care_portal.cli.seed_catalog import seed_catalogue
 from care_portal.services.accounts import hash_token
 
 FULL = {"clients": 10_000, "tasks_per_client": 10, "invoices_per_client": 3, "managers": 50}

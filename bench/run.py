@@ -141,16 +141,18 @@ def _load_row(scenario, name, port, kind, pid, args, run_load, cpu_seconds) -> d
 def _scenarios(actors) -> list:
     from bench.floor import CART
     from bench.load import Scenario
-    from care_portal.pages import manager, shop, tasks
+    from care_portal.pages.shop.cart import CartState
+    from care_portal.pages.visits.client_tasks import ClientTasksState
+    from care_portal.pages.visits.manager_dashboard import ManagerDashboardState
     from care_portal.state.session import SessionState
 
     cookie = f"{SessionState.get_full_name()}.auth_token_rx_state_"
-    cart = f"{shop.CartState.get_full_name()}.cart_json_rx_state_"
+    cart = f"{CartState.get_full_name()}.cart_json_rx_state_"
     return [
         Scenario(
             "Tareas (200 visitas)",
             "/cuenta/tareas",
-            f"{tasks.ClientTasksState.get_full_name()}.load",
+            f"{ClientTasksState.get_full_name()}.load",
             storage={cookie: actors.large_client},
             floor_page="tareas",
             floor_token=actors.large_client,
@@ -158,14 +160,14 @@ def _scenarios(actors) -> list:
         Scenario(
             "Carrito",
             "/tienda/carrito",
-            f"{shop.CartState.get_full_name()}.load_cart",
+            f"{CartState.get_full_name()}.load_cart",
             storage={cart: json.dumps(CART)},
             floor_page="cart",
         ),
         Scenario(
             "Panel del gestor",
             "/gestor",
-            f"{manager.ManagerDashboardState.get_full_name()}.load",
+            f"{ManagerDashboardState.get_full_name()}.load",
             storage={cookie: actors.manager},
             floor_page="dashboard",
             floor_token=actors.manager,

@@ -27,6 +27,21 @@ SESSION_COOKIE = accounts.SESSION_COOKIE
 LANG_COOKIE = "cp_lang"
 
 
+def error_message(error: DomainError, lang: str) -> str:
+    """Return the message a person reads for a domain error, in their language.
+
+    A validation error gives its first field's message; any other error its own
+    message with its parameters (a size limit, a number of minutes).
+
+    Args:
+        error: The error raised by a service or the domain.
+        lang: ``"es"`` or ``"en"``.
+    """
+    if isinstance(error, ValidationFailed) and error.errors:
+        return tr(next(iter(error.errors.values())), lang)
+    return tr(error.key, lang, **error.params)
+
+
 class SessionState(rx.State):
     """Who is using this tab, and in which language."""
 
@@ -58,6 +73,10 @@ class SessionState(rx.State):
 
     def _t(self, key: str, **params: object) -> str:
         return tr(key, self.lang, **params)
+
+    def _error_text(self, error: DomainError) -> str:
+        """Return the message for a domain error (for a toast or a single field)."""
+        return error_message(error, self.lang)
 
     def _show_viewer(self, viewer: Viewer | None) -> None:
         self.viewer_name = viewer.full_name if viewer else ""
@@ -184,4 +203,4 @@ class FormMixin(rx.State, mixin=True):
             self.form_error = ""
         else:
             self.field_errors = {}
-            self.form_error = tr(error.key, lang, **error.params)
+            self.form_error = error_message(error, lang)

@@ -2,9 +2,9 @@
 
 import pytest
 
-from care_portal.pages.care_admin import AdminBeneficiariesState, AdminManagersState
-from care_portal.pages.care_projects import ProjectsState, ProjectState
-from care_portal.pages.care_register import RegisterState
+from care_portal.pages.admin.beneficiaries import AdminBeneficiariesState, AdminManagersState
+from care_portal.pages.care.projects_state import ProjectsState, ProjectState
+from care_portal.pages.care.register import RegisterState
 
 UI_ONLY = {"set_household_size", "set_consent_mode", "set_signer_role", "cancel_edit"}
 INHERITED = {"refresh_viewer", "set_lang", "log_out", "setvar"}  # setvar: only this tab's own vars

@@ -12,9 +12,9 @@ from reflex.state import State
 from sqlmodel import select
 
 from care_portal.models.visits import Task
-from care_portal.pages.invoices import AdminInvoicesState
-from care_portal.pages.manager import ManagerDashboardState
-from care_portal.pages.tasks import ClientTasksState
+from care_portal.pages.billing.invoices import AdminInvoicesState
+from care_portal.pages.visits.client_tasks import ClientTasksState
+from care_portal.pages.visits.manager_dashboard import ManagerDashboardState
 from care_portal.services import accounts, client_tasks
 from tests.services.scale_helpers import clone
 from tests.services.visit_helpers import build_world

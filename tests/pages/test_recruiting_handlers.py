@@ -7,9 +7,9 @@ from reflex.state import State
 from sqlmodel import select
 
 from care_portal.models import Application, ApplicationNote, Role
-from care_portal.pages.apply import ApplyState, MyApplicationsState
-from care_portal.pages.recruiting import RecruitingState
-from care_portal.pages.recruiting_review import ReviewState
+from care_portal.pages.recruiting.apply_state import ApplyState, MyApplicationsState
+from care_portal.pages.recruiting.dashboard import RecruitingState
+from care_portal.pages.recruiting.review import ReviewState
 from care_portal.services import accounts
 from care_portal.services import recruiting as rec
 
