@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import func
+from sqlalchemy import func, literal_column
 from sqlmodel import Session, select
 
 PAGE_SIZE = 25
@@ -49,7 +49,8 @@ def fetch_page(session: Session, query: Any, page: int, size: int = PAGE_SIZE) -
     Returns:
         ``(rows, total, page)``: the page's rows, the number of rows in all, the page actually read.
     """
-    total = session.exec(select(func.count()).select_from(query.order_by(None).subquery())).one()
+    counted = query.order_by(None).with_only_columns(literal_column("1"), maintain_column_froms=True)
+    total = session.exec(select(func.count()).select_from(counted.subquery())).one()
     pages = max(1, -(-total // size))
     number = min(page_number(page), pages)
     rows = list(session.exec(query.limit(size).offset((number - 1) * size)).all())
