@@ -178,6 +178,7 @@ def guarded(*roles: Role, off_loop: bool = False) -> Callable:
         del params[1]
         handler.__signature__ = signature.replace(parameters=params)
         handler.__annotations__ = {k: v for k, v in fn.__annotations__.items() if k != "viewer"}
+        handler.guarded_roles = roles  # read by the refusal tests to pick a wrong role
         return handler
 
     return decorate
