@@ -183,6 +183,12 @@ def table(results: dict) -> str:
         f"| database (scale {results['settings']['scale']}) "
         f"| {db.get('clients')} clients, {db.get('tasks')} visits |"
     )
+    machine = results.get("machine", {})
+    lines.append(
+        f"| machine | {machine.get('cores')} cores, "
+        f"load average {machine.get('load_average_at_start', 0):.1f} "
+        "before the run (servers and load client share it) |"
+    )
     floor = {r["scenario"]: r for r in results.get("load", []) if r["server"] == "floor"}
     for row in (r for r in results.get("load", []) if r["server"] == "app"):
         base = floor.get(row["scenario"], {})
