@@ -186,6 +186,7 @@ def _client_task(task: Task, related: _Related, now: datetime) -> ClientTask:
             "when": format_datetime(cancellation.created_at),
             "refund": format_euros(cancellation.refund_cents),
             "invoice": rectifying_number,
+            "refund_status": cancellation.refund_status,
         }
         if cancellation
         else None,

@@ -1,7 +1,7 @@
 """task indexes for the bounded dashboard and the paged «Tareas»
 
-Revision ID: 0008_perf19
-Revises: 0007
+Revision ID: 0009_perf19
+Revises: 0008
 Create Date: 2026-12-03 04:10:00
 """
 
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0008_perf19"
-down_revision: str | None = "0007"
+revision: str = "0009_perf19"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
