@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from care_portal.models import Role
 from care_portal.models.visits import Task, TaskState
 from care_portal.services.authz import Viewer, ensure_reaches
 
 ACTIVE_APPOINTMENT_STATES = (TaskState.SCHEDULED.value, TaskState.IN_PROGRESS.value)
-
-
-def _visible_tasks(actor: Viewer):
-    query = select(Task)
-    if actor.role != Role.ADMIN.value:
-        query = query.where(Task.manager_id == actor.id)
-    return query
 
 
 def load_managed_task(session: Session, actor: Viewer, task_id: int, *, lock: bool = False) -> Task:
