@@ -6,6 +6,7 @@ token itself (``guarded``); an ``on_load`` redirect only decides what renders.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
 import logging
@@ -18,6 +19,8 @@ from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError, NotAuthenticated, PermissionDenied, ValidationFailed
 from care_portal.i18n import tr
 from care_portal.models import Role
+from care_portal.observability import logs
+from care_portal.observability.events import observe_event
 from care_portal.services import accounts
 from care_portal.services.authz import Viewer, ensure_role
 
@@ -65,6 +68,7 @@ class SessionState(rx.State):
             return None
         with session_scope() as session:
             viewer = accounts.resolve_session(session, token=self.auth_token)
+        logs.bind_user(viewer.id if viewer else None)
         return viewer
 
     def _client_ip(self) -> str:
@@ -117,21 +121,26 @@ class SessionState(rx.State):
             substate.reset()
 
 
-def guarded(*roles: Role) -> Callable:
+def guarded(*roles: Role, off_loop: bool = False) -> Callable:
     """Decorate an event handler so that it runs only for a logged-in user with a role.
 
     The handler (plain or async) receives the resolved ``Viewer`` as its first
-    argument after ``self``. Anonymous callers are sent to the log-in page; callers without
-    the role get the "no access" page; nothing else happens.
+    argument after ``self``: the viewer is resolved once per event, here. Anonymous
+    callers are sent to the log-in page; callers without the role get the "no access"
+    page; nothing else happens.
 
     Args:
         *roles: Accepted roles (admins are always accepted); none means any user.
+        off_loop: Run the check and a plain handler in a worker thread
+            (``asyncio.to_thread``), so their database work never blocks the worker's
+            event loop while other tabs wait. The handler then becomes a coroutine.
 
     Returns:
         The decorator.
     """
 
     def decorate(fn: Callable) -> Callable:
+        name = fn.__qualname__
         def authorise(self: SessionState):
             viewer = self._resolve_viewer()
             try:
@@ -144,20 +153,32 @@ def guarded(*roles: Role) -> Callable:
             self._show_viewer(viewer)
             return viewer, None
 
-        if inspect.iscoroutinefunction(fn):
+        if off_loop and not inspect.iscoroutinefunction(fn):
 
             @functools.wraps(fn)
             async def handler(self: SessionState, *args, **kwargs):
-                viewer, refusal = authorise(self)
-                return refusal if viewer is None else await fn(self, viewer, *args, **kwargs)
+                viewer, refusal = await asyncio.to_thread(authorise, self)
+                if viewer is None:
+                    return refusal
+                return await asyncio.to_thread(fn, self, viewer, *args, **kwargs)
+
+        elif inspect.iscoroutinefunction(fn):
+
+            @functools.wraps(fn)
+            async def handler(self: SessionState, *args, **kwargs):
+                with observe_event(name):
+                    viewer, refusal = authorise(self)
+                    return refusal if viewer is None else await fn(self, viewer, *args, **kwargs)
 
         else:
 
             @functools.wraps(fn)
             def handler(self: SessionState, *args, **kwargs):
-                viewer, refusal = authorise(self)
-                return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
+                with observe_event(name):
+                    viewer, refusal = authorise(self)
+                    return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
 
+        handler.resolves_viewer = True
         signature = inspect.signature(fn)
         params = list(signature.parameters.values())
         del params[1]

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from care_portal.models import Role
 from care_portal.models.visits import Task, TaskState
 from care_portal.services.authz import Viewer, ensure_reaches
 from care_portal.services.care_access import blocked_beneficiary_ids
 
 ACTIVE_APPOINTMENT_STATES = (TaskState.SCHEDULED.value, TaskState.IN_PROGRESS.value)
-
-
-def _visible_tasks(actor: Viewer):
-    query = select(Task).where(col(Task.beneficiary_id).not_in(blocked_beneficiary_ids()))
-    if actor.role != Role.ADMIN.value:
-        query = query.where(Task.manager_id == actor.id)
-    return query
 
 
 def load_managed_task(session: Session, actor: Viewer, task_id: int, *, lock: bool = False) -> Task:

@@ -1,7 +1,7 @@
 """rgpd13 consent purposes access log rights
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0010_rgpd13
+Revises: 0009_perf19
 Create Date: 2026-12-03 03:53:45.807017
 """
 
@@ -15,8 +15,8 @@ import care_portal.models.types
 from care_portal.models import append_only
 
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0010_rgpd13"
+down_revision: str | None = "0009_perf19"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
