@@ -81,10 +81,6 @@ class Settings(BaseSettings):
     def _refuse_unsafe_settings(self) -> Settings:
         if self.environment not in ("development", "test") and self.secret_key == DEFAULT_SECRET:
             raise ValueError("SECRET_KEY must be set outside development (falta SECRET_KEY en producción).")
-        if self.environment == "production" and not self.files_encryption_key:
-            raise ValueError(
-                "FILES_ENCRYPTION_KEY must be set in production (falta FILES_ENCRYPTION_KEY en producción)."
-            )
         live = self.stripe_secret_key.startswith(("sk_live_", "rk_live_"))
         if live and not self.is_production:
             raise ValueError(
@@ -94,6 +90,10 @@ class Settings(BaseSettings):
             raise ValueError("A test Stripe key is refused in production (clave de pruebas en producción).")
         if self.aeat_mode not in ("test", "production"):
             raise ValueError("AEAT_MODE must be 'test' or 'production'.")
+        if self.environment == "production" and not self.files_encryption_key:
+            raise ValueError(
+                "FILES_ENCRYPTION_KEY must be set in production (falta FILES_ENCRYPTION_KEY en producción)."
+            )
         return self
 
     @property
