@@ -7,8 +7,9 @@ import logging
 import reflex as rx
 
 from care_portal import routes
+from care_portal.api.edge import edge_middleware
 from care_portal.api.routes import build_api
-from care_portal.config import get_settings
+from care_portal.config import Settings, get_settings
 from care_portal.outbox_worker import run_outbox_sender
 from care_portal.pages import (
     account,
@@ -39,7 +40,7 @@ from care_portal.state.session import SessionState
 from care_portal.visit_escalations import run_contact_escalations
 
 logger = logging.getLogger(__name__)
-get_settings()  # refuse to start with a default secret in production
+SETTINGS = get_settings()  # refuses to start when production lacks a setting it needs
 
 
 def _backend_error(exception: Exception):
@@ -57,7 +58,7 @@ app = rx.App(
         appearance="light", accent_color="teal", gray_color="slate", radius="medium", scaling="105%"
     ),
     stylesheets=["/styles.css"],
-    api_transformer=build_api(),
+    api_transformer=[build_api(), edge_middleware],
     backend_exception_handler=_backend_error,
     html_lang="es",
     head_components=[rx.el.meta(name="theme-color", content="#0d9488")],
@@ -208,7 +209,17 @@ PAGES = [
     ),
 ]
 
-for route, component, title, loader in PAGES:
+
+
+def pages_to_serve(settings: Settings) -> list[tuple]:
+    """Return the page table for these settings.
+
+    The simulated payment page is left out where real payments are (or must be) configured.
+    """
+    return [page for page in PAGES if page[0] != routes.PAY_SIMULATED or settings.simulated_payments_allowed]
+
+
+for route, component, title, loader in pages_to_serve(SETTINGS):
     loaders = loader if isinstance(loader, list) else [loader] if loader else []
     on_load = [SessionState.refresh_viewer, *loaders]
     app.add_page(component, route=route, title=title, on_load=on_load)
