@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from sqlmodel import Session, col, select
 from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_date, format_euros, to_madrid
 from care_portal.domain.invoicing import VAT_RATES
+from care_portal.domain.spreadsheets import SafeCsvWriter
 from care_portal.integrations import storage
 from care_portal.models import BillingRecord, Invoice, InvoiceKind, InvoiceLine, Role
 from care_portal.services.audit import record_event
@@ -132,7 +132,7 @@ def export_invoices_csv(
     viewer = ensure_role(actor, Role.ADMIN)
     invoices = _filtered(session, month=month, kind=kind, search=search)
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = SafeCsvWriter(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(
         [
             "numero",
