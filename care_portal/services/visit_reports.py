@@ -1,4 +1,4 @@
-"""The visit report as a PDF, for the task's client, its manager and admins only."""
+"""The visit report as a PDF, for the task's client, its managers (``services.responsibility``) and admins."""
 
 from __future__ import annotations
 
@@ -7,15 +7,12 @@ from sqlmodel import Session, select
 from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_datetime
 from care_portal.integrations.pdf import render_pdf
-from care_portal.models import Role, User
+from care_portal.models import User
 from care_portal.models.care import Beneficiary
 from care_portal.models.visits import Task, VisitReport
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
-
-
-def _may_read(actor: Viewer, task: Task) -> bool:
-    return actor.role == Role.ADMIN.value or actor.id in (task.client_id, task.manager_id)
+from care_portal.services.responsibility import current_manager_id, may_read_task
 
 
 def report_pdf(
@@ -32,7 +29,7 @@ def report_pdf(
     """
     actor = ensure_role(actor)
     task = session.get(Task, task_id)
-    if task is None or not _may_read(actor, task):
+    if task is None or not may_read_task(actor, task, current_manager_id(session, task)):
         raise NotFound()
     report = session.exec(select(VisitReport).where(VisitReport.task_id == task.id)).first()
     if report is None:
