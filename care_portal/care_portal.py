@@ -36,6 +36,7 @@ from care_portal.pages import (
     suggestions,
     tasks,
 )
+from care_portal.state.identity import IdentityMiddleware
 from care_portal.state.session import SessionState
 from care_portal.visit_escalations import run_contact_escalations
 
@@ -63,6 +64,7 @@ app = rx.App(
     html_lang="es",
     head_components=[rx.el.meta(name="theme-color", content="#0d9488")],
 )
+app.add_middleware(IdentityMiddleware(SessionState))
 app.register_lifespan_task(run_outbox_sender)
 app.register_lifespan_task(run_contact_escalations)
 

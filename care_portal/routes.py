@@ -34,12 +34,19 @@ ACCOUNT_APPLICATIONS = "/cuenta/candidaturas"
 RECRUITING_OFFER = "/seleccion/ofertas/[offer_id]"
 RECRUITING_APPLICATION = "/seleccion/candidaturas/[application_id]"
 
+SESSION_ACTIVATE = "/api/sesion/activar"  # HTTP route: the log-in hand-off sets the HttpOnly cookie
+
 ROLE_HOME = {"client": ACCOUNT, "manager": MANAGER, "recruiter": RECRUITING, "admin": ADMIN}
 
 
 def invoice_pdf_url(invoice_id: int) -> str:
     """Return the authorised download URL of an invoice's PDF."""
     return f"/api/facturas/{invoice_id}.pdf"
+
+
+def session_activation_url(code: str, next_path: str) -> str:
+    """Return the hand-off URL that sets the session cookie and then opens ``next_path``."""
+    return f"{SESSION_ACTIVATE}?code={quote(code)}&next={quote(next_path)}"
 
 
 def login_url(next_path: str = "") -> str:

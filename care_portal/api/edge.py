@@ -10,6 +10,8 @@ routes). It:
 - refuses uploads from anyone without a valid log-in session, before reading them;
 - lets browsers share responses only with the app's own origin (``PUBLIC_URL``), and
   accepts the event websocket only from it;
+- hands Reflex the event websocket's cookies with the session token replaced by its
+  reference (``domain.sessions``), so the app's state never holds a usable token;
 - adds the security headers: CSP, frame refusal, HSTS (https production), Referrer-
   and Permissions-Policy, nosniff.
 """
@@ -23,6 +25,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from care_portal.config import Settings, get_settings
 from care_portal.domain.recruiting import CV_MAX_BYTES
+from care_portal.domain.sessions import (
+    SESSION_COOKIE,
+    SESSION_REF_COOKIE,
+    read_cookie,
+    session_ref,
+)
 
 KIB = 1024
 MIB = 1024 * KIB
@@ -34,7 +42,6 @@ BODY_LIMITS = {
     WEBHOOK_PATH: 256 * KIB,
 }
 DEFAULT_BODY_LIMIT = 64 * KIB  # forms and JSON; nothing else posts more
-SESSION_COOKIE = "cp_session"  # services.accounts.SESSION_COOKIE (not imported: keeps this module light)
 
 PAGE_CSP = "; ".join(
     [
@@ -140,11 +147,26 @@ def _header(scope: Scope, name: bytes) -> str:
 
 
 def _cookie(scope: Scope, name: str) -> str:
-    for part in _header(scope, b"cookie").split(";"):
-        key, _, value = part.strip().partition("=")
-        if key == name:
-            return value
-    return ""
+    return read_cookie(_header(scope, b"cookie"), name)
+
+
+def event_socket_cookies(header: str) -> str:
+    """Return the ``Cookie`` header the event websocket passes on to Reflex.
+
+    The session token becomes its reference (``cp_sid``), which is all the app's state needs
+    to find the session and is useless as a cookie; a ``cp_sid`` sent by the browser is dropped.
+    """
+    kept = []
+    token = ""
+    for part in (header or "").split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == SESSION_COOKIE:
+            token = value
+        elif name and name != SESSION_REF_COOKIE:
+            kept.append(f"{name}={value}")
+    if token:
+        kept.append(f"{SESSION_REF_COOKIE}={session_ref(token)}")
+    return "; ".join(kept)
 
 
 def _has_session(token: str) -> bool:
@@ -182,6 +204,10 @@ class EdgeMiddleware:
             if origin and origin != self.policy.origin:
                 await send({"type": "websocket.close", "code": 1008})
                 return
+            cookies = event_socket_cookies(_header(scope, b"cookie")).encode("latin-1")
+            scope["headers"] = [(k, v) for k, v in scope.get("headers", []) if k != b"cookie"]
+            if cookies:
+                scope["headers"].append((b"cookie", cookies))
             await self.app(scope, receive, send)
             return
         await self._http(scope, receive, send, origin)

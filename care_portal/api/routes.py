@@ -10,8 +10,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from care_portal import routes
 from care_portal.api import invoices
 from care_portal.api.payments import payment_webhook
+from care_portal.api.session_routes import activate_session
 from care_portal.api.visit_reports import report_pdf
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
@@ -107,6 +109,7 @@ def build_api() -> Starlette:
     return Starlette(
         routes=[
             Route("/api/health", health, methods=["GET"]),
+            Route(routes.SESSION_ACTIVATE, activate_session, methods=["GET"]),
             Route("/api/pagos/webhook", payment_webhook, methods=["POST"]),
             Route("/api/documentos/{document_id}", beneficiary_document, methods=["GET"]),
             Route("/api/consentimiento/{beneficiary_id}.pdf", consent_document, methods=["GET"]),

@@ -85,8 +85,7 @@ class PasswordState(FormMixin, SessionState):
         """Revoke every session of this user, this one included."""
         with session_scope() as session:
             accounts.log_out_everywhere(session, actor=viewer)
-        self.auth_token = ""
-        self._show_viewer(None)
+        self._end_session()
         return rx.redirect(routes.LOGIN)
 
 

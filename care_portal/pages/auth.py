@@ -32,11 +32,11 @@ class LoginState(FormMixin, SessionState):
         except DomainError as error:
             self._show_error(error)
             return None
-        self.auth_token = result.token
-        self._show_viewer(result.viewer)
         self.lang = result.viewer.language if self.lang == "es" else self.lang
         fallback = routes.ROLE_HOME.get(result.viewer.role, routes.HOME)
-        return rx.redirect(routes.safe_next(self.router.url.query_parameters.get("next"), fallback))
+        return self._open_session(
+            result.token, routes.safe_next(self.router.url.query_parameters.get("next"), fallback)
+        )
 
 
 class SignupState(FormMixin, SessionState):
@@ -65,10 +65,8 @@ class SignupState(FormMixin, SessionState):
         except DomainError as error:
             self._show_error(error)
             return None
-        self.auth_token = result.token
-        self._show_viewer(result.viewer)
         next_path = routes.safe_next(self.router.url.query_parameters.get("next"), routes.ACCOUNT)
-        return [rx.redirect(next_path), rx.toast.success(self._t("auth.signup.done"))]
+        return self._open_session(result.token, next_path)
 
 
 class ForgotState(FormMixin, SessionState):

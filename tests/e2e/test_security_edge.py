@@ -64,3 +64,18 @@ def test_a_page_on_another_origin_cannot_read_the_app(browser, app_url):
     assert "access-control-allow-origin" not in foreign
     own = _headers(f"{app_url}/api/health", Origin=app_url)
     assert own["access-control-allow-origin"] == app_url
+
+
+def test_a_reused_tab_receives_nothing_of_the_previous_user(page, app_url):
+    log_in(page, app_url, "cliente@cuidadoencasa.example")
+    open_page(page, f"{app_url}/cuenta/facturas")
+    expect(page.get_by_text("F2026-000001").first).to_be_visible()
+    assert "cp_session" not in page.evaluate("document.cookie")  # HttpOnly: no script can read it
+    frames: list[str] = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda data: frames.append(str(data))))
+    page.context.clear_cookies()  # the session is gone (expired, revoked, another person's browser)
+    page.reload()
+    expect(page).to_have_url(re.compile(r"/entrar"))
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+    assert frames
+    assert not [frame for frame in frames if "F2026-000001" in frame or "Rosario" in frame]
