@@ -7,6 +7,7 @@ from starlette.responses import PlainTextResponse, Response
 
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
+from care_portal.domain.identifiers import parse_record_id
 from care_portal.services import accounts, invoice_queries
 from care_portal.services.authz import Viewer
 
@@ -21,13 +22,16 @@ def _viewer(request: Request) -> Viewer | None:
 
 async def invoice_pdf(request: Request) -> Response:
     """``GET /api/facturas/{invoice_id}.pdf``: 404 for anyone but the owner or an admin."""
+    invoice_id = parse_record_id(request.path_params["invoice_id"])
+    if invoice_id is None:
+        return PlainTextResponse(NOT_FOUND, status_code=404)
     viewer = _viewer(request)
     try:
         with session_scope() as session:
             document = invoice_queries.invoice_pdf(
                 session,
                 actor=viewer,
-                invoice_id=request.path_params["invoice_id"],
+                invoice_id=invoice_id,
                 client_ip=request.client.host if request.client else "",
             )
     except DomainError:

@@ -16,7 +16,8 @@ from care_portal.api.payments import payment_webhook
 from care_portal.api.session_routes import activate_session
 from care_portal.api.visit_reports import report_pdf
 from care_portal.db import session_scope
-from care_portal.domain.errors import DomainError
+from care_portal.domain.errors import DomainError, NotFound
+from care_portal.domain.identifiers import parse_record_id
 from care_portal.services import accounts, care_documents, recruiting
 
 NOT_FOUND = "No encontrado / Not found"
@@ -56,7 +57,9 @@ async def beneficiary_document(request: Request) -> Response:
     """
     client_ip = request.client.host if request.client else ""
     try:
-        document_id = int(request.path_params["document_id"])
+        document_id = parse_record_id(request.path_params["document_id"])
+        if document_id is None:
+            raise NotFound()
         with session_scope() as session:
             viewer = accounts.resolve_session(session, token=request.cookies.get(accounts.SESSION_COOKIE, ""))
             document = care_documents.open_document(
@@ -72,7 +75,9 @@ async def beneficiary_document(request: Request) -> Response:
 async def consent_document(request: Request) -> Response:
     """Serve the consent text filled with a beneficiary's data, for those who may see it."""
     try:
-        beneficiary_id = int(request.path_params["beneficiary_id"])
+        beneficiary_id = parse_record_id(request.path_params["beneficiary_id"])
+        if beneficiary_id is None:
+            raise NotFound()
         with session_scope() as session:
             viewer = accounts.resolve_session(session, token=request.cookies.get(accounts.SESSION_COOKIE, ""))
             name, pdf = care_documents.consent_pdf(session, actor=viewer, beneficiary_id=beneficiary_id)
@@ -83,14 +88,14 @@ async def consent_document(request: Request) -> Response:
 
 async def download_cv(request: Request) -> Response:
     """Send an application's CV to a recruiter or admin (logged); 404 for anybody else."""
-    raw_id = request.path_params.get("application_id", "")
-    if not raw_id.isdigit() or len(raw_id) > 9:
+    application_id = parse_record_id(request.path_params.get("application_id"))
+    if application_id is None:
         return Response("Not found", status_code=404)
     client_ip = request.client.host if request.client else ""
     try:
         with session_scope() as session:
             viewer = accounts.resolve_session(session, token=request.cookies.get(accounts.SESSION_COOKIE, ""))
-            cv = recruiting.read_cv(session, actor=viewer, application_id=int(raw_id), client_ip=client_ip)
+            cv = recruiting.read_cv(session, actor=viewer, application_id=application_id, client_ip=client_ip)
     except DomainError:
         return Response("Not found", status_code=404)
     return Response(
@@ -113,7 +118,7 @@ def build_api() -> Starlette:
             Route("/api/pagos/webhook", payment_webhook, methods=["POST"]),
             Route("/api/documentos/{document_id}", beneficiary_document, methods=["GET"]),
             Route("/api/consentimiento/{beneficiary_id}.pdf", consent_document, methods=["GET"]),
-            Route("/api/facturas/{invoice_id:int}.pdf", invoices.invoice_pdf, methods=["GET"]),
+            Route("/api/facturas/{invoice_id}.pdf", invoices.invoice_pdf, methods=["GET"]),
             Route("/api/admin/facturas.csv", invoices.invoices_csv, methods=["GET"]),
             Route("/api/cv/{application_id}", download_cv, methods=["GET"]),
             Route("/api/tareas/{task_id}/informe.pdf", report_pdf, methods=["GET"]),
