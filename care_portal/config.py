@@ -103,6 +103,23 @@ class Settings(BaseSettings):
         return f"{parts.scheme}://{parts.netloc}".lower()
 
     @property
+    def allowed_origins(self) -> tuple[str, ...]:
+        """The origins browsers may call the app from.
+
+        ``PUBLIC_URL``'s origin, and outside production also its loopback twin (``localhost`` and
+        ``127.0.0.1``) for local runs.
+        """
+        origin = self.public_origin
+        if self.is_production:
+            return (origin,)
+        scheme, _, host = origin.partition("://")
+        twins = {"localhost": "127.0.0.1", "127.0.0.1": "localhost"}
+        name, colon, port = host.partition(":")
+        if name in twins:
+            return (origin, f"{scheme}://{twins[name]}{colon}{port}")
+        return (origin,)
+
+    @property
     def uses_https(self) -> bool:
         """Whether the public address is served over TLS (so cookies are Secure and HSTS is sent)."""
         return self.public_url.lower().startswith("https://")

@@ -70,19 +70,22 @@ HSTS = "max-age=31536000; includeSubDomains"
 class EdgePolicy:
     """What the edge enforces, derived once from the settings."""
 
-    origin: str
-    websocket_origin: str
+    origins: tuple[str, ...]
     proxy_hops: int
     hsts: bool
+
+    @property
+    def websocket_origins(self) -> list[str]:
+        """The event websocket's URLs origins for ``connect-src`` (ws:// or wss://)."""
+        return [
+            origin.replace("https://", "wss://", 1).replace("http://", "ws://", 1) for origin in self.origins
+        ]
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EdgePolicy:
         """Build the policy from the settings."""
-        origin = settings.public_origin
-        scheme, _, rest = origin.partition("://")
         return cls(
-            origin=origin,
-            websocket_origin=("wss" if scheme == "https" else "ws") + "://" + rest,
+            origins=settings.allowed_origins,
             proxy_hops=settings.trusted_proxy_hops,
             hsts=settings.is_production and settings.uses_https,
         )
@@ -201,7 +204,7 @@ class EdgeMiddleware:
         scope["client"] = (client_address(scope, self.policy.proxy_hops), (scope.get("client") or ("", 0))[1])
         origin = _header(scope, b"origin").lower()
         if scope["type"] == "websocket":
-            if origin and origin != self.policy.origin:
+            if origin and origin not in self.policy.origins:
                 await send({"type": "websocket.close", "code": 1008})
                 return
             cookies = event_socket_cookies(_header(scope, b"cookie")).encode("latin-1")
@@ -258,7 +261,7 @@ class EdgeMiddleware:
 
     def _response_headers(self, scope: Scope, headers: list, origin: str) -> list:
         """Drop CORS grants to foreign origins and add the security headers the app did not set."""
-        foreign = bool(origin) and origin != self.policy.origin
+        foreign = bool(origin) and origin not in self.policy.origins
         kept = [
             (name, value)
             for name, value in headers
@@ -281,7 +284,7 @@ class EdgeMiddleware:
 
     def _csp(self, path: str, content_type: bytes) -> str:
         if not path.startswith("/api/"):
-            return PAGE_CSP.format(websocket=self.policy.websocket_origin)
+            return PAGE_CSP.format(websocket=" ".join(self.policy.websocket_origins))
         if content_type.startswith((b"application/pdf", b"image/")):
             return FILE_CSP
         return API_CSP

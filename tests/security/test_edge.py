@@ -52,8 +52,7 @@ def _client(*, hsts: bool = False, proxy_hops: int = 0, valid_tokens=("good-toke
         CORSMiddleware, allow_origins=["*"], allow_credentials=True, allow_methods=["*"], allow_headers=["*"]
     )
     policy = EdgePolicy(
-        origin=ORIGIN,
-        websocket_origin="wss://cuidadoencasa.example",
+        origins=(ORIGIN,),
         proxy_hops=proxy_hops,
         hsts=hsts,
     )

@@ -125,3 +125,13 @@ def test_the_simulated_payment_page_is_not_served_in_production(monkeypatch):
     assert routes.PAY_SIMULATED in {page[0] for page in pages_to_serve(development)}
     assert routes.PAY_SIMULATED not in {page[0] for page in pages_to_serve(production)}
     assert routes.CHECKOUT in {page[0] for page in pages_to_serve(production)}
+
+
+def test_only_production_refuses_the_loopback_twin_of_the_public_origin(monkeypatch):
+    staging = _settings(
+        monkeypatch, ENVIRONMENT="staging", SECRET_KEY="s" * 40, PUBLIC_URL="https://127.0.0.1:8443/"
+    )
+    assert staging.allowed_origins == ("https://127.0.0.1:8443", "https://localhost:8443")
+    production = _settings(monkeypatch, **{**PRODUCTION, "PUBLIC_URL": "https://localhost:8443"})
+    assert production.allowed_origins == ("https://localhost:8443",)
+    assert _settings(monkeypatch, **PRODUCTION).allowed_origins == ("https://cuidadoencasa.example",)
