@@ -5,6 +5,7 @@ from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
 from care_portal.i18n.recruiting_texts import RECRUITING
+from care_portal.i18n.security_texts import SECURITY
 from care_portal.i18n.shop_texts import SHOP
 from care_portal.i18n.visits_texts import VISITS
 
@@ -238,6 +239,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "common.show_password": ("Mostrar", "Show"),
     **CARE,
     **HELP,
+    **SECURITY,
     **LEGAL,
     **SHOP,
     **BILLING,

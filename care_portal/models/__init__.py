@@ -1,6 +1,13 @@
 """SQLModel tables, one module per area; importing this package registers them all."""
 
-from care_portal.models.accounts import AuthSession, LoginAttempt, PasswordResetToken, Role, User
+from care_portal.models.accounts import (
+    AuthSession,
+    EmailVerification,
+    LoginAttempt,
+    PasswordResetToken,
+    Role,
+    User,
+)
 from care_portal.models.audit import AuditEvent
 from care_portal.models.billing import (
     BillingChainHead,
@@ -65,6 +72,7 @@ __all__ = [
     "ConsentState",
     "ContactLogEntry",
     "DocumentKind",
+    "EmailVerification",
     "HouseholdMember",
     "Invoice",
     "InvoiceCounter",
