@@ -17,6 +17,7 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from reflex.middleware import Middleware
+from reflex.state import _ROUTER_FIELD_NAMES
 
 from care_portal.db import session_scope
 from care_portal.domain.sessions import SESSION_REF_COOKIE, read_cookie
@@ -56,10 +57,27 @@ def private_state_classes(base: type) -> list[type]:
     return found
 
 
+def _forget(state: BaseState) -> None:
+    """Reset a state's own server-side vars and those of its substates.
+
+    Values the browser keeps itself (cookies, local storage: the cart) are left alone: they are
+    not the server's to hand out, and the browser sends them again on each connection.
+    """
+    for name, field in type(state).get_fields().items():
+        if (
+            field._owner is type(state)
+            and name not in _ROUTER_FIELD_NAMES
+            and not state._is_client_storage(field)
+        ):
+            setattr(state, name, field.default_value())
+    for substate in state.substates.values():
+        _forget(substate)
+
+
 def forget_loaded(session_state: BaseState) -> None:
     """Reset every page state already loaded below the session state."""
     for substate in session_state.substates.values():
-        substate.reset()
+        _forget(substate)
 
 
 async def forget_all(session_state: BaseState) -> None:

@@ -39,6 +39,19 @@ def sign_up(page: Page, base: str, name: str, email: str, password: str) -> None
     page.locator("#signup-submit").click()
 
 
+def sign_up_and_confirm(
+    page: Page, base: str, smtp_server, name: str, email: str, password: str, next_path: str = ""
+) -> None:
+    """Sign up, open the confirmation link from the e-mail, and log in (back to ``next_path``)."""
+    sign_up(page, base, name, email, password)
+    expect(page.locator("#signup-sent")).to_contain_text(email)
+    mail = smtp_server.wait_for(lambda m: m["To"] == email and "Confirma" in m["Subject"])
+    link = re.search(r"http://\S+/verificar\?token=[\w-]+", mail.get_content()).group(0)
+    open_page(page, link)
+    expect(page.locator("#verify-done")).to_be_visible()
+    log_in(page, base, email, password, next_path=next_path)
+
+
 def log_out(page: Page) -> None:
     """Log out from the header (inline on desktop, in the menu on a phone)."""
     if page.viewport_size["width"] < 768:

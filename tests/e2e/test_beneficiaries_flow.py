@@ -7,16 +7,16 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, sign_up, unique_email
+from tests.e2e.helpers import log_in, log_out, sign_up_and_confirm, unique_email
 
 PASSWORD = "mi madre vive en Lavapiés"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
 
 
-def _new_client(page: Page, base: str, name: str) -> str:
+def _new_client(page: Page, base: str, smtp_server, name: str) -> str:
     email = unique_email("familia")
-    sign_up(page, base, name, email, PASSWORD)
+    sign_up_and_confirm(page, base, smtp_server, name, email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
     return email
 
@@ -39,8 +39,8 @@ def _choose_file(page: Page, zone: str, name: str, data: bytes, mime: str) -> No
     )
 
 
-def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app_url):
-    _new_client(page, app_url, "Elena Sanz")
+def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app_url, smtp_server):
+    _new_client(page, app_url, smtp_server, "Elena Sanz")
     page.get_by_role("link", name="Alta de familiar").click()
     expect(page).to_have_url(re.compile(r"/cuenta/alta-familiar"))
     _fill_person_and_home(page, "Pilar Sanz Ortega")
@@ -82,8 +82,8 @@ def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app
     snapshot(page, "care-projects")
 
 
-def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(page, app_url):
-    _new_client(page, app_url, "Tomás Vidal")
+def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(page, app_url, smtp_server):
+    _new_client(page, app_url, smtp_server, "Tomás Vidal")
     page.goto(f"{app_url}/cuenta/alta-familiar")
     _fill_person_and_home(page, "Amparo Vidal Soler")
     page.locator("#register-submit").click()
@@ -114,8 +114,8 @@ def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(pag
     expect(page.locator(".project-card").filter(has_text="Amparo Vidal Soler")).to_have_count(0)
 
 
-def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url):
-    _new_client(page, app_url, "Marta Gil")
+def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url, smtp_server):
+    _new_client(page, app_url, smtp_server, "Marta Gil")
     page.goto(f"{app_url}/cuenta/alta-familiar")
     _choose_file(page, "documents", "informe.pdf", EXECUTABLE, "application/pdf")
     expect(page.locator("#field-documents-error")).to_contain_text("Solo aceptamos PDF, JPG o PNG")
@@ -134,7 +134,7 @@ def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url):
 
 
 def test_an_admin_assigns_a_manager_to_a_beneficiary_outside_every_area(page, app_url, smtp_server):
-    email = _new_client(page, app_url, "Jorge Ramos")
+    email = _new_client(page, app_url, smtp_server, "Jorge Ramos")
     page.goto(f"{app_url}/cuenta/alta-familiar")
     name = f"Dolores Ramos {page.viewport_name}"
     _fill_person_and_home(page, name, postal_code="41001", town="Sevilla")

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, sign_up, unique_email
+from tests.e2e.helpers import log_in, log_out, sign_up_and_confirm, unique_email
 
 DEMO_CLIENT = "cliente@cuidadoencasa.example"
 NUMBER = re.compile(r"F\d{4}-000001")
@@ -33,7 +33,7 @@ def test_the_client_downloads_the_invoice_pdf_from_facturas(page, app_url, tmp_p
     assert saved.read_bytes().startswith(b"%PDF-")
 
 
-def test_another_client_cannot_fetch_the_invoice_by_url(page, app_url):
+def test_another_client_cannot_fetch_the_invoice_by_url(page, app_url, smtp_server):
     log_in(page, app_url, DEMO_CLIENT)
     page.goto(f"{app_url}/cuenta/facturas")
     href = page.locator(".invoice-card a.invoice-download").first.get_attribute("href")
@@ -42,7 +42,9 @@ def test_another_client_cannot_fetch_the_invoice_by_url(page, app_url):
     log_out(page)
     expect(page).to_have_url(re.compile(r"^http://[^/]+/$"))
     assert page.request.get(f"{app_url}{href}").status == 404
-    sign_up(page, app_url, "Luis Pardo", unique_email("ajeno"), "una clave bastante larga")
+    sign_up_and_confirm(
+        page, app_url, smtp_server, "Luis Pardo", unique_email("ajeno"), "una clave bastante larga"
+    )
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
     assert page.request.get(f"{app_url}{href}").status == 404
     page.goto(f"{app_url}/cuenta/facturas")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from urllib.parse import unquote
 
 from playwright.sync_api import expect
 
@@ -15,7 +16,7 @@ OFFER = "Gestor/a personal de cuidados en Madrid"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
-def _sign_up_from_the_offer(page, app_url, name, email):
+def _sign_up_from_the_offer(page, app_url, smtp_server, name, email):
     open_page(page, f"{app_url}/")
     page.get_by_role("link", name="Ofertas de empleo").first.click()
     expect(page).to_have_url(re.compile(r"/empleo/?$"))
@@ -29,7 +30,13 @@ def _sign_up_from_the_offer(page, app_url, name, email):
     page.get_by_label("Nombre y apellidos").fill(name)
     page.get_by_label("Correo electrónico").fill(email)
     page.get_by_label("Contraseña").fill(PASSWORD)
+    next_path = unquote(re.search(r"next=([^&]+)", page.url).group(1))
     page.locator("#signup-submit").click()
+    expect(page.locator("#signup-sent")).to_contain_text(email)
+    mail = smtp_server.wait_for(lambda m: m["To"] == email and "Confirma" in m["Subject"])
+    open_page(page, re.search(r"http://\S+/verificar\?token=[\w-]+", mail.get_content()).group(0))
+    expect(page.locator("#verify-done")).to_be_visible()
+    log_in(page, app_url, email, PASSWORD, next_path=next_path)
     expect(page).to_have_url(re.compile(r"/empleo/\d+/solicitud/?$"))
 
 
@@ -81,7 +88,7 @@ def _answer_the_survey(page):
 def test_candidate_applies_recruiter_hires_and_the_new_manager_logs_in(page, app_url, smtp_server, tmp_path):
     name = "Marta Ruiz" if page.viewport_name == "desktop" else "Marta Gil"
     email = unique_email("candidata")
-    _sign_up_from_the_offer(page, app_url, name, email)
+    _sign_up_from_the_offer(page, app_url, smtp_server, name, email)
     _fill_the_form(page)
     page.reload()
     expect(page.locator("#cv-current")).to_have_count(0)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import open_page, register_beneficiary, sign_up, unique_email
+from tests.e2e.helpers import open_page, register_beneficiary, sign_up_and_confirm, unique_email
 
 PASSWORD = "mi casa tiene un patio"
 
@@ -20,7 +20,7 @@ def _add_to_cart(page, service_name: str, count_after: int) -> None:
 
 def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, smtp_server):
     email = unique_email("compra")
-    sign_up(page, app_url, "Elena Sanz", email, PASSWORD)
+    sign_up_and_confirm(page, app_url, smtp_server, "Elena Sanz", email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
 
     open_page(page, f"{app_url}/tienda")
@@ -101,19 +101,19 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
         assert expected in text
 
 
-def test_buying_needs_an_account_and_the_cart_survives_log_in(page, app_url):
+def test_buying_needs_an_account_and_the_cart_survives_log_in(page, app_url, smtp_server):
     open_page(page, f"{app_url}/tienda")
     _add_to_cart(page, "Ayuda con trámites", 1)
     open_page(page, f"{app_url}/tienda/pedido")
     expect(page).to_have_url(re.compile(r"/entrar\?next=/tienda/pedido"))
     email = unique_email("carrito")
-    sign_up(page, app_url, "Jorge Rey", email, PASSWORD)
+    sign_up_and_confirm(page, app_url, smtp_server, "Jorge Rey", email, PASSWORD)
     open_page(page, f"{app_url}/tienda/carrito")
     expect(page.locator("#cart-total")).to_have_text("30,00\u00a0€")
 
 
-def test_cancelled_payment_keeps_the_cart(page, app_url):
-    sign_up(page, app_url, "Nuria Vela", unique_email("cancela"), PASSWORD)
+def test_cancelled_payment_keeps_the_cart(page, app_url, smtp_server):
+    sign_up_and_confirm(page, app_url, smtp_server, "Nuria Vela", unique_email("cancela"), PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
     open_page(page, f"{app_url}/tienda")
     _add_to_cart(page, "Visita de revisión del hogar", 1)

@@ -90,3 +90,16 @@ def test_a_revoked_session_seen_by_a_guarded_handler_resets_the_page_states(db):
     type(profile).event_handlers["save"].fn(profile, {"full_name": "Intrusa", "phone": "", "language": "es"})
     assert profile.email == ""
     assert profile.full_name == ""
+
+
+def test_the_cart_kept_by_the_browser_is_not_wiped_by_a_change_of_user(db):
+    from care_portal.pages.shop import CartState
+
+    ana = _account(db, "ana@example.es", "Ana Alonso")
+    root = _tab_of(db, ana)
+    cart = root.get_substate(CartState.get_full_name().split(".")[1:])
+    cart.cart_json = '{"3": 1}'
+    _connect(root, None)
+    _hydrate(root)
+    assert _profile(root).email == ""
+    assert cart.cart_json == '{"3": 1}'
