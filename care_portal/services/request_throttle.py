@@ -18,7 +18,7 @@ from care_portal.models.types import utcnow
 
 WINDOW = timedelta(hours=1)
 PER_EMAIL = 3
-PER_ADDRESS = 10
+PER_ADDRESS = 50  # a shared office or mobile network is one address
 
 
 def email_digest(email: str) -> str:

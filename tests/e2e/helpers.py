@@ -27,7 +27,7 @@ def log_in(page: Page, base: str, email: str, password: str = DEMO_PASSWORD, nex
     page.get_by_label("Correo electrónico").fill(email)
     page.get_by_label("Contraseña").fill(password)
     page.locator("#login-submit").click()
-    expect(page).not_to_have_url(re.compile(r"/entrar"))
+    expect(page).not_to_have_url(re.compile(r"/entrar"), timeout=20_000)  # through the cookie hand-off
 
 
 def sign_up(page: Page, base: str, name: str, email: str, password: str) -> None:

@@ -149,8 +149,7 @@ def test_an_admin_assigns_a_manager_to_a_beneficiary_outside_every_area(page, ap
     snapshot(page, "care-admin-queue")
     waiting.locator("select").select_option(label="Gonzalo Gestor Ruiz (28)")
     expect(page.locator("#assignment-queue").filter(has_text=name)).to_have_count(0)
-    mail = smtp_server.wait_for(lambda m: m["To"] == email)
-    assert mail["Subject"] == f"Nuevo gestor para {name}"
+    smtp_server.wait_for(lambda m: m["To"] == email and m["Subject"] == f"Nuevo gestor para {name}")
 
     page.goto(f"{app_url}/admin/gestores")
     card = page.locator(".manager-areas").filter(has_text="Gonzalo Gestor Ruiz")

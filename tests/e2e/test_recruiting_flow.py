@@ -98,7 +98,7 @@ def test_candidate_applies_recruiter_hires_and_the_new_manager_logs_in(page, app
     page.locator("#application-submit").click()
     expect(page.locator("#application-sent")).to_contain_text("En breve recibirás respuesta")
     snapshot(page, "apply-sent")
-    confirmation = smtp_server.wait_for(lambda m: m["To"] == email)
+    confirmation = smtp_server.wait_for(lambda m: m["To"] == email and "Confirma" not in m["Subject"])
     assert "En breve recibirás respuesta" in confirmation.get_content()
     open_page(page, f"{app_url}/cuenta/candidaturas")
     expect(page.locator("#my-applications")).to_contain_text(OFFER)
