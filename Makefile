@@ -32,7 +32,7 @@ migrate: setup
 	alembic upgrade head
 
 seed: migrate
-	python -m care_portal.seed
+	python -m care_portal.cli.seed
 
 run: seed
 	reflex run --env prod --single-port --frontend-port $(PORT) --backend-port $(PORT)

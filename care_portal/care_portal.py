@@ -10,7 +10,6 @@ from care_portal import routes
 from care_portal.api.edge import edge_middleware
 from care_portal.api.routes import build_api
 from care_portal.config import Settings, get_settings
-from care_portal.outbox_worker import run_outbox_sender
 from care_portal.pages import (
     account,
     admin,
@@ -38,7 +37,8 @@ from care_portal.pages import (
 )
 from care_portal.state.identity import IdentityMiddleware
 from care_portal.state.session import SessionState
-from care_portal.visit_escalations import run_contact_escalations
+from care_portal.workers.contact_escalations import run_contact_escalations
+from care_portal.workers.outbox_sender import run_outbox_sender
 
 logger = logging.getLogger(__name__)
 SETTINGS = get_settings()  # refuses to start when production lacks a setting it needs

@@ -139,3 +139,8 @@ def manager_task_url(task_id: int) -> str:
 def report_pdf_url(task_id: int) -> str:
     """Return the authorised download of a task's visit report."""
     return f"/api/tareas/{task_id}/informe.pdf"
+
+
+def order_page_url(page: str, order_public_id: str) -> str:
+    """Return a payment page (``PAY_OK``, ``PAY_CANCELLED``, ``PAY_SIMULATED``) about one order."""
+    return f"{page}?pedido={quote(order_public_id)}"

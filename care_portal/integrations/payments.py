@@ -16,6 +16,7 @@ from typing import Protocol
 
 import stripe
 
+from care_portal import routes
 from care_portal.config import Settings, get_settings
 
 
@@ -180,7 +181,9 @@ class SimulatedProvider:
     ) -> CheckoutStart:
         """Return the simulated payment page of the order (same key, same session)."""
         session_id = "sim_" + hashlib.sha256(idempotency_key.encode()).hexdigest()[:24]
-        return CheckoutStart(session_id=session_id, redirect_url=f"/pago-simulado?pedido={order_public_id}")
+        return CheckoutStart(
+            session_id=session_id, redirect_url=routes.order_page_url(routes.PAY_SIMULATED, order_public_id)
+        )
 
     def signed_event(self, *, order_public_id: str, session_id: str, paid: bool) -> tuple[bytes, str]:
         """Build the webhook body and signature the simulated page sends on "pay"."""

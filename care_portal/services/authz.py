@@ -1,11 +1,14 @@
-"""Permission checks shared by every service."""
+"""Permission checks shared by every service: roles, and who reaches a row."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
-from care_portal.domain.errors import NotAuthenticated, PermissionDenied
+from care_portal.domain.errors import NotAuthenticated, NotFound, PermissionDenied
 from care_portal.models import Role
+
+Row = TypeVar("Row")
 
 
 @dataclass(frozen=True)
@@ -40,3 +43,33 @@ def ensure_role(actor: Viewer | None, *roles: Role) -> Viewer:
     if roles and actor.role not in {r.value for r in roles} and actor.role != Role.ADMIN.value:
         raise PermissionDenied()
     return actor
+
+
+def can_reach(actor: Viewer, *owner_ids: int | None) -> bool:
+    """Return whether the actor is an admin or one of a row's owners.
+
+    Args:
+        actor: The acting user.
+        *owner_ids: The ids that own the row (its client, its manager…); None
+            for an owner not set yet.
+    """
+    return actor.role == Role.ADMIN.value or actor.id in owner_ids
+
+
+def ensure_reaches(actor: Viewer, row: Row | None, *owner_fields: str) -> Row:
+    """Return the row when it exists and the actor reaches it (admins reach every row).
+
+    Args:
+        actor: The acting user.
+        row: The loaded row, or None when it does not exist.
+        *owner_fields: The row's attributes holding owner ids (``"client_id"``…).
+
+    Returns:
+        The same row.
+
+    Raises:
+        NotFound: Missing, or nobody the actor is (never a hint that it exists).
+    """
+    if row is None or not can_reach(actor, *(getattr(row, name) for name in owner_fields)):
+        raise NotFound()
+    return row

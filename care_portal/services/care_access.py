@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from care_portal.domain.errors import NotFound
 from care_portal.models import Beneficiary, Role
-from care_portal.services.authz import Viewer
+from care_portal.services.authz import Viewer, ensure_reaches
 
 
 def load_owned(session: Session, actor: Viewer, beneficiary_id: int, *, active: bool = False) -> Beneficiary:
@@ -21,9 +21,7 @@ def load_owned(session: Session, actor: Viewer, beneficiary_id: int, *, active: 
     Raises:
         NotFound: Missing, another client's, or archived when ``active``.
     """
-    row = session.get(Beneficiary, beneficiary_id)
-    if row is None or (row.client_id != actor.id and actor.role != Role.ADMIN.value):
-        raise NotFound()
+    row = ensure_reaches(actor, session.get(Beneficiary, beneficiary_id), "client_id")
     if active and row.archived_at is not None:
         raise NotFound()
     return row
@@ -36,10 +34,6 @@ def load_visible(session: Session, actor: Viewer, beneficiary_id: int) -> Benefi
         NotFound: Anyone else, or a missing beneficiary.
     """
     row = session.get(Beneficiary, beneficiary_id)
-    if row is None:
-        raise NotFound()
-    if actor.role == Role.ADMIN.value or row.client_id == actor.id:
+    if row is not None and actor.role == Role.MANAGER.value and row.manager_id == actor.id:
         return row
-    if actor.role == Role.MANAGER.value and row.manager_id == actor.id:
-        return row
-    raise NotFound()
+    return ensure_reaches(actor, row, "client_id")

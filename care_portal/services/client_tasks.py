@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
-from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
+from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.domain.formatting import format_datetime, format_euros
 from care_portal.domain.invoicing import LineInput
 from care_portal.domain.visits import cancellation_deadline, ensure_move, is_within_free_cancellation
@@ -35,7 +35,7 @@ from care_portal.models.visits import (
 )
 from care_portal.services import invoicing
 from care_portal.services.audit import record_event
-from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
 from care_portal.services.notifications import queue_email
 from care_portal.services.visits import report_dict
 
@@ -78,10 +78,7 @@ def load_own_task(session: Session, actor: Viewer, task_id: int) -> Task:
     Raises:
         NotFound: Missing, or another client's.
     """
-    task = session.get(Task, task_id)
-    if task is None or (task.client_id != actor.id and actor.role != Role.ADMIN.value):
-        raise NotFound()
-    return task
+    return ensure_reaches(actor, session.get(Task, task_id), "client_id")
 
 
 def list_client_tasks(

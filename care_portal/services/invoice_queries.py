@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_date, format_euros, to_madrid
 from care_portal.domain.invoicing import VAT_RATES
 from care_portal.domain.spreadsheets import SafeCsvWriter
 from care_portal.integrations import storage
 from care_portal.models import BillingRecord, Invoice, InvoiceKind, InvoiceLine, Role
 from care_portal.services.audit import record_event
-from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
 
 
 @dataclass(frozen=True)
@@ -183,9 +182,7 @@ def invoice_pdf(
         NotFound: No such invoice, or it belongs to another client.
     """
     viewer = ensure_role(actor)
-    invoice = session.get(Invoice, invoice_id)
-    if invoice is None or (viewer.role != Role.ADMIN.value and invoice.client_id != viewer.id):
-        raise NotFound()
+    invoice = ensure_reaches(viewer, session.get(Invoice, invoice_id), "client_id")
     record_event(
         session,
         actor_id=viewer.id,

@@ -197,6 +197,45 @@ def adopt_waiting_beneficiaries(session: Session) -> list[int]:
     return adopted
 
 
+def add_manager_areas(
+    session: Session, *, actor_id: int, manager_id: int, area_codes: list[str], client_ip: str = ""
+) -> list[str]:
+    """Add areas to those a manager covers, keeping the ones they have (used when hiring).
+
+    The caller has already checked that the actor may do it; admins edit the
+    areas later with ``set_manager_areas``.
+
+    Args:
+        session: The caller's transaction.
+        actor_id: Who adds them (recorded in the audit entry).
+        manager_id: The manager.
+        area_codes: Province or postal codes (``"28"``…), already valid.
+        client_ip: The request's address, for the audit entry.
+
+    Returns:
+        The codes that were new, sorted (nothing is audited when none was).
+    """
+    existing = set(
+        session.exec(select(ManagerArea.area_code).where(ManagerArea.manager_id == manager_id)).all()
+    )
+    added = sorted(set(area_codes) - existing)
+    for code in added:
+        session.add(ManagerArea(manager_id=manager_id, area_code=code))
+    if added:
+        record_event(
+            session,
+            actor_id=actor_id,
+            action="manager.areas_added",
+            target_type="user",
+            target_id=manager_id,
+            details={"areas": added},
+            client_ip=client_ip,
+        )
+        session.flush()
+        adopt_waiting_beneficiaries(session)
+    return added
+
+
 def list_assignments(
     session: Session, *, actor: Viewer | None, unassigned_only: bool = True
 ) -> list[QueueRow]:

@@ -79,7 +79,7 @@ def app_url(smtp_server):
         capture_output=True,
     )
     subprocess.run(
-        [sys.executable, "-m", "care_portal.seed"], cwd=ROOT, env=env, check=True, capture_output=True
+        [sys.executable, "-m", "care_portal.cli.seed"], cwd=ROOT, env=env, check=True, capture_output=True
     )
     log = folder / "app.log"
     with log.open("w") as out:

@@ -1,10 +1,10 @@
 import pytest
 from sqlmodel import select
 
+from care_portal.cli.seed_catalog import seed_catalogue
 from care_portal.domain.errors import PermissionDenied, ValidationFailed
 from care_portal.models import Role
 from care_portal.models.shop import CareService, OrderLine
-from care_portal.seed_catalog import seed_catalogue
 from care_portal.services import accounts, catalog
 
 

@@ -5,13 +5,13 @@ import json
 import pytest
 from sqlmodel import func, select
 
+from care_portal.cli.seed_catalog import seed_catalogue
 from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
 from care_portal.integrations.payments import SimulatedProvider, StripeProvider, WebhookRejected, sign_payload
 from care_portal.models import OutboxMessage, Role
 from care_portal.models.billing import Invoice
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderStatus
 from care_portal.models.visits import Task
-from care_portal.seed_catalog import seed_catalogue
 from care_portal.services import accounts, beneficiaries, checkout
 from tests.factories import make_beneficiary, make_manager
 from tests.stripe_stub import StripeStub

@@ -216,10 +216,10 @@ def test_concurrent_checkouts_get_distinct_gapless_numbers_and_one_chain(db, eng
 
 
 def test_the_demo_order_is_paid_and_invoiced_once(db):
+    from care_portal.cli.seed import seed_demo_care, seed_demo_users
+    from care_portal.cli.seed_catalog import seed_catalogue
+    from care_portal.cli.seed_invoices import seed_demo_order
     from care_portal.models import Order, Task
-    from care_portal.seed import seed_demo_care, seed_demo_users
-    from care_portal.seed_catalog import seed_catalogue
-    from care_portal.seed_invoices import seed_demo_order
 
     seed_demo_users()
     seed_catalogue(db)

@@ -342,6 +342,24 @@ def test_stages_audit_and_email_and_hiring_makes_a_manager(db, people):
     assert sorted(covered) == ["28", "46"]
 
 
+def test_hiring_changes_the_role_and_areas_through_their_audited_services(db, people):
+    recruiter = people["recruiter"]
+    offer, single, _ = _open_offer(db, recruiter)
+    _apply(db, people["candidate"], offer.id, single.id)
+    application = db.exec(select(Application)).one()
+    for target in ("review", "interview", "hired"):
+        rec.move_stage(
+            db, actor=recruiter, application_id=application.id, target=target, client_ip="10.0.0.9"
+        )
+    db.commit()
+    role_change = db.exec(select(AuditEvent).where(AuditEvent.action == "admin.role_changed")).one()
+    assert role_change.actor_id == recruiter.id
+    assert role_change.target_id == str(people["candidate"].id)
+    assert role_change.details == {"from": "client", "to": "manager"}
+    areas = db.exec(select(AuditEvent).where(AuditEvent.action == "manager.areas_added")).one()
+    assert areas.details == {"areas": ["28", "46"]}
+
+
 def test_rejection_emails_the_candidate_and_keeps_the_role(db, people):
     offer, single, _ = _open_offer(db, people["recruiter"])
     _apply(db, people["candidate"], offer.id, single.id)

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from sqlmodel import col, select
 
+from care_portal.cli.seed_catalog import seed_catalogue
 from care_portal.integrations.payments import SimulatedProvider
 from care_portal.models import Role
 from care_portal.models.shop import CareService
 from care_portal.models.visits import Task
-from care_portal.seed_catalog import seed_catalogue
 from care_portal.services import accounts, checkout
 from care_portal.services.authz import Viewer
 from tests.factories import make_beneficiary, make_manager

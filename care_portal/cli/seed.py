@@ -1,18 +1,18 @@
 """Demo data for a local run (idempotent): one account per role.
 
-Run with ``python -m care_portal.seed``.
+Run with ``python -m care_portal.cli.seed``.
 """
 
 from __future__ import annotations
 
 from sqlmodel import select
 
+from care_portal.cli.seed_catalog import seed_catalogue
+from care_portal.cli.seed_invoices import seed_demo_order
 from care_portal.config import get_settings
 from care_portal.db import session_scope
 from care_portal.domain.care import BeneficiaryInput
 from care_portal.models import Beneficiary, JobOffer, ManagerArea, Role, User
-from care_portal.seed_catalog import seed_catalogue
-from care_portal.seed_invoices import seed_demo_order
 from care_portal.services import accounts, beneficiaries, recruiting
 
 DEMO_PASSWORD = "cuidado-demo-2026"  # noqa: S105 - demo accounts only, never in production

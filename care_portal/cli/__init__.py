@@ -1,0 +1,1 @@
+"""Command-line entry points: ``python -m care_portal.cli.seed`` fills a demo database."""

@@ -1,0 +1,70 @@
+"""A beneficiary's documents and RGPD consent: files, consent PDF, consent records.
+
+Files are checked by their bytes (PDF, JPEG, PNG), limited in size, kept in
+private storage under random names, and every view is written to the audit log.
+Consent records are append-only: giving and withdrawing each add a record.
+Commands live in ``files`` and ``consent``, reads in ``queries``; every public
+name is re-exported here, so callers keep ``care_documents.open_document(...)``.
+"""
+
+from care_portal.services.care_documents.consent import (
+    CONSENT_TEMPLATE,
+    CONSENT_VERSION,
+    SIGNER_ROLES,
+    ConsentSigner,
+    add_consent_given,
+    check_signer,
+    consent_text_sha256,
+    record_consent_at_home,
+    submit_signed_consent,
+    withdraw_consent,
+)
+from care_portal.services.care_documents.files import (
+    ACCEPTED_TYPES,
+    MAX_DOCUMENT_BYTES,
+    MAX_FILES,
+    Attachment,
+    CheckedFile,
+    DocumentRow,
+    attach_document,
+    check_file,
+    check_files,
+    store_document,
+)
+from care_portal.services.care_documents.queries import (
+    ConsentRow,
+    DocumentFile,
+    consent_pdf,
+    list_consents,
+    list_documents,
+    open_document,
+)
+
+__all__ = [
+    "ACCEPTED_TYPES",
+    "CONSENT_TEMPLATE",
+    "CONSENT_VERSION",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_FILES",
+    "SIGNER_ROLES",
+    "Attachment",
+    "CheckedFile",
+    "ConsentRow",
+    "ConsentSigner",
+    "DocumentFile",
+    "DocumentRow",
+    "add_consent_given",
+    "attach_document",
+    "check_file",
+    "check_files",
+    "check_signer",
+    "consent_pdf",
+    "consent_text_sha256",
+    "list_consents",
+    "list_documents",
+    "open_document",
+    "record_consent_at_home",
+    "store_document",
+    "submit_signed_consent",
+    "withdraw_consent",
+]

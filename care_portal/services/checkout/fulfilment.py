@@ -1,0 +1,182 @@
+"""A confirmed payment: the order is paid once, its visit tasks, invoice and e-mails follow."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from care_portal.config import get_settings
+from care_portal.domain.formatting import format_datetime, format_euros
+from care_portal.domain.invoicing import LineInput, Party
+from care_portal.i18n import tr
+from care_portal.integrations.payments import PaymentEventData, PaymentProvider, WebhookRejected
+from care_portal.models import User
+from care_portal.models.care import Beneficiary
+from care_portal.models.shop import Order, OrderLine, OrderStatus, PaymentEvent
+from care_portal.models.types import utcnow
+from care_portal.models.visits import Task
+from care_portal.services import invoicing
+from care_portal.services.audit import record_event
+from care_portal.services.notifications import queue_email
+from care_portal.services.visit_codes import new_visit_code
+
+PAID_EVENT = "checkout.session.completed"
+
+
+def process_webhook(
+    session: Session, *, provider: PaymentProvider, payload: bytes, signature: str | None
+) -> str:
+    """Verify a provider delivery and apply it; see ``handle_payment_event``.
+
+    Raises:
+        WebhookRejected: Bad or missing signature, or an unreadable body.
+    """
+    event = provider.parse_webhook(payload, signature)
+    return handle_payment_event(session, event=event, provider_name=provider.name)
+
+
+def handle_payment_event(session: Session, *, event: PaymentEventData, provider_name: str) -> str:
+    """Apply a verified payment event once: pay the order, create tasks, invoice, e-mail.
+
+    Everything happens in the caller's transaction. A repeated event, an
+    event for an order already paid, or a non-payment event changes nothing.
+
+    Returns:
+        ``"paid"``, ``"duplicate"``, ``"ignored"`` or ``"unknown_order"``.
+    """
+    if not event.event_id:
+        raise WebhookRejected("event without id")
+    seen = session.exec(
+        select(PaymentEvent.id).where(
+            PaymentEvent.provider == provider_name, PaymentEvent.event_id == event.event_id
+        )
+    ).first()
+    if seen is not None:
+        return "duplicate"
+    session.add(
+        PaymentEvent(
+            provider=provider_name,
+            event_id=event.event_id,
+            event_type=event.event_type,
+            order_public_id=event.order_public_id[:32],
+        )
+    )
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        return "duplicate"
+    if event.event_type != PAID_EVENT or not event.paid:
+        return "ignored"
+    order = session.exec(
+        select(Order).where(Order.public_id == event.order_public_id).with_for_update()
+    ).first()
+    if order is None or (order.provider_session_id and order.provider_session_id != event.session_id):
+        return "unknown_order"
+    if order.status != OrderStatus.PENDING_PAYMENT.value:
+        return "ignored"
+    order.status = OrderStatus.PAID.value
+    order.paid_at = utcnow()
+    order.payment_intent = event.payment_intent
+    session.add(order)
+    _create_tasks(session, order)
+    _issue_invoice(session, order)
+    _queue_paid_emails(session, order)
+    record_event(session, actor_id=None, action="shop.order_paid", target_type="order", target_id=order.id)
+    return "paid"
+
+
+def _create_tasks(session: Session, order: Order) -> None:
+    manager_id = _beneficiary_manager_id(session, order.beneficiary_id)
+    lines = session.exec(select(OrderLine).where(OrderLine.order_id == order.id)).all()
+    for line in lines:
+        for _ in range(line.quantity * line.visits_per_unit):
+            session.add(
+                Task(
+                    order_id=order.id,
+                    order_line_id=line.id,
+                    client_id=order.client_id,
+                    beneficiary_id=order.beneficiary_id,
+                    manager_id=manager_id,
+                    service_name=line.name,
+                    visit_code=new_visit_code(session),
+                    notes=order.observations,
+                )
+            )
+    session.flush()
+
+
+def _beneficiary_manager_id(session: Session, beneficiary_id: int) -> int | None:
+    beneficiary = session.get(Beneficiary, beneficiary_id)
+    return beneficiary.manager_id if beneficiary else None
+
+
+def _issue_invoice(session: Session, order: Order) -> None:
+    """Issue the invoice of a paid order in the same transaction, from the copied order data."""
+    billing = order.billing
+    lines = session.exec(select(OrderLine).where(OrderLine.order_id == order.id)).all()
+    beneficiary = session.get(Beneficiary, order.beneficiary_id)
+    invoicing.issue_invoice(
+        session,
+        client_id=order.client_id,
+        recipient=Party(
+            name=billing["billing_name"],
+            nif=billing["nif"],
+            address=f"{billing['address']}, {billing['postal_code']} {billing['town']}",
+        ),
+        lines=[
+            LineInput(
+                description=line.name,
+                quantity=line.quantity,
+                unit_price_cents=line.unit_price_cents,
+                vat_rate=line.vat_rate,
+                exempt_reason=line.exempt_reason,
+            )
+            for line in lines
+        ],
+        beneficiary_name=beneficiary.full_name if beneficiary else "",
+        order_ref=order.public_id,
+    )
+
+
+def _queue_paid_emails(session: Session, order: Order) -> None:
+    client = session.get(User, order.client_id)
+    beneficiary = session.get(Beneficiary, order.beneficiary_id)
+    tasks = session.exec(select(Task).where(Task.order_id == order.id).order_by(col(Task.id))).all()
+    name = beneficiary.full_name if beneficiary else ""
+    lang = client.language
+    task_lines = "\n".join(
+        f"  · {task.service_name} — {tr('mail.visit_code', lang)}: {task.visit_code}" for task in tasks
+    )
+    queue_email(
+        session,
+        to=client.email,
+        subject=tr("mail.order_paid.subject", lang),
+        body=tr(
+            "mail.order_paid.body",
+            lang,
+            name=client.full_name,
+            beneficiary=name,
+            total=format_euros(order.total_cents),
+            tasks=task_lines,
+            date=format_datetime(order.paid_at),
+        ),
+        kind="order_paid",
+    )
+    manager = session.get(User, beneficiary.manager_id) if beneficiary and beneficiary.manager_id else None
+    queue_email(
+        session,
+        to=manager.email if manager else get_settings().team_email,
+        subject=tr(
+            "mail.new_tasks.subject" if manager else "mail.unassigned_tasks.subject", "es", beneficiary=name
+        ),
+        body=tr(
+            "mail.new_tasks.body",
+            "es",
+            beneficiary=name,
+            tasks=task_lines,
+            observations=order.observations or "—",
+            preferred=order.preferred_dates or "—",
+        ),
+        kind="manager_new_tasks" if manager else "unassigned_tasks",
+    )

@@ -1,0 +1,275 @@
+"""What managers read: the dashboard (tasks, beneficiaries, agenda) and one task in detail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from care_portal.domain.formatting import format_datetime, to_madrid
+from care_portal.domain.visits import cancellation_deadline
+from care_portal.models import Role
+from care_portal.models.care import Beneficiary, ConsentState
+from care_portal.models.types import utcnow
+from care_portal.models.visits import ContactLogEntry, Task, TaskState, VisitReport
+from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES, _visible_tasks, load_managed_task
+from care_portal.services.visits.escalation import is_contact_overdue
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A task as a line of the manager's dashboard."""
+
+    id: int
+    service: str
+    state: str
+    beneficiary_id: int
+    beneficiary: str
+    phone: str
+    appointment: str
+    appointment_iso: str
+    waiting: str
+    contact_overdue: bool
+
+
+@dataclass(frozen=True)
+class BeneficiaryCard:
+    """A beneficiary the manager looks after, with what they need to call and visit."""
+
+    id: int
+    name: str
+    phone: str
+    address: str
+    notes: str
+    consent: str
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the manager's dashboard shows."""
+
+    counts: dict[str, int]
+    today: list[TaskRow]
+    upcoming: list[TaskRow]
+    waiting: list[TaskRow]
+    tasks: list[TaskRow]
+    beneficiaries: list[BeneficiaryCard]
+
+
+@dataclass(frozen=True)
+class ManagerTaskDetail:
+    """One task as its manager sees it."""
+
+    id: int
+    service: str
+    state: str
+    visit_code: str
+    notes: str
+    appointment: str
+    deadline: str
+    checked_in: str
+    checked_out: str
+    failed_code_attempts: int
+    consent_pending: bool
+    beneficiary: BeneficiaryCard
+    contacts: list[dict] = field(default_factory=list)
+    other_appointments: list[dict] = field(default_factory=list)
+    report: dict | None = None
+
+
+def _waited(created: datetime, now: datetime) -> str:
+    hours = max(0, int((now - created).total_seconds() // 3600))
+    days, hours = divmod(hours, 24)
+    return f"{days} d {hours} h" if days else f"{hours} h"
+
+
+def _address(row: Beneficiary) -> str:
+    return f"{row.street}, {row.postal_code} {row.town}"
+
+
+def _card(row: Beneficiary) -> BeneficiaryCard:
+    return BeneficiaryCard(
+        id=row.id,
+        name=row.full_name,
+        phone=row.phone,
+        address=_address(row),
+        notes=row.care_notes,
+        consent=row.consent_state,
+    )
+
+
+def _row(task: Task, beneficiary: Beneficiary | None, now: datetime) -> TaskRow:
+    return TaskRow(
+        id=task.id,
+        service=task.service_name,
+        state=task.state,
+        beneficiary_id=task.beneficiary_id,
+        beneficiary=beneficiary.full_name if beneficiary else "",
+        phone=beneficiary.phone if beneficiary else "",
+        appointment=format_datetime(task.appointment_start),
+        appointment_iso=task.appointment_start.isoformat() if task.appointment_start else "",
+        waiting=_waited(task.created_at, now),
+        contact_overdue=is_contact_overdue(task, now),
+    )
+
+
+def manager_dashboard(
+    session: Session,
+    *,
+    actor: Viewer | None,
+    state: str = "",
+    beneficiary_id: int | None = None,
+    day: date | None = None,
+    search: str = "",
+    now: datetime | None = None,
+) -> Dashboard:
+    """Return the manager's dashboard: counts, today, upcoming, waiting and beneficiaries.
+
+    Args:
+        session: Open session.
+        actor: A manager (or an admin, who sees every task).
+        state: Only tasks in this state (the filtered list).
+        beneficiary_id: Only this beneficiary's tasks (the filtered list).
+        day: Only appointments on this Madrid day (the filtered list).
+        search: Words to find in the beneficiary's name or the service.
+        now: The current instant (tests).
+
+    Returns:
+        The dashboard; the filters apply to ``tasks`` only, the rest is the full picture.
+    """
+    actor = ensure_role(actor, Role.MANAGER)
+    now = now or utcnow()
+    tasks = list(session.exec(_visible_tasks(actor).order_by(col(Task.created_at), col(Task.id))).all())
+    beneficiary_ids = {t.beneficiary_id for t in tasks}
+    query = select(Beneficiary).where(Beneficiary.archived_at.is_(None))  # type: ignore[union-attr]
+    if actor.role != Role.ADMIN.value:
+        query = query.where(Beneficiary.manager_id == actor.id)
+    beneficiaries = {b.id: b for b in session.exec(query).all()}
+    if beneficiary_ids - beneficiaries.keys():
+        extra = select(Beneficiary).where(col(Beneficiary.id).in_(beneficiary_ids - beneficiaries.keys()))
+        beneficiaries.update({b.id: b for b in session.exec(extra).all()})
+    rows = [_row(t, beneficiaries.get(t.beneficiary_id), now) for t in tasks]
+    today = to_madrid(now).date()
+    scheduled = sorted(
+        (
+            r
+            for r, t in zip(rows, tasks, strict=True)
+            if t.state in ACTIVE_APPOINTMENT_STATES and t.appointment_start
+        ),
+        key=lambda r: r.appointment_iso,
+    )
+    by_id = {t.id: t for t in tasks}
+    counts = {s.value: 0 for s in TaskState}
+    for t in tasks:
+        counts[t.state] = counts.get(t.state, 0) + 1
+    counts["contact_overdue"] = sum(1 for r in rows if r.contact_overdue)
+    return Dashboard(
+        counts=counts,
+        today=[r for r in scheduled if to_madrid(by_id[r.id].appointment_start).date() == today],
+        upcoming=[r for r in scheduled if to_madrid(by_id[r.id].appointment_start).date() > today],
+        waiting=[r for r in rows if r.state == TaskState.PENDING_APPOINTMENT.value],
+        tasks=_filter(rows, by_id, state=state, beneficiary_id=beneficiary_id, day=day, search=search),
+        beneficiaries=[
+            _card(b)
+            for b in sorted(beneficiaries.values(), key=lambda b: b.full_name)
+            if b.archived_at is None
+        ],
+    )
+
+
+def _filter(
+    rows: list[TaskRow],
+    by_id: dict[int, Task],
+    *,
+    state: str,
+    beneficiary_id: int | None,
+    day: date | None,
+    search: str,
+) -> list[TaskRow]:
+    words = search.casefold().split()
+    result = []
+    for row in rows:
+        task = by_id[row.id]
+        if state and row.state != state:
+            continue
+        if beneficiary_id and row.beneficiary_id != beneficiary_id:
+            continue
+        if day and (task.appointment_start is None or to_madrid(task.appointment_start).date() != day):
+            continue
+        haystack = f"{row.beneficiary} {row.service}".casefold()
+        if any(word not in haystack for word in words):
+            continue
+        result.append(row)
+    return result
+
+
+def get_manager_task(
+    session: Session, *, actor: Viewer | None, task_id: int, now: datetime | None = None
+) -> ManagerTaskDetail:
+    """Return one task with its contact log, the manager's other appointments and the report.
+
+    Raises:
+        NotFound: Not one of the actor's tasks.
+    """
+    actor = ensure_role(actor, Role.MANAGER)
+    now = now or utcnow()
+    task = load_managed_task(session, actor, task_id)
+    beneficiary = session.get(Beneficiary, task.beneficiary_id)
+    contacts = session.exec(
+        select(ContactLogEntry)
+        .where(ContactLogEntry.task_id == task.id)
+        .order_by(col(ContactLogEntry.id).desc())
+    ).all()
+    others = session.exec(
+        select(Task)
+        .where(
+            Task.manager_id == task.manager_id,
+            Task.id != task.id,
+            col(Task.state).in_(ACTIVE_APPOINTMENT_STATES),
+            col(Task.appointment_end) > now,
+        )
+        .order_by(col(Task.appointment_start))
+    ).all()
+    report = session.exec(select(VisitReport).where(VisitReport.task_id == task.id)).first()
+    return ManagerTaskDetail(
+        id=task.id,
+        service=task.service_name,
+        state=task.state,
+        visit_code=task.visit_code,
+        notes=task.notes,
+        appointment=format_datetime(task.appointment_start),
+        deadline=format_datetime(cancellation_deadline(task.appointment_start))
+        if task.appointment_start
+        else "",
+        checked_in=format_datetime(task.checked_in_at),
+        checked_out=format_datetime(task.checked_out_at),
+        failed_code_attempts=task.failed_code_attempts,
+        consent_pending=beneficiary is not None and beneficiary.consent_state != ConsentState.SIGNED.value,
+        beneficiary=_card(beneficiary),
+        contacts=[
+            {"when": format_datetime(c.created_at), "channel": c.channel, "note": c.note} for c in contacts
+        ],
+        other_appointments=[
+            {
+                "start": format_datetime(o.appointment_start),
+                "end": to_madrid(o.appointment_end).strftime("%H:%M"),
+                "service": o.service_name,
+            }
+            for o in others
+        ],
+        report=report_dict(report),
+    )
+
+
+def report_dict(report: VisitReport | None) -> dict | None:
+    """Return a report as plain values for a page, or None."""
+    if report is None:
+        return None
+    return {
+        "work_done": report.work_done,
+        "observations": report.observations,
+        "next_steps": report.next_steps,
+        "created": format_datetime(report.created_at),
+    }
