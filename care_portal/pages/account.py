@@ -73,6 +73,7 @@ class PasswordState(FormMixin, SessionState):
                     actor=viewer,
                     current_password=form.get("current_password", ""),
                     new_password=form.get("new_password", ""),
+                    keep_session_ref=self._session_ref(),
                 )
         except DomainError as error:
             self._show_error(error)

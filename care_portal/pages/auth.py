@@ -28,6 +28,7 @@ class LoginState(FormMixin, SessionState):
                     email=form.get("email", ""),
                     password=form.get("password", ""),
                     client_ip=self._client_ip(),
+                    device_proof=self._device_proof(),
                 )
         except DomainError as error:
             self._show_error(error)
@@ -98,7 +99,9 @@ class ForgotState(FormMixin, SessionState):
         self._clear_errors()
         try:
             with session_scope() as session:
-                accounts.request_password_reset(session, email=form.get("email", ""))
+                accounts.request_password_reset(
+                    session, email=form.get("email", ""), client_ip=self._client_ip()
+                )
         except DomainError as error:
             self._show_error(error)
             return

@@ -19,6 +19,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError, NotAuthenticated, PermissionDenied, ValidationFailed
+from care_portal.domain.sessions import DEVICE_COOKIE, read_cookie
 from care_portal.i18n import tr
 from care_portal.models import Role
 from care_portal.services import accounts, web_sessions
@@ -49,6 +50,10 @@ class SessionState(rx.State):
 
     def _session_ref(self) -> str:
         return identity.session_ref_of(self)
+
+    def _device_proof(self) -> str:
+        """The browser's proof of an earlier log-in (HttpOnly ``cp_device``), for log-in throttling."""
+        return read_cookie(self.router.headers.cookie, DEVICE_COOKIE)
 
     def _resolve_viewer(self) -> Viewer | None:
         """Look the session up in the database: the only source of truth about the user.

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+from sqlmodel import select
+
+from care_portal.domain.errors import DomainError, TooManyAttempts
+from care_portal.domain.sessions import session_ref
+from care_portal.models import OutboxMessage
 from care_portal.models.types import utcnow
+from care_portal.services import accounts, request_throttle
 from care_portal.services import login_throttle as throttle
 
 VICTIM = "maria@example.es"
 ATTACKER_IP = "198.51.100.7"
 VICTIM_IP = "203.0.113.20"
+PASSWORD = "una clave larga de prueba"
 
 
 def _fail(db, email: str, ip: str, now, times: int = 1) -> None:
@@ -70,3 +78,65 @@ def test_failures_older_than_the_window_no_longer_count(db):
     now = utcnow()
     _fail(db, VICTIM, VICTIM_IP, now - throttle.WINDOW - timedelta(minutes=1), times=10)
     assert throttle.seconds_to_wait(db, email=VICTIM, client_ip=VICTIM_IP, now=now) == 0
+
+
+def _user(db):
+    accounts.sign_up(db, full_name="María López", email=VICTIM, password=PASSWORD)
+    db.commit()
+
+
+def test_wrong_passwords_from_elsewhere_never_lock_the_owner_out(db):
+    _user(db)
+    now = utcnow()
+    for _ in range(throttle.PAIR_FREE_FAILURES + 5):
+        with pytest.raises(DomainError):
+            accounts.log_in(db, email=VICTIM, password="adivinanza mala", client_ip=ATTACKER_IP, now=now)
+    with pytest.raises(TooManyAttempts):
+        accounts.log_in(db, email=VICTIM, password=PASSWORD, client_ip=ATTACKER_IP, now=now)
+    assert (
+        accounts.log_in(db, email=VICTIM, password=PASSWORD, client_ip=VICTIM_IP, now=now).viewer.email
+        == VICTIM
+    )
+
+
+def test_a_browser_that_logged_in_before_is_not_locked_out_from_a_shared_address(db):
+    _user(db)
+    now = utcnow()
+    proof = throttle.device_proof(VICTIM, now=now - timedelta(days=1))
+    for _ in range(throttle.PAIR_FREE_FAILURES + 5):  # someone in the same office
+        with pytest.raises(DomainError):
+            accounts.log_in(db, email=VICTIM, password="adivinanza mala", client_ip=VICTIM_IP, now=now)
+    with pytest.raises(TooManyAttempts):
+        accounts.log_in(db, email=VICTIM, password=PASSWORD, client_ip=VICTIM_IP, now=now)
+    result = accounts.log_in(
+        db, email=VICTIM, password=PASSWORD, client_ip=VICTIM_IP, device_proof=proof, now=now
+    )
+    assert result.viewer.email == VICTIM
+
+
+def test_changing_the_password_ends_every_other_session(db):
+    _user(db)
+    here = accounts.log_in(db, email=VICTIM, password=PASSWORD).token
+    elsewhere = accounts.log_in(db, email=VICTIM, password=PASSWORD).token
+    db.commit()
+    viewer = accounts.resolve_session(db, token=here)
+    ended = accounts.change_password(
+        db,
+        actor=viewer,
+        current_password=PASSWORD,
+        new_password="otra frase larga y nueva",
+        keep_session_ref=session_ref(here),
+    )
+    db.commit()
+    assert ended == 1
+    assert accounts.resolve_session(db, token=elsewhere) is None
+    assert accounts.resolve_session(db, token=here) is not None
+
+
+def test_fifty_reset_requests_queue_only_a_few_e_mails_with_the_same_answer(db):
+    _user(db)
+    for n in range(50):
+        assert accounts.request_password_reset(db, email=VICTIM, client_ip=f"10.0.{n}.1") is None
+        db.commit()
+    resets = db.exec(select(OutboxMessage).where(OutboxMessage.kind == "password_reset")).all()
+    assert len(resets) == request_throttle.PER_EMAIL

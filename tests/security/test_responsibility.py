@@ -8,7 +8,7 @@ from starlette.testclient import TestClient
 
 from care_portal.api.routes import build_api
 from care_portal.domain.errors import NotFound
-from care_portal.models import OutboxMessage, Role
+from care_portal.models import OutboxMessage, Role, User
 from care_portal.models.care import Beneficiary
 from care_portal.models.visits import Task, TaskState
 from care_portal.services import accounts, manager_areas, responsibility, visit_reports, visits
@@ -51,7 +51,7 @@ def _reassign(db, world) -> None:
 
 
 def _viewer(db, user_id: int):
-    return accounts.to_viewer(db.get(accounts.User, user_id))
+    return accounts.to_viewer(db.get(User, user_id))
 
 
 def _report_status(db, email: str, task_id: int) -> int:

@@ -7,9 +7,13 @@ import re
 import pytest
 from sqlmodel import select
 
+from care_portal.cli.seed_catalog import seed_catalogue
 from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.models import OutboxMessage, User
-from care_portal.services import accounts, request_throttle, signup
+from care_portal.models.shop import CareService, Order
+from care_portal.services import accounts, checkout, request_throttle, signup
+from tests.factories import make_beneficiary
+from tests.services.visit_helpers import BILLING, PROVIDER
 
 PASSWORD = "una clave larga de prueba"
 
@@ -64,3 +68,27 @@ def test_sign_up_e_mails_are_throttled_per_address_typed(db):
         )
         db.commit()
     assert len(_mails(db, "flood@example.es")) == request_throttle.PER_EMAIL
+
+
+def test_checkout_refuses_an_unconfirmed_account_and_stores_nothing(db):
+    seed_catalogue(db)
+    signup.register(db, full_name="Nueva Clienta", email="nueva@example.es", password=PASSWORD)
+    db.commit()
+    client = accounts.to_viewer(db.exec(select(User).where(User.email == "nueva@example.es")).one())
+    beneficiary = make_beneficiary(db, client, name="Madre Nueva", postal_code="28013")
+    db.commit()
+    service = db.exec(select(CareService)).first()
+    request = checkout.CheckoutRequest(
+        cart={str(service.id): 1},
+        beneficiary_id=beneficiary,
+        observations="",
+        preferred_dates="",
+        accept_terms=True,
+        billing=BILLING,
+        attempt_key="attempt-unverified",
+    )
+    with pytest.raises(DomainError) as refused:
+        checkout.start_checkout(db, actor=client, request=request, provider=PROVIDER)
+    assert refused.value.key == "shop.email_unverified"
+    db.rollback()
+    assert db.exec(select(Order)).all() == []

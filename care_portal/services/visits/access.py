@@ -1,30 +1,30 @@
-"""Which tasks a manager reaches: their beneficiaries' tasks (admins: all)."""
+"""Which tasks a manager reaches: the rule lives in ``services.responsibility``.
+
+Open visits of the beneficiaries they look after now; finished visits they did or that belong
+to those beneficiaries (read only); admins reach every task. The role is the one the user has now.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from care_portal.models import Role
 from care_portal.models.visits import Task, TaskState
-from care_portal.services.authz import Viewer, ensure_reaches
+from care_portal.services import responsibility
+from care_portal.services.authz import Viewer
 
 ACTIVE_APPOINTMENT_STATES = (TaskState.SCHEDULED.value, TaskState.IN_PROGRESS.value)
 
 
 def _visible_tasks(actor: Viewer):
-    query = select(Task)
-    if actor.role != Role.ADMIN.value:
-        query = query.where(Task.manager_id == actor.id)
-    return query
+    return responsibility.tasks_visible_to_manager(actor)
 
 
-def load_managed_task(session: Session, actor: Viewer, task_id: int, *, lock: bool = False) -> Task:
-    """Return a task of the actor's beneficiaries (admins: any).
+def load_managed_task(
+    session: Session, actor: Viewer, task_id: int, *, lock: bool = False, write: bool = True
+) -> Task:
+    """Return a task the actor may work on as its manager (or, with ``write=False``, read).
 
     Raises:
-        NotFound: Missing, or another manager's task.
+        NotFound: Missing, or not the actor's to reach (the same answer for both).
     """
-    query = select(Task).where(Task.id == task_id)
-    if lock:
-        query = query.with_for_update()
-    return ensure_reaches(actor, session.exec(query).first(), "manager_id")
+    return responsibility.load_task_for_manager(session, actor, task_id, write=write, lock=lock)
