@@ -10,31 +10,20 @@ from care_portal import routes
 from care_portal.api.edge import edge_middleware
 from care_portal.api.routes import build_api
 from care_portal.config import Settings, get_settings
-from care_portal.pages import (
-    account,
-    admin,
-    admin_cancellations,
-    admin_catalog,
-    apply,
-    areas,
-    auth,
-    care_admin,
-    care_projects,
-    care_register,
-    checkout,
-    invoices,
-    jobs,
-    manager,
-    manager_task,
-    orders,
-    public,
-    recruiting,
-    recruiting_offer,
-    recruiting_review,
-    shop,
-    suggestions,
-    tasks,
-)
+from care_portal.pages import public
+from care_portal.pages.account import area, auth, profile
+from care_portal.pages.admin import beneficiaries as admin_beneficiaries
+from care_portal.pages.admin import cancellations as admin_cancellations
+from care_portal.pages.admin import catalog as admin_catalog
+from care_portal.pages.admin import users as admin_users
+from care_portal.pages.billing import invoices
+from care_portal.pages.care import projects, register
+from care_portal.pages.recruiting import apply, jobs
+from care_portal.pages.recruiting import dashboard as recruiting_dashboard
+from care_portal.pages.recruiting import offer as recruiting_offer
+from care_portal.pages.recruiting import review as recruiting_review
+from care_portal.pages.shop import cart, catalog, checkout, orders, payment
+from care_portal.pages.visits import client_tasks, manager_dashboard, manager_task, suggestions
 from care_portal.state.identity import IdentityMiddleware
 from care_portal.state.session import SessionState
 from care_portal.workers.contact_escalations import run_contact_escalations
@@ -79,8 +68,8 @@ PAGES = [
     (routes.VERIFY_EMAIL, auth.verify_page, "Confirmar correo · Cuidado en Casa", auth.VerifyState.on_open),
     (routes.FORGOT, auth.forgot_page, "Recuperar contraseña · Cuidado en Casa", None),
     (routes.RESET, auth.reset_page, "Nueva contraseña · Cuidado en Casa", auth.ResetState.on_open),
-    (routes.ACCOUNT, areas.client_area_page, "Mi área · Cuidado en Casa", areas.AreaState.load_client),
-    (routes.ACCOUNT_PROFILE, account.profile_page, "Mis datos · Cuidado en Casa", account.ProfileState.load),
+    (routes.ACCOUNT, area.client_area_page, "Mi área · Cuidado en Casa", area.AreaState.load_client),
+    (routes.ACCOUNT_PROFILE, profile.profile_page, "Mis datos · Cuidado en Casa", profile.ProfileState.load),
     (
         routes.ACCOUNT_INVOICES,
         invoices.client_invoices_page,
@@ -89,9 +78,9 @@ PAGES = [
     ),
     (
         routes.RECRUITING,
-        recruiting.recruiting_page,
+        recruiting_dashboard.recruiting_page,
         "Selección · Cuidado en Casa",
-        recruiting.RecruitingState.load,
+        recruiting_dashboard.RecruitingState.load,
     ),
     (routes.JOBS, jobs.jobs_page, "Ofertas de empleo · Cuidado en Casa", jobs.JobsState.load_list),
     (routes.JOB_OFFER, jobs.offer_page, "Oferta de empleo · Cuidado en Casa", jobs.JobsState.load_offer),
@@ -116,9 +105,9 @@ PAGES = [
     ),
     (
         routes.MANAGER,
-        manager.manager_dashboard_page,
+        manager_dashboard.manager_dashboard_page,
         "Panel del gestor · Cuidado en Casa",
-        manager.ManagerDashboardState.load,
+        manager_dashboard.ManagerDashboardState.load,
     ),
     (
         routes.MANAGER_TASK,
@@ -126,7 +115,12 @@ PAGES = [
         "Tarea · Cuidado en Casa",
         manager_task.ManagerTaskState.load,
     ),
-    (routes.ACCOUNT_TASKS, tasks.client_tasks_page, "Tareas · Cuidado en Casa", tasks.ClientTasksState.load),
+    (
+        routes.ACCOUNT_TASKS,
+        client_tasks.client_tasks_page,
+        "Tareas · Cuidado en Casa",
+        client_tasks.ClientTasksState.load,
+    ),
     (
         routes.SUGGESTIONS,
         suggestions.suggestions_page,
@@ -139,27 +133,32 @@ PAGES = [
         "Cancelaciones · Admin",
         admin_cancellations.AdminCancellationsState.load,
     ),
-    (routes.ADMIN, admin.admin_users_page, "Administración · Cuidado en Casa", admin.AdminUsersState.load),
-    (routes.SHOP, shop.shop_page, "Servicios · Cuidado en Casa", shop.ShopState.load),
-    (routes.CART, shop.cart_page, "Carrito · Cuidado en Casa", shop.CartState.load_cart),
+    (
+        routes.ADMIN,
+        admin_users.admin_users_page,
+        "Administración · Cuidado en Casa",
+        admin_users.AdminUsersState.load,
+    ),
+    (routes.SHOP, catalog.shop_page, "Servicios · Cuidado en Casa", catalog.ShopState.load),
+    (routes.CART, cart.cart_page, "Carrito · Cuidado en Casa", cart.CartState.load_cart),
     (
         routes.CHECKOUT,
         checkout.checkout_page,
         "Finalizar compra · Cuidado en Casa",
         checkout.CheckoutState.load,
     ),
-    (routes.PAY_SIMULATED, checkout.simulated_payment_page, "Pago simulado", checkout.PaymentPageState.load),
+    (routes.PAY_SIMULATED, payment.simulated_payment_page, "Pago simulado", payment.PaymentPageState.load),
     (
         routes.PAY_OK,
-        checkout.payment_ok_page,
+        payment.payment_ok_page,
         "Pago · Cuidado en Casa",
-        [checkout.PaymentPageState.load, checkout.PaymentPageState.start_watching],
+        [payment.PaymentPageState.load, payment.PaymentPageState.start_watching],
     ),
     (
         routes.PAY_CANCELLED,
-        checkout.payment_cancelled_page,
+        payment.payment_cancelled_page,
         "Pago no completado",
-        checkout.PaymentPageState.load,
+        payment.PaymentPageState.load,
     ),
     (routes.ORDERS, orders.orders_page, "Mis pedidos · Cuidado en Casa", orders.OrdersState.load),
     (
@@ -170,39 +169,39 @@ PAGES = [
     ),
     (
         routes.ACCOUNT_REGISTER_BENEFICIARY,
-        care_register.register_beneficiary_page,
+        register.register_beneficiary_page,
         "Alta de familiar · Cuidado en Casa",
-        care_register.RegisterState.load,
+        register.RegisterState.load,
     ),
     (
         routes.ACCOUNT_PROJECTS,
-        care_projects.projects_page,
+        projects.projects_page,
         "Proyectos · Cuidado en Casa",
-        care_projects.ProjectsState.load,
+        projects.ProjectsState.load,
     ),
     (
         routes.ACCOUNT_PROJECT,
-        care_projects.project_page,
+        projects.project_page,
         "Proyecto · Cuidado en Casa",
-        care_projects.ProjectState.load,
+        projects.ProjectState.load,
     ),
     (
         routes.ADMIN_BENEFICIARIES,
-        care_admin.admin_beneficiaries_page,
+        admin_beneficiaries.admin_beneficiaries_page,
         "Beneficiarios · Cuidado en Casa",
-        care_admin.AdminBeneficiariesState.load,
+        admin_beneficiaries.AdminBeneficiariesState.load,
     ),
     (
         routes.ADMIN_MANAGERS,
-        care_admin.admin_managers_page,
+        admin_beneficiaries.admin_managers_page,
         "Gestores · Cuidado en Casa",
-        care_admin.AdminManagersState.load,
+        admin_beneficiaries.AdminManagersState.load,
     ),
     (
         routes.ADMIN_OUTBOX,
-        admin.admin_outbox_page,
+        admin_users.admin_outbox_page,
         "Correo saliente · Cuidado en Casa",
-        admin.OutboxState.load,
+        admin_users.OutboxState.load,
     ),
     (
         routes.ADMIN_INVOICES,

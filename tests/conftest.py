@@ -15,6 +15,7 @@ os.environ["ENVIRONMENT"] = "test"
 os.environ["DATA_DIR"] = str(_TMP / "data")
 os.environ["DATABASE_URL"] = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{_TMP / 'test.db'}"
 os.environ["PUBLIC_URL"] = "http://testserver"
+os.environ["I18N_STRICT"] = "1"  # an unknown message key fails the test instead of showing the key
 for _name in ("SMTP_HOST", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "REDIS_URL"):
     os.environ.pop(_name, None)
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from care_portal.components.care import text_area
-from care_portal.components.fields import form_field
+from care_portal.components.fields import form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.domain.care import MAX_HOUSEHOLD
 

@@ -1,4 +1,4 @@
-"""Pieces shared by the beneficiary pages: consent badge, file picker, text area."""
+"""Pieces shared by the beneficiary pages: the consent badge and the file picker."""
 
 from __future__ import annotations
 
@@ -67,33 +67,6 @@ def file_picker(upload_id: str, label_key: str, on_drop, error: rx.Var, *, multi
             aria_labelledby=f"{upload_id}-label",
         ),
         rx.text(error, id=f"field-{upload_id}-error", class_name="cp-field-error", role="alert", size="2"),
-        width="100%",
-        margin_bottom="0.75em",
-    )
-
-
-def text_area(
-    name: str, label_key: str, errors: rx.Var, *, hint_key: str = "", default_value=""
-) -> rx.Component:
-    """A labelled multi-line text field with its hint and error."""
-    field_id = f"field-{name}"
-    return rx.box(
-        rx.el.label(t(label_key), html_for=field_id, class_name="cp-label"),
-        rx.text_area(
-            id=field_id,
-            name=name,
-            default_value=default_value,
-            size="3",
-            rows="3",
-            width="100%",
-            aria_describedby=f"{field_id}-error {field_id}-hint",
-        ),
-        rx.text(t(hint_key), id=f"{field_id}-hint", size="2", color_scheme="gray")
-        if hint_key
-        else rx.fragment(),
-        rx.text(
-            errors.get(name, ""), id=f"{field_id}-error", class_name="cp-field-error", role="alert", size="2"
-        ),
         width="100%",
         margin_bottom="0.75em",
     )

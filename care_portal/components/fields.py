@@ -1,4 +1,8 @@
-"""Accessible form fields: a label, the input, a hint and the error tied to it."""
+"""The form widgets: each with its label, hint and the error tied to it (``aria-describedby``).
+
+Every page builds its fields from these, so each field's error has the id
+``field-<name>-error`` and is announced to screen readers.
+"""
 
 from __future__ import annotations
 
@@ -67,4 +71,127 @@ def form_error_banner(message: rx.Var) -> rx.Component:
     return rx.cond(
         message != "",
         rx.callout(message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),
+    )
+
+
+def text_area(
+    name: str,
+    label_key: str,
+    errors: rx.Var,
+    *,
+    hint_key: str = "",
+    default_value: rx.Var | str = "",
+    rows: str = "3",
+    max_length: int | None = None,
+    required: bool = False,
+) -> rx.Component:
+    """Build a labelled multi-line text field with its hint and its error under it.
+
+    Args:
+        name: Field name, also the key in the errors dict.
+        label_key: Catalogue key of the label.
+        errors: The state's ``field_errors`` var.
+        hint_key: Catalogue key of a hint shown under the field.
+        default_value: Initial text.
+        rows: Visible lines.
+        max_length: Longest text the browser lets through.
+        required: Whether the field must be filled.
+
+    Returns:
+        The field component.
+    """
+    field_id = f"field-{name}"
+    return rx.box(
+        rx.el.label(t(label_key), html_for=field_id, class_name="cp-label"),
+        rx.text_area(
+            id=field_id,
+            name=name,
+            default_value=default_value,
+            size="3",
+            rows=rows,
+            width="100%",
+            max_length=max_length,
+            required=required,
+            aria_describedby=f"{field_id}-error {field_id}-hint" if hint_key else f"{field_id}-error",
+        ),
+        rx.text(t(hint_key), id=f"{field_id}-hint", size="2", color_scheme="gray")
+        if hint_key
+        else rx.fragment(),
+        error_text(errors.get(name, ""), f"{field_id}-error"),
+        width="100%",
+        margin_bottom="0.75em",
+    )
+
+
+def error_text(message: rx.Var, element_id: str | rx.Var = "") -> rx.Component:
+    """A field error announced to screen readers (hidden when empty)."""
+    return rx.text(message, class_name="cp-field-error", role="alert", size="2", id=element_id or None)
+
+
+def checkbox(
+    name: str | rx.Var,
+    label: rx.Component | rx.Var,
+    checked: rx.Var | bool,
+    value: str | rx.Var = "on",
+    aria_label: rx.Var | str | None = None,
+):
+    """A native checkbox inside its label (large touch target); ``aria_label`` names it fully."""
+    return rx.el.label(
+        rx.el.input(
+            type="checkbox",
+            name=name,
+            value=value,
+            default_checked=checked,
+            aria_label=aria_label,
+            style={"width": "22px", "height": "22px", "flexShrink": "0", "marginTop": "2px"},
+        ),
+        rx.text(label, as_="span"),
+        style={
+            "display": "flex",
+            "gap": "0.6em",
+            "alignItems": "flex-start",
+            "minHeight": "36px",
+            "cursor": "pointer",
+        },
+    )
+
+
+def radio(name: str | rx.Var, label: rx.Component | rx.Var, value: str | rx.Var, checked: rx.Var | bool):
+    """A native radio button inside its label."""
+    return rx.el.label(
+        rx.el.input(
+            type="radio",
+            name=name,
+            value=value,
+            default_checked=checked,
+            style={"width": "22px", "height": "22px", "flexShrink": "0"},
+        ),
+        rx.text(label, as_="span"),
+        style={
+            "display": "flex",
+            "gap": "0.5em",
+            "alignItems": "center",
+            "minHeight": "36px",
+            "cursor": "pointer",
+        },
+    )
+
+
+def select(
+    name: str, label_key: str, options: list[tuple[str, rx.Var | str]], value: rx.Var | str, on_change=None
+):
+    """A labelled native select; ``options`` are ``(value, label)`` pairs."""
+    field_id = f"field-{name}"
+    return rx.box(
+        rx.el.label(t(label_key), html_for=field_id, class_name="cp-label"),
+        rx.el.select(
+            *[rx.el.option(label, value=v) for v, label in options],
+            id=field_id,
+            name=name,
+            value=value,
+            on_change=on_change,
+            class_name="cp-select",
+        ),
+        min_width="150px",
+        flex="1",
     )

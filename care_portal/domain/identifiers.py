@@ -40,19 +40,3 @@ def normalise_phone(raw: str) -> str | None:
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
-
-MAX_RECORD_ID = 2**31 - 1  # the largest id an INTEGER column holds (PostgreSQL int4)
-
-
-def parse_record_id(raw: object) -> int | None:
-    """Return the database id written in a URL, or None when it cannot be one.
-
-    Only plain ASCII digits from 1 to ``MAX_RECORD_ID`` are ids; anything else (signs, other
-    scripts' digits, numbers too large for the column) is None, so the route answers the same
-    404 as for somebody else's record instead of failing in the database.
-    """
-    text = str(raw or "")
-    if not text.isascii() or not text.isdigit() or len(text) > 10:
-        return None
-    value = int(text)
-    return value if 1 <= value <= MAX_RECORD_ID else None

@@ -1,1 +1,1 @@
-"""One module per page (or small group of pages), each with its state beside it."""
+"""Pages by area: each package holds its pages, each page module its state and views beside it."""

@@ -30,6 +30,21 @@ logger = logging.getLogger(__name__)
 LANG_COOKIE = "cp_lang"
 
 
+def error_message(error: DomainError, lang: str) -> str:
+    """Return the message a person reads for a domain error, in their language.
+
+    A validation error gives its first field's message; any other error its own
+    message with its parameters (a size limit, a number of minutes).
+
+    Args:
+        error: The error raised by a service or the domain.
+        lang: ``"es"`` or ``"en"``.
+    """
+    if isinstance(error, ValidationFailed) and error.errors:
+        return tr(next(iter(error.errors.values())), lang)
+    return tr(error.key, lang, **error.params)
+
+
 class SessionState(rx.State):
     """Who is using this tab, and in which language."""
 
@@ -95,6 +110,10 @@ class SessionState(rx.State):
 
     def _t(self, key: str, **params: object) -> str:
         return tr(key, self.lang, **params)
+
+    def _error_text(self, error: DomainError) -> str:
+        """Return the message for a domain error (for a toast or a single field)."""
+        return error_message(error, self.lang)
 
     def _show_viewer(self, viewer: Viewer | None) -> None:
         self.viewer_name = viewer.full_name if viewer else ""
@@ -179,6 +198,7 @@ def guarded(*roles: Role) -> Callable:
         del params[1]
         handler.__signature__ = signature.replace(parameters=params)
         handler.__annotations__ = {k: v for k, v in fn.__annotations__.items() if k != "viewer"}
+        handler.guarded_roles = roles  # read by the refusal tests to pick a wrong role
         return handler
 
     return decorate
@@ -204,4 +224,4 @@ class FormMixin(rx.State, mixin=True):
             self.form_error = ""
         else:
             self.field_errors = {}
-            self.form_error = tr(error.key, lang, **error.params)
+            self.form_error = error_message(error, lang)

@@ -62,7 +62,7 @@ def test_only_recruiters_and_admins_can_open_a_cv(db):
         assert response.status_code == 200
         assert response.content == PDF
         assert response.headers["content-type"] == "application/pdf"
-        assert response.headers["cache-control"] == "no-store"
+        assert response.headers["cache-control"] == "private, no-store"
     views = db.exec(select(AuditEvent).where(AuditEvent.action == "recruiting.cv_view")).all()
     assert len(views) == 2
 

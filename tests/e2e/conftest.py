@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.world import World
 from tests.smtp_server import SmtpServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,10 +54,24 @@ def smtp_server():
 
 
 @pytest.fixture(scope="session")
-def app_url(smtp_server):
+def served_folder() -> Path:
+    """The served app's own database and files."""
+    return Path(tempfile.mkdtemp(prefix="care-portal-e2e-"))
+
+
+@pytest.fixture
+def world(app_url, served_folder):
+    """Creates the accounts and data one journey needs in the served app's database."""
+    world = World(f"sqlite:///{served_folder / 'e2e.db'}")
+    yield world
+    world.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(smtp_server, served_folder):
     """Build and serve the app (``reflex run --env prod``) on a free port with its own database."""
     port = free_port()
-    folder = Path(tempfile.mkdtemp(prefix="care-portal-e2e-"))
+    folder = served_folder
     env = {
         **os.environ,
         "ENVIRONMENT": "test",
@@ -121,7 +136,9 @@ def app_url(smtp_server):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=20_000)  # as long as actions wait: the machine is shared and slow
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

@@ -6,6 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
+from care_portal.models import Role
 from tests.e2e.conftest import snapshot
 from tests.e2e.helpers import log_in, log_out, open_page, sign_up, sign_up_and_confirm, unique_email
 
@@ -27,17 +28,19 @@ def test_sign_up_log_out_and_log_in_again(page, app_url, smtp_server):
     expect(page.locator("#greeting")).to_contain_text("Lucía Martín")
 
 
-def test_sign_up_mistakes_are_shown_at_each_field(page, app_url):
-    sign_up(page, app_url, "Pepe", "cliente@cuidadoencasa.example", "corta")
+def test_sign_up_mistakes_are_shown_at_each_field(page, app_url, world):
+    taken = world.person(Role.CLIENT, "Carmen Cliente López")
+    sign_up(page, app_url, "Pepe", taken.email, "corta")
     expect(page.locator("#field-password-error")).to_contain_text("al menos 10 caracteres")
     expect(page.locator("#field-email-error")).to_be_empty()  # never says the address has an account
     expect(page).to_have_url(re.compile(r"/registro/?$"))
     snapshot(page, "signup-errors")
 
 
-def test_wrong_password_gets_a_clear_message(page, app_url):
+def test_wrong_password_gets_a_clear_message(page, app_url, world):
+    client = world.person(Role.CLIENT, "Carmen Cliente López")
     open_page(page, f"{app_url}/entrar")
-    page.get_by_label("Correo electrónico").fill("cliente@cuidadoencasa.example")
+    page.get_by_label("Correo electrónico").fill(client.email)
     page.get_by_label("Contraseña").fill("esta no es la clave")
     page.locator("#login-submit").click()
     expect(page.get_by_role("alert").filter(has_text="Correo o contraseña incorrectos")).to_be_visible()
@@ -74,8 +77,9 @@ def test_password_reset_through_the_emailed_link(page, app_url, smtp_server):
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
 
 
-def test_a_client_is_refused_from_other_areas(page, app_url):
-    log_in(page, app_url, "cliente@cuidadoencasa.example")
+def test_a_client_is_refused_from_other_areas(page, app_url, world):
+    client = world.person(Role.CLIENT, "Carmen Cliente López")
+    log_in(page, app_url, client.email, client.password)
     for path in ("/gestor", "/admin", "/admin/correo", "/seleccion"):
         open_page(page, f"{app_url}{path}")
         expect(page).to_have_url(re.compile(r"/sin-permiso/?$"))
@@ -89,10 +93,12 @@ def test_anonymous_visitor_is_sent_to_log_in(page, app_url):
         expect(page).to_have_url(re.compile(r"/entrar\?next="))
 
 
-def test_admin_sees_users_and_outgoing_mail(page, app_url):
-    log_in(page, app_url, "admin@cuidadoencasa.example")
+def test_admin_sees_users_and_outgoing_mail(page, app_url, world):
+    client = world.person(Role.CLIENT, "Carmen Cliente López")
+    admin = world.person(Role.ADMIN, "Ana Admin")
+    log_in(page, app_url, admin.email, admin.password)
     expect(page).to_have_url(re.compile(r"/admin/?$"))
-    expect(page.get_by_role("cell", name="cliente@cuidadoencasa.example")).to_be_visible()
+    expect(page.get_by_role("cell", name=client.email)).to_be_visible()
     snapshot(page, "admin-users")
     open_page(page, f"{app_url}/admin/correo")
     expect(page.get_by_role("heading", name="Correo saliente")).to_be_visible()

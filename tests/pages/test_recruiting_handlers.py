@@ -8,9 +8,9 @@ from sqlmodel import select
 
 from care_portal.domain.sessions import SESSION_REF_COOKIE, session_ref
 from care_portal.models import Application, ApplicationNote, Role
-from care_portal.pages.apply import ApplyState, MyApplicationsState
-from care_portal.pages.recruiting import RecruitingState
-from care_portal.pages.recruiting_review import ReviewState
+from care_portal.pages.recruiting.apply_state import ApplyState, MyApplicationsState
+from care_portal.pages.recruiting.dashboard import RecruitingState
+from care_portal.pages.recruiting.review import ReviewState
 from care_portal.services import accounts
 from care_portal.services import recruiting as rec
 

@@ -10,6 +10,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.visits import state_badge
 from care_portal.db import session_scope
 from care_portal.models import Role
 from care_portal.services import visits
@@ -95,24 +96,6 @@ def _count(key: str, label_key: str, color: str) -> rx.Component:
     )
 
 
-def state_badge(state: rx.Var) -> rx.Component:
-    """A coloured badge with the translated task state."""
-    return rx.match(
-        state,
-        *[(s, rx.badge(t(f"task.state.{s}"), size="2", color_scheme=c)) for s, c in _STATE_COLORS.items()],
-        rx.badge(state, size="2"),
-    )
-
-
-_STATE_COLORS = {
-    "pending_appointment": "amber",
-    "scheduled": "blue",
-    "in_progress": "violet",
-    "done": "green",
-    "cancelled": "gray",
-}
-
-
 def task_line(row: dict) -> rx.Component:
     """One task as a tappable card: beneficiary, service, state, appointment or waiting time."""
     return rx.link(
@@ -140,7 +123,7 @@ def task_line(row: dict) -> rx.Component:
             ),
             class_name="cp-card cp-task-card",
         ),
-        href="/gestor/tareas/" + row["id"].to_string(),
+        href=routes.manager_task_url(row["id"]),
         underline="none",
         class_name="task-link",
         data_task=row["id"],

@@ -8,11 +8,11 @@ from urllib.parse import urlencode
 import reflex as rx
 
 from care_portal import routes
+from care_portal.components.admin import admin_tabs
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.models import Role
-from care_portal.pages.admin import admin_tabs
 from care_portal.services import invoice_queries, verifactu
 from care_portal.services.authz import Viewer
 from care_portal.services.invoice_queries import InvoiceRow

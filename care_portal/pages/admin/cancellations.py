@@ -6,13 +6,13 @@ from dataclasses import asdict
 
 import reflex as rx
 
+from care_portal.components.admin import admin_tabs
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.integrations.payments import get_provider
 from care_portal.models import Role
-from care_portal.pages.admin import admin_tabs
 from care_portal.services import cancellations
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
@@ -49,7 +49,7 @@ class AdminCancellationsState(SessionState):
                 )
         except DomainError as error:
             self._reload(viewer)
-            return rx.toast.error(self._t(error.key, **error.params))
+            return rx.toast.error(self._error_text(error))
         self._reload(viewer)
         return rx.toast.success(self._t("cancel_admin.done"))
 

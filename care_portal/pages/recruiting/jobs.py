@@ -75,7 +75,7 @@ def _offer_card(offer: rx.Var) -> rx.Component:
             rx.text(offer["description"], white_space="pre-line", no_of_lines=3),
             rx.link(
                 rx.button(t("rec.offer.see"), size="3"),
-                href=routes.JOBS + "/" + offer["id"].to(str),
+                href=routes.job_offer_url(offer["id"]),
                 aria_label=offer["title"],
             ),
             spacing="2",

@@ -9,9 +9,9 @@ import reflex as rx
 from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.visits import state_badge
 from care_portal.db import session_scope
 from care_portal.models import Role
-from care_portal.pages.manager import state_badge
 from care_portal.services import client_tasks
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
@@ -77,7 +77,7 @@ def _report(task: rx.Var) -> rx.Component:
         rx.el.a(
             rx.icon("download", size=16),
             t("visits.report_pdf"),
-            href="/api/tareas/" + task["id"] + "/informe.pdf",
+            href=routes.report_pdf_url(task["id"]),
             download="",
             class_name="report-pdf cp-download-link",
             style={"display": "inline-flex", "gap": "0.4em", "alignItems": "center", "marginTop": "0.5em"},
@@ -149,7 +149,7 @@ def _task_card(task: rx.Var) -> rx.Component:
                 (task["state"] == "pending_appointment") | (task["state"] == "scheduled"),
                 rx.link(
                     t("visits.change_or_cancel"),
-                    href=routes.SUGGESTIONS + "?tarea=" + task["id"],
+                    href=routes.suggestions_url(task["id"]),
                     class_name="task-change",
                 ),
             ),

@@ -6,20 +6,15 @@ from dataclasses import asdict
 
 import reflex as rx
 
+from care_portal.components.admin import admin_tabs
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.models import Role
-from care_portal.pages.admin import admin_tabs
 from care_portal.services import manager_areas
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
-
-
-def _error_text(state: SessionState, error: DomainError) -> str:
-    errors = getattr(error, "errors", {})
-    return state._t(next(iter(errors.values()), error.key))
 
 
 class AdminBeneficiariesState(SessionState):
@@ -57,7 +52,7 @@ class AdminBeneficiariesState(SessionState):
                 )
         except (DomainError, ValueError) as error:
             message = (
-                _error_text(self, error) if isinstance(error, DomainError) else self._t("errors.not_found")
+                self._error_text(error) if isinstance(error, DomainError) else self._t("errors.not_found")
             )
             return rx.toast.error(message)
         self._reload(viewer)
@@ -90,7 +85,7 @@ class AdminManagersState(SessionState):
                 )
         except (DomainError, ValueError) as error:
             message = (
-                _error_text(self, error) if isinstance(error, DomainError) else self._t("errors.not_found")
+                self._error_text(error) if isinstance(error, DomainError) else self._t("errors.not_found")
             )
             return rx.toast.error(message)
         with session_scope() as session:

@@ -1,187 +1,17 @@
-"""One task for its manager (/gestor/tareas/[task_id]): contact, appointment, code, visit, report."""
+"""One task for its manager (/gestor/tareas/[task_id]): contact, appointment, code, visit, report (views)."""
 
 from __future__ import annotations
-
-import contextlib
-from dataclasses import asdict
 
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.fields import form_error_banner, form_field
+from care_portal.components.fields import form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
-from care_portal.db import session_scope
-from care_portal.domain.errors import DomainError
-from care_portal.models import Role
-from care_portal.pages.manager import state_badge
-from care_portal.services import care_documents, visits
-from care_portal.services.authz import Viewer
-from care_portal.state.session import FormMixin, SessionState, guarded
-
-
-class ManagerTaskState(FormMixin, SessionState):
-    """The task shown, and the outcome of each action on it."""
-
-    task: dict[str, str] = {}
-    beneficiary: dict[str, str] = {}
-    contacts: list[dict[str, str]] = []
-    others: list[dict[str, str]] = []
-    report: dict[str, str] = {}
-    consent_pending: bool = False
-    loaded: bool = False
-    not_found: bool = False
-
-    def _task_id(self) -> int:
-        raw = str(self.router.page.params.get("task_id", ""))
-        return int(raw) if raw.isdigit() else 0
-
-    def _reload(self, viewer: Viewer) -> None:
-        with session_scope() as session:
-            detail = visits.get_manager_task(session, actor=viewer, task_id=self._task_id())
-        row = asdict(detail)
-        self.beneficiary = {k: str(v) for k, v in row.pop("beneficiary").items()}
-        self.contacts = row.pop("contacts")
-        self.others = row.pop("other_appointments")
-        self.report = row.pop("report") or {"work_done": "", "observations": "", "next_steps": ""}
-        self.consent_pending = row.pop("consent_pending")
-        self.task = {k: str(v) for k, v in row.items()}
-        self.loaded = True
-        self.not_found = False
-
-    @rx.event
-    @guarded(Role.MANAGER)
-    def load(self, viewer: Viewer):
-        """Open the task (NotFound for another manager's task)."""
-        self._clear_errors()
-        try:
-            self._reload(viewer)
-        except DomainError:
-            self.task = {}
-            self.loaded = False
-            self.not_found = True
-
-    def _run(self, viewer: Viewer, action, success_key: str):
-        self._clear_errors()
-        try:
-            with session_scope() as session:
-                action(session)
-        except DomainError as error:
-            self._show_error(error)
-            with contextlib.suppress(DomainError):
-                self._reload(viewer)
-            return None
-        self._reload(viewer)
-        return rx.toast.success(self._t(success_key))
-
-    @rx.event
-    @guarded(Role.MANAGER)
-    def log_contact(self, viewer: Viewer, form: dict):
-        """Add a note to the contact log."""
-        return self._run(
-            viewer,
-            lambda s: visits.log_contact(
-                s,
-                actor=viewer,
-                task_id=self._task_id(),
-                note=str(form.get("contact_note", "")),
-                channel=str(form.get("contact_channel", "phone")),
-            ),
-            "visits.contact_saved",
-        )
-
-    @rx.event
-    @guarded(Role.MANAGER)
-    def schedule(self, viewer: Viewer, form: dict):
-        """Agree or move the appointment (Madrid date and time)."""
-        try:
-            minutes = int(form.get("duration", "60") or 60)
-        except ValueError:
-            minutes = 0
-        return self._run(
-            viewer,
-            lambda s: visits.schedule_appointment(
-                s,
-                actor=viewer,
-                task_id=self._task_id(),
-                day=str(form.get("appointment_day", "")),
-                time_of_day=str(form.get("appointment_time", "")),
-                duration_minutes=minutes,
-            ),
-            "visits.scheduled_saved",
-        )
-
-    @rx.event
-    @guarded(Role.MANAGER)
-    def check_in(self, viewer: Viewer, form: dict):
-        """Start the visit with the code the beneficiary confirms."""
-        return self._run(
-            viewer,
-            lambda s: visits.check_in(
-                s, actor=viewer, task_id=self._task_id(), code=str(form.get("code", ""))
-            ),
-            "visits.checked_in_saved",
-        )
-
-    @rx.event
-    @guarded(Role.MANAGER)
-    def record_consent(self, viewer: Viewer, form: dict):
-        """Record the consent signed at home (who signed, and as whom)."""
-        beneficiary_id = int(self.beneficiary.get("id", "0") or 0)
-        return self._run(
-            viewer,
-            lambda s: care_documents.record_consent_at_home(
-                s,
-                actor=viewer,
-                beneficiary_id=beneficiary_id,
-                signer_name=str(form.get("signer_name", "")),
-                signer_role=str(form.get("signer_role", "beneficiary")),
-                relationship=str(form.get("relationship", "")),
-                signature_png=None,
-            ),
-            "visits.consent_saved",
-        )
-
-    @rx.event
-    @guarded(Role.MANAGER)
-    def check_out(self, viewer: Viewer):
-        """Finish the visit."""
-        return self._run(
-            viewer,
-            lambda s: visits.check_out(s, actor=viewer, task_id=self._task_id()),
-            "visits.checked_out_saved",
-        )
-
-    @rx.event
-    @guarded(Role.MANAGER)
-    def save_report(self, viewer: Viewer, form: dict):
-        """Write the report."""
-        return self._run(
-            viewer,
-            lambda s: visits.write_report(
-                s,
-                actor=viewer,
-                task_id=self._task_id(),
-                work_done=str(form.get("work_done", "")),
-                observations=str(form.get("observations", "")),
-                next_steps=str(form.get("next_steps", "")),
-            ),
-            "visits.report_saved",
-        )
-
+from care_portal.components.visits import state_badge
+from care_portal.pages.visits.manager_task_state import ManagerTaskState
 
 S = ManagerTaskState
-
-
-def _textarea(name: str, label_key: str, default: rx.Var | str = "") -> rx.Component:
-    field_id = f"field-{name}"
-    return rx.box(
-        rx.el.label(t(label_key), html_for=field_id, class_name="cp-label"),
-        rx.text_area(id=field_id, name=name, default_value=default, size="3", width="100%", rows="4"),
-        rx.text(S.field_errors.get(name, ""), class_name="cp-field-error", role="alert", size="2"),
-        width="100%",
-        margin_bottom="0.75em",
-    )
 
 
 def _card(title_key: str, *children: rx.Component, card_id: str) -> rx.Component:
@@ -244,7 +74,7 @@ def _contact_form() -> rx.Component:
                 name="contact_channel",
                 class_name="cp-native-select",
             ),
-            _textarea("contact_note", "visits.contact_note"),
+            text_area("contact_note", "visits.contact_note", S.field_errors, rows="4"),
             rx.button(t("visits.contact_save"), type="submit", size="3", id="contact-save"),
             on_submit=S.log_contact,
             reset_on_submit=True,
@@ -374,9 +204,27 @@ def _report_form() -> rx.Component:
             S.task["checked_in"] == "",
             rx.text(t("visits.report_after_check_in"), size="2", color_scheme="gray"),
             rx.form(
-                _textarea("work_done", "visits.work_done", S.report["work_done"]),
-                _textarea("observations", "visits.report_observations", S.report["observations"]),
-                _textarea("next_steps", "visits.next_steps", S.report["next_steps"]),
+                text_area(
+                    "work_done",
+                    "visits.work_done",
+                    S.field_errors,
+                    default_value=S.report["work_done"],
+                    rows="4",
+                ),
+                text_area(
+                    "observations",
+                    "visits.report_observations",
+                    S.field_errors,
+                    default_value=S.report["observations"],
+                    rows="4",
+                ),
+                text_area(
+                    "next_steps",
+                    "visits.next_steps",
+                    S.field_errors,
+                    default_value=S.report["next_steps"],
+                    rows="4",
+                ),
                 rx.button(t("visits.report_save"), type="submit", size="3", id="report-save"),
                 on_submit=S.save_report,
                 reset_on_submit=False,

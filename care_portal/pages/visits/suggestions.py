@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.fields import form_error_banner
+from care_portal.components.fields import form_error_banner, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
@@ -143,13 +143,11 @@ def suggestions_page() -> rx.Component:
                         rx.text(S.field_errors.get("kind", ""), class_name="cp-field-error", role="alert"),
                     ),
                 ),
-                rx.el.label(
-                    t("suggest.message"), html_for="field-message", class_name="cp-label", margin_top="0.75em"
+                rx.box(
+                    text_area("message", "suggest.message", S.field_errors, rows="5", required=True),
+                    margin_top="0.75em",
+                    width="100%",
                 ),
-                rx.text_area(
-                    id="field-message", name="message", size="3", rows="5", width="100%", required=True
-                ),
-                rx.text(S.field_errors.get("message", ""), class_name="cp-field-error", role="alert"),
                 rx.button(t("suggest.send"), type="submit", size="3", id="suggest-send", margin_top="0.75em"),
                 on_submit=S.send,
                 reset_on_submit=False,

@@ -7,10 +7,10 @@ import dataclasses
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.fields import form_error_banner
+from care_portal.components.fields import error_text, form_error_banner
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
-from care_portal.components.recruiting import area_name, error_text, slot_name, stage_badge
+from care_portal.components.recruiting import area_name, slot_name, stage_badge
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError, NotFound
 from care_portal.domain.recruiting import Stage

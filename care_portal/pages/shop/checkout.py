@@ -1,15 +1,14 @@
-"""Checkout, the simulated payment page, and the pages the payment returns to."""
+"""The checkout: beneficiary, visit notes, billing on the first purchase, terms, and pay."""
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 from dataclasses import asdict
 
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.fields import form_error_banner, form_field
+from care_portal.components.fields import form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
@@ -17,10 +16,10 @@ from care_portal.domain.errors import DomainError
 from care_portal.domain.terms import TERMS_TEXT_ES
 from care_portal.integrations.payments import get_provider
 from care_portal.models import Role
-from care_portal.pages.shop import CartState, cart_summary
+from care_portal.pages.shop.cart import CartState, cart_summary
 from care_portal.services import beneficiaries, checkout
 from care_portal.services.authz import Viewer
-from care_portal.state.session import FormMixin, SessionState, guarded
+from care_portal.state.session import FormMixin, guarded
 
 BILLING_FIELDS = ("nif", "billing_name", "address", "postal_code", "town", "phone")
 
@@ -118,7 +117,7 @@ def _beneficiary_section() -> rx.Component:
                     rx.callout(t("shop.checkout.no_beneficiary"), icon="user_plus", color_scheme="amber"),
                     rx.link(
                         rx.button(t("shop.checkout.register_beneficiary"), size="3", type="button"),
-                        href=routes.ACCOUNT_REGISTER_BENEFICIARY + "?next=" + routes.CHECKOUT,
+                        href=routes.register_beneficiary_url(routes.CHECKOUT),
                         id="register-beneficiary",
                     ),
                 ),
@@ -160,22 +159,13 @@ def _billing_section() -> rx.Component:
 def _visit_section() -> rx.Component:
     errors = CheckoutState.field_errors
     return rx.card(
-        rx.el.label(t("shop.checkout.observations"), html_for="field-observations", class_name="cp-label"),
-        rx.el.textarea(
-            id="field-observations",
-            name="observations",
-            class_name="cp-textarea",
+        text_area(
+            "observations",
+            "shop.checkout.observations",
+            errors,
+            hint_key="shop.checkout.observations_hint",
             max_length=2000,
-            aria_describedby="field-observations-hint",
         ),
-        rx.text(
-            t("shop.checkout.observations_hint"),
-            id="field-observations-hint",
-            size="2",
-            color_scheme="gray",
-            margin_bottom="0.75em",
-        ),
-        rx.text(errors.get("observations", ""), class_name="cp-field-error", role="alert", size="2"),
         form_field(
             "preferred_dates",
             "shop.checkout.preferred",
@@ -253,140 +243,4 @@ def checkout_page() -> rx.Component:
             rx.spinner(size="3"),
         ),
         title_key="shop.checkout.title",
-    )
-
-
-class PaymentPageState(SessionState):
-    """The simulated payment page and the pages a payment returns to."""
-
-    order: dict = {}
-    is_paid: bool = False
-    _watching: bool = False
-
-    def _order_id(self) -> str:
-        return self.router.url.query_parameters.get("pedido", "")
-
-    @rx.event
-    @guarded(Role.CLIENT)
-    def load(self, viewer: Viewer):
-        """Load the order of the URL (the client's own only)."""
-        try:
-            with session_scope() as session:
-                summary = checkout.get_order(session, actor=viewer, order_public_id=self._order_id())
-        except DomainError:
-            self.order, self.is_paid = {}, False
-            return rx.redirect(routes.ORDERS)
-        self.order = asdict(summary)
-        self.is_paid = summary.status == "paid"
-        if self.is_paid:
-            return CartState.clear_cart
-        return None
-
-    @rx.event
-    @guarded(Role.CLIENT)
-    def pay_simulated(self, viewer: Viewer, paid: bool):
-        """Finish the simulated payment: pay, or cancel and go back."""
-        order_id = self._order_id()
-        try:
-            with session_scope() as session:
-                checkout.pay_simulated(
-                    session, actor=viewer, order_public_id=order_id, provider=get_provider(), paid=bool(paid)
-                )
-        except DomainError as error:
-            return rx.toast.error(self._t(error.key))
-        target = routes.PAY_OK if paid else routes.PAY_CANCELLED
-        return rx.redirect(f"{target}?pedido={order_id}")
-
-    @rx.event
-    def start_watching(self):
-        """Poll for the webhook's confirmation while "pago en proceso" is shown."""
-        if not self.is_paid and self.order and not self._watching:
-            self._watching = True
-            return PaymentPageState.watch
-        return None
-
-    @rx.event(background=True)
-    async def watch(self):
-        """Re-read the order every 2 s for up to 2 minutes."""
-        for _ in range(60):
-            await asyncio.sleep(2)
-            async with self:
-                viewer = self._resolve_viewer()
-                if viewer is None:
-                    break
-                with session_scope() as session:
-                    summary = checkout.get_order(session, actor=viewer, order_public_id=self._order_id())
-                self.order = asdict(summary)
-                self.is_paid = summary.status == "paid"
-                if self.is_paid:
-                    break
-        async with self:
-            self._watching = False
-            if self.is_paid:
-                return CartState.clear_cart
-        return None
-
-
-def simulated_payment_page() -> rx.Component:
-    """The stand-in for the payment gateway when Stripe is not configured."""
-    return page_shell(
-        rx.callout(
-            t("pay.sim.warning"), icon="flask_conical", color_scheme="orange", size="3", id="sim-warning"
-        ),
-        rx.card(
-            rx.vstack(
-                rx.text(
-                    t("pay.sim.amount"),
-                    ": ",
-                    rx.text.strong(PaymentPageState.order["total"], id="sim-amount"),
-                ),
-                rx.text(PaymentPageState.order["beneficiary_name"]),
-                rx.button(
-                    t("pay.sim.pay"),
-                    on_click=PaymentPageState.pay_simulated(True),
-                    size="4",
-                    width="100%",
-                    id="sim-pay",
-                    color_scheme="green",
-                ),
-                rx.button(
-                    t("pay.sim.cancel"),
-                    on_click=PaymentPageState.pay_simulated(False),
-                    size="3",
-                    width="100%",
-                    variant="outline",
-                    id="sim-cancel",
-                ),
-                spacing="3",
-            ),
-            margin_top="1em",
-            max_width="520px",
-        ),
-        title_key="pay.sim.title",
-    )
-
-
-def payment_ok_page() -> rx.Component:
-    """Shown after paying: "pago en proceso" until the provider confirms."""
-    return page_shell(
-        rx.cond(
-            PaymentPageState.is_paid,
-            rx.callout(
-                t("pay.ok.paid"), icon="circle_check", color_scheme="green", size="3", id="payment-confirmed"
-            ),
-            rx.callout(
-                t("pay.ok.processing"), icon="loader", color_scheme="blue", size="3", id="payment-processing"
-            ),
-        ),
-        rx.link(rx.button(t("pay.ok.see_orders"), size="3", margin_top="1em"), href=routes.ORDERS),
-        title_key="pay.ok.title",
-    )
-
-
-def payment_cancelled_page() -> rx.Component:
-    """Shown when the client leaves the payment page without paying."""
-    return page_shell(
-        rx.callout(t("pay.cancel.text"), icon="info", size="3", id="payment-cancelled"),
-        rx.link(rx.button(t("pay.cancel.back"), size="3", margin_top="1em"), href=routes.CART),
-        title_key="pay.cancel.title",
     )

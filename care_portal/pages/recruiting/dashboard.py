@@ -7,9 +7,10 @@ import dataclasses
 import reflex as rx
 
 from care_portal import routes
+from care_portal.components.fields import select
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
-from care_portal.components.recruiting import area_name, offer_status_badge, select, stage_badge
+from care_portal.components.recruiting import area_name, offer_status_badge, stage_badge
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.domain.recruiting import AREAS, AVAILABILITY, Stage
@@ -85,7 +86,7 @@ class RecruitingState(SessionState):
                     session, actor=viewer, offer_id=None, values={"title": self._t("rec.dash.new_offer")}
                 )
         except DomainError as error:
-            return rx.toast.error(self._t(error.key))
+            return rx.toast.error(self._error_text(error))
         return rx.redirect(routes.recruiting_offer_url(offer.id))
 
 
@@ -103,11 +104,7 @@ def _offers_table() -> rx.Component:
                 rx.foreach(
                     RecruitingState.offers,
                     lambda o: rx.table.row(
-                        rx.table.cell(
-                            rx.link(
-                                o["title"].to(str), href=routes.RECRUITING + "/ofertas/" + o["id"].to(str)
-                            )
-                        ),
+                        rx.table.cell(rx.link(o["title"].to(str), href=routes.recruiting_offer_url(o["id"]))),
                         rx.table.cell(offer_status_badge(o["status"].to(str))),
                         rx.table.cell(o["applications"].to(str)),
                     ),
@@ -193,7 +190,7 @@ def _filters() -> rx.Component:
 def _application_row(a: rx.Var) -> rx.Component:
     return rx.table.row(
         rx.table.cell(
-            rx.link(a["full_name"].to(str), href=routes.RECRUITING + "/candidaturas/" + a["id"].to(str)),
+            rx.link(a["full_name"].to(str), href=routes.recruiting_application_url(a["id"])),
         ),
         rx.table.cell(a["offer_title"].to(str)),
         rx.table.cell(stage_badge(a["stage"].to(str))),
@@ -215,7 +212,7 @@ def _application_card(a: rx.Var) -> rx.Component:
             rx.flex(
                 rx.link(
                     a["full_name"].to(str),
-                    href=routes.RECRUITING + "/candidaturas/" + a["id"].to(str),
+                    href=routes.recruiting_application_url(a["id"]),
                     weight="bold",
                     size="4",
                 ),

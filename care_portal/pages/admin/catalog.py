@@ -6,13 +6,13 @@ from dataclasses import asdict
 
 import reflex as rx
 
+from care_portal.components.admin import admin_tabs
 from care_portal.components.fields import form_error_banner, form_field
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.models import Role
-from care_portal.pages.admin import admin_tabs
 from care_portal.services import catalog
 from care_portal.services.authz import Viewer
 from care_portal.state.session import FormMixin, SessionState, guarded

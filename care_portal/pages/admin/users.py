@@ -1,6 +1,6 @@
 """Administration: users and their roles, and the outgoing e-mail ("Correo saliente").
 
-The tabs also lead to the invoices (pages/invoices.py).
+The tabs also lead to the invoices (pages/billing/invoices.py).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import asdict
 
 import reflex as rx
 
-from care_portal import routes
+from care_portal.components.admin import admin_tabs
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
@@ -44,7 +44,7 @@ class AdminUsersState(SessionState):
             with session_scope() as session:
                 accounts.set_role(session, actor=viewer, user_id=int(user_id), role=role)
         except DomainError as error:
-            return rx.toast.error(self._t(next(iter(getattr(error, "errors", {}).values()), error.key)))
+            return rx.toast.error(self._error_text(error))
         with session_scope() as session:
             rows = accounts.list_users(session, actor=viewer)
         self.users = [asdict(row) | {"role_label": tr(f"role.{row.role}", self.lang)} for row in rows]
@@ -63,30 +63,6 @@ class OutboxState(SessionState):
         with session_scope() as session:
             rows = notifications.list_outbox(session, actor=viewer)
         self.messages = [asdict(row) for row in rows]
-
-
-ADMIN_TABS = [
-    ("users", "admin.users", routes.ADMIN),
-    ("catalog", "admin.catalog", routes.ADMIN_CATALOG),
-    ("beneficiaries", "admin.beneficiaries", routes.ADMIN_BENEFICIARIES),
-    ("managers", "admin.managers", routes.ADMIN_MANAGERS),
-    ("invoices", "admin.invoices", routes.ADMIN_INVOICES),
-    ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
-    ("cancellations", "cancel_admin.title", routes.ADMIN_CANCELLATIONS),
-]
-
-
-def admin_tabs(current: str) -> rx.Component:
-    """The admin area's sections, the current one highlighted."""
-    return rx.hstack(
-        *[
-            rx.link(rx.button(t(key), variant="solid" if current == name else "soft", size="3"), href=href)
-            for name, key, href in ADMIN_TABS
-        ],
-        spacing="3",
-        margin_bottom="1em",
-        wrap="wrap",
-    )
 
 
 def _user_row(user: dict) -> rx.Component:

@@ -11,64 +11,27 @@ from care_portal.components.fields import form_error_banner, form_field
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
-from care_portal.domain.care import MAX_HOUSEHOLD, BeneficiaryInput, HouseholdMemberInput
 from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.models import Role
-from care_portal.pages.care_staging import discard_staged, stage_upload, staged_attachment
 from care_portal.services import beneficiaries
 from care_portal.services.authz import Viewer
-from care_portal.services.care_documents import ConsentSigner
-from care_portal.state.session import FormMixin, SessionState, guarded
+from care_portal.services.staging import discard_staged, stage_upload, staged_attachment
+from care_portal.state.beneficiary_form import BeneficiaryFormMixin, beneficiary_input
+from care_portal.state.session import SessionState, guarded
 
 
-def beneficiary_input(form: dict) -> BeneficiaryInput:
-    """Build the service input from the submitted form fields."""
-    size = str(form.get("household_size", "1"))
-    members = tuple(
-        HouseholdMemberInput(
-            str(form.get(f"member_{n}_name", "")), str(form.get(f"member_{n}_relationship", ""))
-        )
-        for n in range(1, MAX_HOUSEHOLD)
-        if f"member_{n}_name" in form
-    )
-    return BeneficiaryInput(
-        full_name=str(form.get("full_name", "")),
-        nif=str(form.get("nif", "")),
-        birth_date=str(form.get("birth_date", "")),
-        relationship=str(form.get("relationship", "")),
-        street=str(form.get("street", "")),
-        postal_code=str(form.get("postal_code", "")),
-        town=str(form.get("town", "")),
-        province=str(form.get("province", "")),
-        phone=str(form.get("phone", "")),
-        household_size=size,
-        members=members,
-        care_notes=str(form.get("care_notes", "")),
-        preferred_times=str(form.get("preferred_times", "")),
-    )
-
-
-class RegisterState(FormMixin, SessionState):
+class RegisterState(BeneficiaryFormMixin, SessionState):
     """The registration form: household size, chosen files and the consent choice."""
 
-    household_size: int = 1
     consent_mode: str = "home"
-    signer_role: str = "beneficiary"
     document_names: list[str] = []
-    consent_name: str = ""
     loaded: bool = False
     _document_keys: list[str] = []
-    _consent_key: str = ""
-
-    @rx.var
-    def member_numbers(self) -> list[int]:
-        """Numbers of the other household members whose names are asked."""
-        return list(range(1, max(1, min(self.household_size, MAX_HOUSEHOLD))))
 
     def _forget_files(self) -> None:
-        discard_staged([*self._document_keys, *([self._consent_key] if self._consent_key else [])])
+        discard_staged(self._document_keys)
         self._document_keys, self.document_names = [], []
-        self._consent_key, self.consent_name = "", ""
+        self._discard_consent()
 
     @rx.event
     @guarded(Role.CLIENT)
@@ -80,22 +43,9 @@ class RegisterState(FormMixin, SessionState):
         self.loaded = True
 
     @rx.event
-    def set_household_size(self, value: str):
-        """Show one name field for each other member of the household."""
-        try:
-            self.household_size = max(1, min(int(value), MAX_HOUSEHOLD))
-        except ValueError:
-            self.household_size = 1
-
-    @rx.event
     def set_consent_mode(self, value: str):
         """Choose between signing at home and attaching the signed document."""
         self.consent_mode = "upload" if value == "upload" else "home"
-
-    @rx.event
-    def set_signer_role(self, value: str):
-        """Choose whether the beneficiary or a representative signed."""
-        self.signer_role = "representative" if value == "representative" else "beneficiary"
 
     @rx.event
     @guarded(Role.CLIENT)
@@ -109,25 +59,10 @@ class RegisterState(FormMixin, SessionState):
             try:
                 key, name = stage_upload(upload)
             except DomainError as error:
-                self.field_errors = {**self.field_errors, "documents": self._t(error.key)}
+                self.field_errors = {**self.field_errors, "documents": self._error_text(error)}
                 continue
             self._document_keys = [*self._document_keys, key]
             self.document_names = [*self.document_names, name]
-
-    @rx.event
-    @guarded(Role.CLIENT)
-    def stage_consent(self, viewer: Viewer, files: list[rx.UploadFile]):
-        """Receive the signed consent, check it and keep it until the form is saved."""
-        self.field_errors = {k: v for k, v in self.field_errors.items() if k != "consent_file"}
-        for upload in files[:1]:
-            try:
-                key, name = stage_upload(upload)
-            except DomainError as error:
-                self.field_errors = {**self.field_errors, "consent_file": self._t(error.key)}
-                return
-            if self._consent_key:
-                discard_staged([self._consent_key])
-            self._consent_key, self.consent_name = key, name
 
     @rx.event
     @guarded(Role.CLIENT)
@@ -148,12 +83,7 @@ class RegisterState(FormMixin, SessionState):
                 self._show_error(ValidationFailed({"consent_file": "care.consent_file_required"}))
                 return None
             signed = staged_attachment(self._consent_key, self.consent_name)
-            signer = ConsentSigner(
-                signer_name=str(form.get("signer_name", "")),
-                signer_role=self.signer_role,
-                relationship=str(form.get("signer_relationship", "")),
-                authority=str(form.get("authority", "")),
-            )
+            signer = self._consent_signer(form)
         try:
             attachments = [
                 staged_attachment(k, n) for k, n in zip(self._document_keys, self.document_names, strict=True)

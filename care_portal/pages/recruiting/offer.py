@@ -7,10 +7,10 @@ import dataclasses
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.fields import form_error_banner, form_field
+from care_portal.components.fields import checkbox, error_text, form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
-from care_portal.components.recruiting import checkbox, error_text, offer_status_badge, textarea
+from care_portal.components.recruiting import offer_status_badge
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError, NotFound
 from care_portal.domain.recruiting import QuestionKind
@@ -176,8 +176,16 @@ def _offer_form() -> rx.Component:
             required=False,
             default_value=o["contract_type"].to(str),
         ),
-        textarea("description", "rec.offer.description", errors, o["description"].to(str), rows="5"),
-        textarea("requirements", "rec.offer.requirements", errors, o["requirements"].to(str), rows="4"),
+        text_area(
+            "description", "rec.offer.description", errors, default_value=o["description"].to(str), rows="5"
+        ),
+        text_area(
+            "requirements",
+            "rec.offer.requirements",
+            errors,
+            default_value=o["requirements"].to(str),
+            rows="4",
+        ),
         rx.button(t("rec.edit.save"), type="submit", size="3", id="offer-save"),
         on_submit=OfferEditState.save_offer,
         key=OfferEditState.render_key,
@@ -209,7 +217,7 @@ def _status_bar() -> rx.Component:
         ),
         rx.cond(
             status == "open",
-            rx.link(t("rec.offer.see"), href=routes.JOBS + "/" + OfferEditState.offer["id"].to(str)),
+            rx.link(t("rec.offer.see"), href=routes.job_offer_url(OfferEditState.offer["id"])),
         ),
         gap="1em",
         align="center",
@@ -301,7 +309,9 @@ def _question_form() -> rx.Component:
         error_text(errors.get("kind", "")),
         rx.cond(
             (OfferEditState.q_kind == "single") | (OfferEditState.q_kind == "multiple"),
-            textarea("options", "rec.edit.options", errors, OfferEditState.q_options),
+            text_area(
+                "options", "rec.edit.options", errors, default_value=OfferEditState.q_options, rows="4"
+            ),
         ),
         checkbox("required", t("rec.edit.required"), OfferEditState.q_required),
         rx.flex(

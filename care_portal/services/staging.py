@@ -8,7 +8,8 @@ state, never the bytes.
 
 from __future__ import annotations
 
-import reflex as rx
+from pathlib import Path
+from typing import BinaryIO, Protocol
 
 from care_portal.domain.errors import DomainError
 from care_portal.integrations.storage import private_root, read_private, save_private
@@ -17,7 +18,15 @@ from care_portal.services.care_documents import MAX_DOCUMENT_BYTES, Attachment, 
 STAGING_AREA = "staging"
 
 
-def stage_upload(upload: rx.UploadFile) -> tuple[str, str]:
+class UploadedFile(Protocol):
+    """What an upload handler receives (Reflex's ``rx.UploadFile`` fits)."""
+
+    file: BinaryIO
+    filename: str | None
+    path: Path | None
+
+
+def stage_upload(upload: UploadedFile) -> tuple[str, str]:
     """Check one uploaded file and keep it privately until the form is saved.
 
     Args:

@@ -1,9 +1,8 @@
-"""The public shop and the cart (kept in the browser: ids and quantities only)."""
+"""The cart (kept in the browser: ids and quantities only), priced on the server."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 
 import reflex as rx
 
@@ -14,7 +13,7 @@ from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.domain.formatting import format_euros
 from care_portal.domain.pricing import MAX_QUANTITY
-from care_portal.services import catalog, checkout
+from care_portal.services import checkout
 from care_portal.state.session import SessionState
 
 
@@ -86,7 +85,7 @@ class CartState(SessionState):
             with session_scope() as session:
                 totals = checkout.price_raw_cart(session, raw_cart=cart, lang=self.lang)
         except DomainError as error:
-            self.cart_error = self._t(error.key)
+            self.cart_error = self._error_text(error)
             if error.key in ("shop.service_unavailable", "shop.quantity_invalid"):
                 with session_scope() as session:
                     self._store(checkout.drop_unsellable(session, raw_cart=cart))
@@ -118,107 +117,6 @@ class CartState(SessionState):
         """Empty the cart once its order is paid."""
         self._store({})
         self.lines, self.totals, self.total = [], [], ""
-
-
-class ShopState(CartState):
-    """The catalogue as the shop shows it (public)."""
-
-    services: list[dict] = []
-
-    @rx.event
-    def load(self):
-        """Load the services on sale in the current language."""
-        with session_scope() as session:
-            self.services = [asdict(s) for s in catalog.list_services(session, lang=self.lang)]
-
-
-def _service_card(service: dict) -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.cond(
-                service["image"] != "",
-                rx.image(
-                    src=service["image"],
-                    alt="",
-                    width="100%",
-                    height="140px",
-                    object_fit="cover",
-                    border_radius="8px",
-                ),
-            ),
-            rx.heading(service["name"], size="5", as_="h2"),
-            rx.text(service["description"]),
-            rx.text(t("shop.includes"), ": ", service["includes"], size="2", color_scheme="gray"),
-            rx.hstack(
-                rx.badge(service["duration_minutes"].to_string() + " min", size="2"),
-                rx.cond(
-                    service["visits_per_unit"].to(int) > 1,
-                    rx.badge(
-                        service["visits_per_unit"].to_string(),
-                        rx.cond(SessionState.is_en, " visits", " visitas"),
-                        size="2",
-                        color_scheme="iris",
-                    ),
-                ),
-                wrap="wrap",
-            ),
-            rx.hstack(
-                rx.text(service["price"], size="6", weight="bold"),
-                rx.text(t("shop.vat_note"), size="2", color_scheme="gray"),
-                align="baseline",
-            ),
-            rx.button(
-                rx.icon("shopping_cart"),
-                t("shop.add"),
-                on_click=ShopState.add(service["id"]),
-                size="3",
-                width="100%",
-                class_name="add-to-cart",
-                aria_label=rx.cond(SessionState.is_en, "Add to cart: ", "Añadir al carrito: ")
-                + service["name"].to(str),
-            ),
-            spacing="3",
-            height="100%",
-        ),
-        class_name="cp-card service-card",
-    )
-
-
-def cart_link() -> rx.Component:
-    """A button to the cart with its item count."""
-    return rx.link(
-        rx.button(
-            rx.icon("shopping_cart"),
-            t("shop.cart"),
-            rx.badge(CartState.cart_count),
-            size="3",
-            variant="outline",
-            id="cart-link",
-        ),
-        href=routes.CART,
-    )
-
-
-def shop_page() -> rx.Component:
-    """The catalogue."""
-    return page_shell(
-        rx.flex(
-            rx.text(t("shop.lead"), size="4"),
-            rx.spacer(),
-            cart_link(),
-            gap="1em",
-            wrap="wrap",
-            align="center",
-            margin_bottom="1em",
-        ),
-        rx.grid(
-            rx.foreach(ShopState.services, _service_card),
-            columns=rx.breakpoints(initial="1", sm="2", md="3"),
-            spacing="4",
-            width="100%",
-        ),
-        title_key="shop.title",
-    )
 
 
 def _cart_line(line: dict) -> rx.Component:

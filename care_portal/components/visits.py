@@ -1,0 +1,24 @@
+"""Pieces shared by the visit pages (manager and client): the task state badge."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from care_portal.components.i18n import t
+
+STATE_COLORS = {
+    "pending_appointment": "amber",
+    "scheduled": "blue",
+    "in_progress": "violet",
+    "done": "green",
+    "cancelled": "gray",
+}
+
+
+def state_badge(state: rx.Var) -> rx.Component:
+    """A coloured badge with the translated task state."""
+    return rx.match(
+        state,
+        *[(s, rx.badge(t(f"task.state.{s}"), size="2", color_scheme=c)) for s, c in STATE_COLORS.items()],
+        rx.badge(state, size="2"),
+    )

@@ -1,0 +1,1 @@
+"""Log-in, sign-up and password pages, the client area and the profile."""

@@ -1,0 +1,1 @@
+"""Administration: users, outgoing mail, catalogue, cancellations, beneficiaries and managers."""

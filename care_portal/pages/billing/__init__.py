@@ -1,0 +1,1 @@
+"""Invoices: the client's list and the administration's view with filters and totals."""

@@ -1,0 +1,1 @@
+"""Care projects: registering a relative, the projects list and one project's page."""

@@ -1,0 +1,1 @@
+"""Recruiting: public job offers, the candidate's application, and the recruiter's pages."""

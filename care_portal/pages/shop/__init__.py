@@ -1,0 +1,1 @@
+"""The shop: catalogue, cart, checkout, payment pages and the client's orders."""

@@ -1,0 +1,1 @@
+"""Visits: the manager's dashboard and task page, the client's tasks and suggestions."""

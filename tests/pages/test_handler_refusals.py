@@ -1,0 +1,277 @@
+"""Every event handler of every page state, called as a raw websocket client could, refuses strangers.
+
+The states are found by walking ``care_portal.pages`` (whatever its layout), so a new
+page is covered without touching this file. Each handler is called:
+
+* by nobody logged in: it must send to the log-in page and change nothing;
+* by a user of a role it does not serve, with another person's ids in its arguments:
+  it must send to the "no access" page and change nothing.
+
+"Nothing changed" means the state's variables and every database table are as before.
+Handlers that are public or only move the tab's own widgets are listed with a reason; they
+are still called as nobody, and widget handlers still must leave the database alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import importlib
+import inspect
+import io
+import pkgutil
+from pathlib import Path
+
+import pytest
+import reflex as rx
+from reflex.istate.data import RouterData
+from reflex.state import State
+from sqlalchemy import select as sa_select
+from sqlmodel import SQLModel, select
+
+import care_portal.pages
+from care_portal import routes
+from care_portal.cli.seed_catalog import seed_catalogue
+from care_portal.models import Role
+from care_portal.models.care import Beneficiary
+from care_portal.models.shop import CareService
+from care_portal.services import accounts
+from care_portal.state.session import SessionState
+from tests.factories import make_beneficiary, make_manager
+
+PASSWORD = "una clave larga de prueba"
+ADMIN_ONLY = object()
+
+# Handlers anyone may call, with the reason (the log-in and sign-up forms may write).
+PUBLIC = {
+    "SessionState.refresh_viewer": "re-reads the caller's own session token; shows only their name",
+    "SessionState.set_lang": "switches the caller's language; saved only on the caller's own profile",
+    "SessionState.log_out": "ends the caller's own session",
+    "LoginState.submit": "the log-in form",
+    "SignupState.submit": "the sign-up form",
+    "ForgotState.submit": "asks for a reset e-mail; answers the same whether the address exists",
+    "ResetState.submit": "needs the secret token from the e-mail",
+    "ResetState.on_open": "reads the reset token from the URL",
+    "CartState.add": "the cart lives in the tab before log-in; prices are re-read at checkout",
+    "CartState.set_quantity": "the tab's own cart",
+    "CartState.remove": "the tab's own cart",
+    "CartState.load_cart": "public catalogue prices for the tab's own cart",
+    "CartState.clear_cart": "the tab's own cart",
+    "ShopState.load": "the public catalogue",
+    "JobsState.load_list": "public job offers",
+    "JobsState.load_offer": "one public job offer",
+}
+# Handlers that only move the tab's own widgets: anyone may call them, and they must leave
+# the database as it was.
+WIDGETS = {
+    "RegisterState.set_household_size": "form widget only",
+    "RegisterState.set_consent_mode": "form widget only",
+    "RegisterState.set_signer_role": "form widget only",
+    "ProjectState.set_household_size": "form widget only",
+    "ProjectState.set_signer_role": "form widget only",
+    "ProjectState.cancel_edit": "form widget only",
+    "OfferEditState.set_q_kind": "form widget only",
+    "OfferEditState.cancel_edit": "form widget only",
+    "ManagerDashboardState.set_filter_state": "filters rows already loaded for the manager",
+    "ManagerDashboardState.set_filter_beneficiary": "filters rows already loaded for the manager",
+    "ManagerDashboardState.set_filter_day": "filters rows already loaded for the manager",
+    "ManagerDashboardState.set_search": "filters rows already loaded for the manager",
+    "SuggestionState.set_task_id": "form widget only",
+    "SuggestionState.set_kind": "form widget only",
+    "PaymentPageState.start_watching": "starts `watch` only for an order the guarded `load` showed",
+}
+# Handlers open to every logged-in user, whatever the role: they act on the caller's own things.
+ANY_USER = {
+    "ProfileState.load": "the caller's own profile",
+    "ProfileState.save": "the caller's own profile",
+    "PasswordState.change": "the caller's own password",
+    "PasswordState.log_out_everywhere": "the caller's own sessions",
+    "ApplyState.load": "anyone may apply to an offer; the caller's own application",
+    "ApplyState.go": "the caller's own application",
+    "ApplyState.save_form": "the caller's own application",
+    "ApplyState.upload_cv": "the caller's own application (async: resolves the user itself)",
+    "ApplyState.save_answers": "the caller's own application",
+    "ApplyState.submit": "the caller's own application",
+    "MyApplicationsState.load": "the caller's own applications",
+}
+# Handlers not called here, with the reason.
+NOT_CALLED = {
+    "PaymentPageState.watch": "background task (needs Reflex's proxy); re-resolves user and order each round",
+    "setvar": "Reflex's own setter: changes only this tab's variables; every data handler re-checks the user",
+}
+
+
+def _page_states() -> list[type[SessionState]]:
+    for module in pkgutil.walk_packages(care_portal.pages.__path__, "care_portal.pages."):
+        importlib.import_module(module.name)
+    found, todo = [SessionState], [SessionState]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub not in found and not getattr(sub, "_mixin", False):
+                found.append(sub)
+                todo.append(sub)
+    return found
+
+
+def _handlers() -> list[tuple[type[SessionState], str]]:
+    return [(state, name) for state in _page_states() for name in sorted(state.event_handlers)]
+
+
+HANDLERS = _handlers()
+
+
+def _label(state: type, name: str) -> str:
+    return f"{state.__name__}.{name}"
+
+
+def _allowed(state: type, name: str) -> str | None:
+    label = _label(state, name)
+    return PUBLIC.get(label) or WIDGETS.get(label) or NOT_CALLED.get(label) or NOT_CALLED.get(name)
+
+
+def _state(state_class: type[SessionState], token: str, path: str = "/cuenta") -> SessionState:
+    root = State(_reflex_internal_init=True)
+    root.router = RouterData.from_router_data(
+        {"pathname": path, "asPath": path, "headers": {"origin": "http://testserver"}, "query": {}}
+    )
+    state = root.get_substate(state_class.get_full_name().split(".")[1:])
+    state.auth_token = token
+    return state
+
+
+def _account(db, email: str, role: Role) -> str:
+    accounts.sign_up(db, full_name=email.split("@")[0].title(), email=email, password=PASSWORD, role=role)
+    db.commit()
+    token = accounts.log_in(db, email=email, password=PASSWORD).token
+    db.commit()
+    return token
+
+
+@pytest.fixture
+def world(db) -> dict:
+    """Marta (a client) owns a relative; one user of each role comes to meddle."""
+    seed_catalogue(db)
+    manager = make_manager(db, email="gestor@example.es", areas=["28"])
+    marta = accounts.sign_up(db, full_name="Marta Ruiz", email="marta@example.es", password=PASSWORD)
+    db.commit()
+    beneficiary_id = make_beneficiary(db, marta, name="Rosa Ruiz", postal_code="28013")
+    db.commit()
+    tokens = {role: _account(db, f"{role.value}@example.es", role) for role in Role if role != Role.ADMIN}
+    service_id = db.exec(select(CareService.id)).first()
+    ids = {
+        "beneficiary_id": beneficiary_id,
+        "user_id": marta.id,
+        "manager_id": str(manager.id),
+        "service_id": service_id,
+    }
+    return {"tokens": tokens, "ids": ids, "victim_id": marta.id}
+
+
+def _arguments(handler, ids: dict) -> list:
+    """Arguments that name Marta's things, shaped by the handler's signature."""
+    values = []
+    for parameter in list(inspect.signature(handler).parameters.values())[1:]:
+        kind = str(parameter.annotation)
+        if parameter.name in ids:
+            values.append(ids[parameter.name])
+        elif "UploadFile" in kind:
+            upload = rx.UploadFile(file=io.BytesIO(b"%PDF-1.4\n%%EOF\n"), path=Path("consentimiento.pdf"))
+            values.append([upload])
+        elif "dict" in kind:
+            form = {name: str(value) for name, value in ids.items()}
+            values.append(form | {"email": "marta@example.es", "role": Role.ADMIN.value})
+        elif "bool" in kind:
+            values.append(True)
+        elif "int" in kind:
+            values.append(ids["beneficiary_id"])
+        elif parameter.name == "role":
+            values.append(Role.ADMIN.value)
+        else:
+            values.append("1")
+    return values
+
+
+def _run(state: SessionState, name: str, args: list):
+    result = type(state).event_handlers[name].fn(state, *args)
+    if inspect.iscoroutine(result):
+        result = asyncio.run(result)
+    elif inspect.isgenerator(result):
+        result = list(result)
+    return result
+
+
+def _database(db) -> str:
+    """A fingerprint of every row of every table."""
+    digest = hashlib.sha256()
+    with db.get_bind().connect() as connection:
+        for table in SQLModel.metadata.sorted_tables:
+            rows = sorted(repr(tuple(row)) for row in connection.execute(sa_select(table)))
+            digest.update(f"{table.name}:{rows}".encode())
+    return digest.hexdigest()
+
+
+def _variables(state: SessionState) -> dict:
+    return {name: getattr(state, name) for name in state.base_vars}
+
+
+def _wrong_role(roles: tuple) -> Role | None:
+    """A role the handler does not serve (admins are always served), or None when any user is."""
+    if not roles:
+        return None
+    return next(role for role in (Role.CLIENT, Role.MANAGER, Role.RECRUITER) if role not in roles)
+
+
+def test_every_handler_refuses_strangers_and_changes_nothing(db, world, capsys):
+    before = _database(db)
+    refused_anonymous, refused_wrong_role, public = [], [], []
+    for state_class, name in HANDLERS:
+        label = _label(state_class, name)
+        if label in NOT_CALLED or name in NOT_CALLED:
+            continue
+        handler = state_class.event_handlers[name].fn
+        args = _arguments(handler, world["ids"])
+        allowed = _allowed(state_class, name)
+
+        anonymous = _state(state_class, "")
+        variables = _variables(anonymous)
+        answer = _run(anonymous, name, args)
+        if label in PUBLIC:
+            before = _database(db)  # a public form may write (a reset e-mail, a log-in attempt)
+        assert _database(db) == before, f"{label} as nobody changed the database"
+        if allowed:
+            public.append(label)
+            continue
+        assert f"{routes.LOGIN}?next=" in str(answer), f"{label} as nobody was not sent to log in: {answer!r}"
+        assert _variables(anonymous) == variables, f"{label} as nobody filled the page"
+        refused_anonymous.append(label)
+
+        roles = getattr(handler, "guarded_roles", ())
+        assert (label in ANY_USER) == (not roles), f"{label}: serves {roles or 'any user'}; see ANY_USER"
+        role = _wrong_role(roles)
+        if role is None:
+            continue
+        stranger = _state(state_class, world["tokens"][role])
+        variables = _variables(stranger)
+        answer = _run(stranger, name, args)
+        assert routes.FORBIDDEN in str(answer), f"{label} as a {role.value} was not refused: {answer!r}"
+        assert _variables(stranger) == variables, f"{label} as a {role.value} filled the page"
+        assert _database(db) == before, f"{label} as a {role.value} changed the database"
+        refused_wrong_role.append(label)
+
+    with capsys.disabled():
+        print(
+            f"\nHandler refusals: {len(HANDLERS)} handlers in {len(_page_states())} states; "
+            f"{len(refused_anonymous)} refuse anonymous callers, {len(refused_wrong_role)} of them also "
+            f"a wrong role ({len(ANY_USER)} serve any user); {len(public)} public or widget-only "
+            f"(allow-listed); not called: setvar of each state and PaymentPageState.watch"
+        )
+    assert len(refused_anonymous) >= 60
+    assert db.get(Beneficiary, world["ids"]["beneficiary_id"]).client_id == world["victim_id"]
+
+
+def test_the_allow_list_names_only_handlers_that_exist():
+    labels = {_label(state, name) for state, name in HANDLERS} | {"setvar"}
+    assert set(PUBLIC) - labels == set()
+    assert set(WIDGETS) - labels == set()
+    assert set(ANY_USER) - labels == set()
+    assert set(NOT_CALLED) - labels == set()
