@@ -29,7 +29,6 @@ from care_portal.services.audit import record_event
 from care_portal.services.notifications import queue_email
 
 VERIFY_HOURS = 48
-ACTION = "auth.sign_up_asked"
 
 
 def register(
@@ -70,13 +69,17 @@ def register(
             raise ValidationFailed(errors) from error
         hash_password(password)  # take as long as a real sign-up
         normalised = normalise_email(email)
-        if request_throttle.admit(session, action=ACTION, email=normalised, client_ip=client_ip, now=now):
+        if request_throttle.admit(
+            session, action="auth.sign_up_asked", email=normalised, client_ip=client_ip, now=now
+        ):
             _tell_existing_account(session, normalised)
         return normalised
     user = session.get(User, viewer.id)
     user.email_verified_at = None
     session.add(user)
-    if request_throttle.admit(session, action=ACTION, email=user.email, client_ip=client_ip, now=now):
+    if request_throttle.admit(
+        session, action="auth.sign_up_asked", email=user.email, client_ip=client_ip, now=now
+    ):
         send_verification(session, user=user, now=now)
     return user.email
 

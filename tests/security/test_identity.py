@@ -9,7 +9,7 @@ from reflex.istate.data import RouterData
 from reflex.state import State
 
 from care_portal.domain.sessions import SESSION_REF_COOKIE, session_ref
-from care_portal.pages.account import ProfileState
+from care_portal.pages.account.profile import ProfileState
 from care_portal.services import accounts
 from care_portal.state.identity import IdentityMiddleware
 from care_portal.state.session import SessionState
@@ -93,7 +93,7 @@ def test_a_revoked_session_seen_by_a_guarded_handler_resets_the_page_states(db):
 
 
 def test_the_cart_kept_by_the_browser_is_not_wiped_by_a_change_of_user(db):
-    from care_portal.pages.shop import CartState
+    from care_portal.pages.shop.cart import CartState
 
     ana = _account(db, "ana@example.es", "Ana Alonso")
     root = _tab_of(db, ana)

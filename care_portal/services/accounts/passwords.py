@@ -22,8 +22,6 @@ from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.notifications import queue_email
 
-RESET_ACTION = "auth.reset_asked"
-
 
 def request_password_reset(
     session: Session, *, email: str, client_ip: str = "", now: datetime | None = None
@@ -49,7 +47,7 @@ def request_password_reset(
         raise ValidationFailed({"email": "auth.email_invalid"})
     now = now or utcnow()
     if not request_throttle.admit(
-        session, action=RESET_ACTION, email=normalised, client_ip=client_ip, now=now
+        session, action="auth.reset_asked", email=normalised, client_ip=client_ip, now=now
     ):
         return
     user = session.exec(select(User).where(User.email == normalised)).first()
