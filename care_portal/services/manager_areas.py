@@ -168,6 +168,22 @@ def set_manager_areas(session: Session, *, actor: Viewer | None, manager_id: int
     return codes
 
 
+def release_beneficiaries(session: Session, *, manager_id: int) -> list[int]:
+    """Take a former manager's beneficiaries and open visits away, and re-assign them by area.
+
+    Returns:
+        The ids of the beneficiaries that found another manager at once (the rest wait in the
+        admins' assignment queue).
+    """
+    for row in session.exec(select(Beneficiary).where(Beneficiary.manager_id == manager_id)).all():
+        row.manager_id = None
+        row.updated_at = utcnow()
+        session.add(row)
+        hand_over_open_tasks(session, beneficiary_id=row.id, manager_id=None)
+    session.flush()
+    return adopt_waiting_beneficiaries(session)
+
+
 def adopt_waiting_beneficiaries(session: Session) -> list[int]:
     """Give every active beneficiary still without a manager to one who now covers its area.
 

@@ -102,6 +102,12 @@ def test_a_manager_who_loses_the_role_loses_every_visit_and_report(db, world):
     with pytest.raises(NotFound):
         responsibility.load_task_for_manager(db, demoted, world.tasks[1])
     assert db.exec(responsibility.tasks_visible_to_manager(demoted)).all() == []
+    # Nobody else covers 28013: the relative waits in the admins' queue with its open visit.
+    assert db.get(Beneficiary, world.beneficiary_id).manager_id is None
+    assert db.get(Task, world.tasks[1]).manager_id is None
+    assert db.get(Task, done).manager_id == world.manager.id  # who did it stays on record
+    queue = manager_areas.list_assignments(db, actor=world.admin)
+    assert world.beneficiary_id in {row.id for row in queue}
 
 
 def test_visits_paid_while_nobody_covered_the_area_reach_the_manager_given_it_later(db, world):
