@@ -8,11 +8,17 @@ from care_portal.models.accounts import (
     Role,
     User,
 )
+from care_portal.models.aeat import (
+    AeatRecordResult,
+    AeatRecordState,
+    AeatSenderState,
+    AeatStatus,
+    AeatSubmission,
+)
 from care_portal.models.audit import AuditEvent
 from care_portal.models.billing import (
     BillingChainHead,
     BillingRecord,
-    BillingRecordSubmission,
     Invoice,
     InvoiceCounter,
     InvoiceKind,
@@ -50,6 +56,11 @@ from care_portal.models.visits import (
 )
 
 __all__ = [
+    "AeatRecordResult",
+    "AeatRecordState",
+    "AeatSenderState",
+    "AeatStatus",
+    "AeatSubmission",
     "Application",
     "ApplicationAnswer",
     "ApplicationNote",
@@ -61,7 +72,6 @@ __all__ = [
     "BillingChainHead",
     "BillingProfile",
     "BillingRecord",
-    "BillingRecordSubmission",
     "Cancellation",
     "CareService",
     "ChangeRequest",

@@ -22,6 +22,8 @@ from care_portal.domain.errors import DomainError, NotAuthenticated, PermissionD
 from care_portal.domain.sessions import DEVICE_COOKIE, read_cookie
 from care_portal.i18n import tr
 from care_portal.models import Role
+from care_portal.observability import logs
+from care_portal.observability.events import observe_event
 from care_portal.services import accounts, web_sessions
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.state import identity
@@ -82,6 +84,7 @@ class SessionState(rx.State):
         if key != holder._identity:
             identity.forget_loaded(holder)
             holder._identity = key
+        logs.bind_user(viewer.id if viewer else None)
         return viewer
 
     def _session_state(self) -> SessionState:
@@ -167,6 +170,7 @@ def guarded(*roles: Role) -> Callable:
     """
 
     def decorate(fn: Callable) -> Callable:
+        name = fn.__qualname__
         def authorise(self: SessionState):
             viewer = self._resolve_viewer()
             try:
@@ -183,15 +187,17 @@ def guarded(*roles: Role) -> Callable:
 
             @functools.wraps(fn)
             async def handler(self: SessionState, *args, **kwargs):
-                viewer, refusal = authorise(self)
-                return refusal if viewer is None else await fn(self, viewer, *args, **kwargs)
+                with observe_event(name):
+                    viewer, refusal = authorise(self)
+                    return refusal if viewer is None else await fn(self, viewer, *args, **kwargs)
 
         else:
 
             @functools.wraps(fn)
             def handler(self: SessionState, *args, **kwargs):
-                viewer, refusal = authorise(self)
-                return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
+                with observe_event(name):
+                    viewer, refusal = authorise(self)
+                    return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
 
         signature = inspect.signature(fn)
         params = list(signature.parameters.values())
