@@ -91,15 +91,6 @@ class Settings(BaseSettings):
             raise ValueError(
                 f"ENVIRONMENT={self.environment} cannot start (no puede arrancar): " + "; ".join(problems)
             )
-        live = self.stripe_secret_key.startswith(("sk_live_", "rk_live_"))
-        if live and not self.is_production:
-            raise ValueError(
-                "A live Stripe key is refused outside production (clave real fuera de producción)."
-            )
-        if self.is_production and self.stripe_secret_key and not live:
-            raise ValueError("A test Stripe key is refused in production (clave de pruebas en producción).")
-        if self.aeat_mode not in ("test", "production"):
-            raise ValueError("AEAT_MODE must be 'test' or 'production'.")
         return self
 
     @property
@@ -181,6 +172,13 @@ def startup_problems(settings: Settings) -> list[str]:
     if env not in ENVIRONMENTS:
         return [f"ENVIRONMENT must be one of {', '.join(ENVIRONMENTS)}"]
     problems: list[str] = []
+    live = settings.stripe_secret_key.startswith(("sk_live_", "rk_live_"))
+    if live and env != "production":
+        problems.append("STRIPE_SECRET_KEY: a live Stripe key is refused outside production")
+    if env == "production" and settings.stripe_secret_key and not live:
+        problems.append("STRIPE_SECRET_KEY: a test Stripe key is refused in production")
+    if settings.aeat_mode not in ("test", "production"):
+        problems.append("AEAT_MODE must be 'test' or 'production'")
     if settings.trusted_proxy_hops < 0:
         problems.append("TRUSTED_PROXY_HOPS must be 0 or more")
     if env in ("development", "test"):
