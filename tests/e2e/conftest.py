@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e import helpers
 from tests.e2e.world import World
 from tests.smtp_server import SmtpServer, free_port
 
@@ -49,6 +50,7 @@ def _wait_http(url: str, process: subprocess.Popen, timeout: float, log: Path) -
 def smtp_server():
     """The SMTP server the served app delivers its e-mail to."""
     server = SmtpServer().start()
+    helpers.INBOX = server  # for flows that sign up without the fixture (tests/demos)
     yield server
     server.stop()
 

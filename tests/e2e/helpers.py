@@ -8,6 +8,7 @@ import uuid
 from playwright.sync_api import Page, expect
 
 DEMO_PASSWORD = "cuidado-demo-2026"
+INBOX = None  # the session's SMTP server, set by the smtp_server fixture
 
 
 def unique_email(prefix: str) -> str:
@@ -44,6 +45,13 @@ def sign_up_and_confirm(
 ) -> None:
     """Sign up, open the confirmation link from the e-mail, and log in (back to ``next_path``)."""
     sign_up(page, base, name, email, password)
+    confirm_and_log_in(page, base, smtp_server or INBOX, email, password, next_path)
+
+
+def confirm_and_log_in(
+    page: Page, base: str, smtp_server, email: str, password: str, next_path: str = ""
+) -> None:
+    """After the sign-up form: open the confirmation link from the e-mail and log in."""
     expect(page.locator("#signup-sent")).to_contain_text(email)
     mail = smtp_server.wait_for(lambda m: m["To"] == email and "Confirma" in m["Subject"])
     link = re.search(r"http://\S+/verificar\?token=[\w-]+", mail.get_content()).group(0)
