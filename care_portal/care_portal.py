@@ -257,5 +257,7 @@ def pages_to_serve(settings: Settings) -> list[tuple]:
 
 for route, component, title, loader in pages_to_serve(SETTINGS):
     loaders = loader if isinstance(loader, list) else [loader] if loader else []
-    on_load = [SessionState.refresh_viewer, *loaders]
+    # A guarded loader resolves the viewer itself (and shows it): no second look-up per page load.
+    guarded_first = bool(loaders) and getattr(loaders[0].fn, "resolves_viewer", False)
+    on_load = loaders if guarded_first else [SessionState.refresh_viewer, *loaders]
     app.add_page(component, route=route, title=title, on_load=on_load)

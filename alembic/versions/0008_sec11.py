@@ -1,7 +1,7 @@
 """sec11: session activity (idle timeout), e-mail verification
 
 Revision ID: 0008_sec11
-Revises: 0008
+Revises: 0009_perf19
 Create Date: 2026-12-03 03:20:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import care_portal.models.types
 
 revision: str = "0008_sec11"
-down_revision: str | None = "0008"
+down_revision: str | None = "0009_perf19"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -8,6 +8,7 @@ renders. Any change of user resets every page state (``state.identity``).
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
 import json
@@ -155,15 +156,19 @@ class SessionState(rx.State):
         self._session_state()._identity = ""
 
 
-def guarded(*roles: Role) -> Callable:
+def guarded(*roles: Role, off_loop: bool = False) -> Callable:
     """Decorate an event handler so that it runs only for a logged-in user with a role.
 
     The handler (plain or async) receives the resolved ``Viewer`` as its first
-    argument after ``self``. Anonymous callers are sent to the log-in page; callers without
-    the role get the "no access" page; nothing else happens.
+    argument after ``self``: the viewer is resolved once per event, here. Anonymous
+    callers are sent to the log-in page; callers without the role get the "no access"
+    page; nothing else happens.
 
     Args:
         *roles: Accepted roles (admins are always accepted); none means any user.
+        off_loop: Run the check and a plain handler in a worker thread
+            (``asyncio.to_thread``), so their database work never blocks the worker's
+            event loop while other tabs wait. The handler then becomes a coroutine.
 
     Returns:
         The decorator.
@@ -183,7 +188,16 @@ def guarded(*roles: Role) -> Callable:
             self._show_viewer(viewer)
             return viewer, None
 
-        if inspect.iscoroutinefunction(fn):
+        if off_loop and not inspect.iscoroutinefunction(fn):
+
+            @functools.wraps(fn)
+            async def handler(self: SessionState, *args, **kwargs):
+                viewer, refusal = await asyncio.to_thread(authorise, self)
+                if viewer is None:
+                    return refusal
+                return await asyncio.to_thread(fn, self, viewer, *args, **kwargs)
+
+        elif inspect.iscoroutinefunction(fn):
 
             @functools.wraps(fn)
             async def handler(self: SessionState, *args, **kwargs):
@@ -199,6 +213,7 @@ def guarded(*roles: Role) -> Callable:
                     viewer, refusal = authorise(self)
                     return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
 
+        handler.resolves_viewer = True
         signature = inspect.signature(fn)
         params = list(signature.parameters.values())
         del params[1]

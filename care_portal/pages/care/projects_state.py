@@ -28,7 +28,7 @@ class ProjectsState(SessionState):
     loaded: bool = False
 
     @rx.event
-    @guarded(Role.CLIENT)
+    @guarded(Role.CLIENT, off_loop=True)
     def load(self, viewer: Viewer):
         """Load the client's projects."""
         with session_scope() as session:

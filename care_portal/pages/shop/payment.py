@@ -47,7 +47,7 @@ class PaymentPageState(SessionState):
         return None
 
     @rx.event
-    @guarded(Role.CLIENT)
+    @guarded(Role.CLIENT, off_loop=True)
     def pay_simulated(self, viewer: Viewer, paid: bool):
         """Finish the simulated payment: pay, or cancel and go back."""
         order_id = self._order_id()

@@ -32,7 +32,7 @@ class SuggestionState(FormMixin, SessionState):
         self._clear_errors()
         self.outcome = ""
         with session_scope() as session:
-            rows = client_tasks.list_client_tasks(session, actor=viewer)
+            rows = client_tasks.list_changeable_tasks(session, actor=viewer)
         self.task_options = [
             {
                 "id": str(r.id),

@@ -15,10 +15,6 @@ from care_portal.services.authz import Viewer
 ACTIVE_APPOINTMENT_STATES = (TaskState.SCHEDULED.value, TaskState.IN_PROGRESS.value)
 
 
-def _visible_tasks(actor: Viewer):
-    return responsibility.tasks_visible_to_manager(actor)
-
-
 def load_managed_task(
     session: Session, actor: Viewer, task_id: int, *, lock: bool = False, write: bool = True
 ) -> Task:
