@@ -65,7 +65,7 @@ class World:
         (they have the fewest beneficiaries), whatever other journeys did before.
         """
         while True:
-            code = f"{province}{random.randint(100, 999)}"  # noqa: S311 - not security
+            code = f"{province}{random.randint(100, 999)}"
             if code not in _USED_POSTAL_CODES:
                 _USED_POSTAL_CODES.add(code)
                 return code
