@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/$(BUN_DIR)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PA
 export REFLEX_USE_SYSTEM_BUN := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup run test test-fast lint migrate seed browser clean
+.PHONY: setup run test test-fast lint migrate seed browser clean ops-deps prod-local backup restore test-ops
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -28,6 +28,12 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    chromium fonts-dejavu-core poppler-utils zbar-tools >/dev/null; }
 
+# Debian's nginx and Redis for the production topology (only when missing).
+ops-deps:
+	@command -v nginx >/dev/null && command -v redis-server >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    nginx redis-server >/dev/null; }
+
 migrate: setup
 	alembic upgrade head
 
@@ -37,17 +43,33 @@ seed: migrate
 run: seed
 	reflex run --env prod --single-port --frontend-port $(PORT) --backend-port $(PORT)
 
+# The production shape on this machine: PostgreSQL 15, Redis, migrations, 2 workers, nginx with
+# TLS at https://localhost:8443 (self-signed). Ctrl-C stops everything.
+prod-local: setup ops-deps
+	python -m deploy.topology
+
+# Encrypted backup of DATABASE_URL and DATA_DIR (needs BACKUP_KEY); restore FILE=… into empty ones.
+backup: setup
+	python -m care_portal.cli.backup create
+
+restore: setup
+	python -m care_portal.cli.backup restore $(FILE)
+
+# The fault drills and the HTTPS journey against the production topology.
+test-ops: setup browser ops-deps
+	pytest -m topology tests/ops
+
 lint: setup
-	ruff check care_portal tests alembic rxconfig.py
+	ruff check care_portal tests alembic deploy rxconfig.py
 
 test-fast: setup
-	pytest -m "not e2e"
+	pytest -m "not e2e and not topology"
 
 # The whole suite: lint, every test on SQLite (browser tests included),
 # then the database tests again on a throwaway PostgreSQL 15 server.
-test: setup browser lint
+test: setup browser ops-deps lint
 	pytest
-	python -m tests.tools.with_postgres pytest -m "not e2e" tests/services tests/api tests/test_migrations.py
+	python -m tests.tools.with_postgres pytest -m "not e2e and not topology" tests/services tests/api tests/ops tests/test_migrations.py
 
 clean:
 	rm -rf .web var/test-* test-artifacts

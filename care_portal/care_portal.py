@@ -9,13 +9,19 @@ import reflex as rx
 from care_portal import routes
 from care_portal.api.routes import build_api
 from care_portal.config import get_settings
+from care_portal.observability import logs, metrics
+from care_portal.observability.errors import init_error_tracking
+from care_portal.observability.events import EventIdMiddleware
+from care_portal.observability.http import ObservabilityMiddleware
 from care_portal.pages import public
 from care_portal.pages.account import area, auth, profile
+from care_portal.pages.admin import aeat as admin_aeat
 from care_portal.pages.admin import beneficiaries as admin_beneficiaries
 from care_portal.pages.admin import cancellations as admin_cancellations
 from care_portal.pages.admin import catalog as admin_catalog
+from care_portal.pages.admin import payments as admin_payments
 from care_portal.pages.admin import users as admin_users
-from care_portal.pages.billing import invoices
+from care_portal.pages.billing import declaration, invoices
 from care_portal.pages.care import projects, register
 from care_portal.pages.recruiting import apply, jobs
 from care_portal.pages.recruiting import dashboard as recruiting_dashboard
@@ -24,19 +30,25 @@ from care_portal.pages.recruiting import review as recruiting_review
 from care_portal.pages.shop import cart, catalog, checkout, orders, payment
 from care_portal.pages.visits import client_tasks, manager_dashboard, manager_task, suggestions
 from care_portal.state.session import SessionState
+from care_portal.workers.aeat_sender import run_aeat_sender
 from care_portal.workers.contact_escalations import run_contact_escalations
+from care_portal.workers.order_expiry import run_order_expiry
 from care_portal.workers.outbox_sender import run_outbox_sender
 
 logger = logging.getLogger(__name__)
-get_settings()  # refuse to start with a default secret in production
+_settings = get_settings()  # refuse to start with a default secret in production
+logs.configure_logging(_settings.effective_log_format, _settings.log_level)
+init_error_tracking(_settings.sentry_dsn, _settings.environment)
 
 
 def _backend_error(exception: Exception):
-    """Log the error and show a plain Spanish/English message, never a trace."""
-    logger.error("unhandled error in an event handler", exc_info=exception)
+    """Log the error with a reference and show it in a plain Spanish/English message, never a trace."""
+    reference = logs.new_reference()
+    metrics.ERRORS.labels(where="event").inc()
+    logger.error("unhandled error in an event handler", exc_info=exception, extra={"reference": reference})
     return rx.toast.error(
-        "Algo ha fallado por nuestra parte. Inténtalo de nuevo en unos minutos. "
-        "/ Something went wrong on our side; please try again.",
+        f"Algo ha fallado por nuestra parte (código {reference}). Inténtalo de nuevo en unos minutos. "
+        f"/ Something went wrong on our side (code {reference}); please try again.",
         id="backend-error",
     )
 
@@ -46,13 +58,16 @@ app = rx.App(
         appearance="light", accent_color="teal", gray_color="slate", radius="medium", scaling="105%"
     ),
     stylesheets=["/styles.css"],
-    api_transformer=build_api(),
+    api_transformer=[build_api(), ObservabilityMiddleware],
     backend_exception_handler=_backend_error,
     html_lang="es",
     head_components=[rx.el.meta(name="theme-color", content="#0d9488")],
 )
+app.add_middleware(EventIdMiddleware())
 app.register_lifespan_task(run_outbox_sender)
 app.register_lifespan_task(run_contact_escalations)
+app.register_lifespan_task(run_aeat_sender)
+app.register_lifespan_task(run_order_expiry)
 
 PAGES = [
     (routes.HOME, public.home_page, "Cuidado en Casa", None),
@@ -60,6 +75,12 @@ PAGES = [
     (routes.PRIVACY, public.privacy_page, "Privacidad · Cuidado en Casa", None),
     (routes.TERMS, public.terms_page, "Condiciones · Cuidado en Casa", None),
     (routes.FORBIDDEN, public.forbidden_page, "Sin acceso · Cuidado en Casa", None),
+    (
+        routes.DECLARATION,
+        declaration.declaration_page,
+        "Declaración responsable · Cuidado en Casa",
+        declaration.DeclarationState.load,
+    ),
     (routes.LOGIN, auth.login_page, "Entrar · Cuidado en Casa", None),
     (routes.SIGNUP, auth.signup_page, "Regístrate · Cuidado en Casa", None),
     (routes.FORGOT, auth.forgot_page, "Recuperar contraseña · Cuidado en Casa", None),
@@ -204,6 +225,18 @@ PAGES = [
         invoices.admin_invoices_page,
         "Facturas (administración) · Cuidado en Casa",
         invoices.AdminInvoicesState.load,
+    ),
+    (
+        routes.ADMIN_AEAT,
+        admin_aeat.admin_aeat_page,
+        "VeriFactu (AEAT) · Cuidado en Casa",
+        [admin_aeat.AdminAeatState.load, declaration.DeclarationState.load],
+    ),
+    (
+        routes.ADMIN_PAYMENTS,
+        admin_payments.admin_payments_page,
+        "Pagos · Admin",
+        admin_payments.AdminPaymentsState.load,
     ),
 ]
 

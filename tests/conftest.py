@@ -27,8 +27,10 @@ from sqlmodel import Session, SQLModel  # noqa: E402
 import care_portal.models  # noqa: E402,F401
 from alembic import command  # noqa: E402
 from care_portal.db import get_engine  # noqa: E402
+from care_portal.db_immutability import create_triggers, drop_triggers  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["tests.services.aeat_helpers"]  # the AEAT stand-in fixtures
 
 
 def alembic_config() -> Config:
@@ -56,9 +58,11 @@ def _empty_tables(engine) -> None:
         if engine.dialect.name == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in tables)
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
+        else:  # row deletes: the immutability triggers are lifted for the clean-up only
+            drop_triggers(conn)
             for table in tables:
                 conn.execute(table.delete())
+            create_triggers(conn)
 
 
 @pytest.fixture

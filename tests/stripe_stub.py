@@ -19,6 +19,7 @@ class StripeStub:
     def __init__(self) -> None:
         self.requests: list[dict] = []
         self.fail_next = 0
+        self.completed: set[str] = set()  # sessions already paid: they cannot be expired
         self._by_key: dict[str, dict] = {}
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
@@ -58,6 +59,16 @@ class StripeStub:
                 "payment_intent": form["payment_intent"],
                 "status": "succeeded",
             }
+        if path.startswith("/v1/checkout/sessions/") and path.endswith("/expire"):
+            session_id = path.split("/")[4]
+            if session_id in self.completed:
+                return 400, {
+                    "error": {
+                        "type": "invalid_request_error",
+                        "message": "Only Checkout Sessions with a status in [\"open\"] can be expired.",
+                    }
+                }
+            return 200, {"id": session_id, "object": "checkout.session", "status": "expired"}
         return 404, {
             "error": {"type": "invalid_request_error", "message": f"Unrecognized request URL {path}"}
         }

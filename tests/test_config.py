@@ -31,3 +31,25 @@ def test_local_defaults_need_nothing(monkeypatch):
     assert settings.database_url.startswith("sqlite:///")
     assert not settings.smtp_enabled
     assert not settings.stripe_secret_key
+
+
+@pytest.mark.parametrize(
+    ("environment", "key", "message"),
+    [
+        ("development", "sk_live_abc", "live Stripe key"),
+        ("test", "rk_live_abc", "live Stripe key"),
+        ("production", "sk_test_abc", "test Stripe key"),
+    ],
+)
+def test_a_stripe_key_of_the_wrong_kind_is_refused_at_start(monkeypatch, environment, key, message):
+    monkeypatch.setenv("ENVIRONMENT", environment)
+    monkeypatch.setenv("SECRET_KEY", "a-real-secret-from-the-vault")
+    monkeypatch.setenv("STRIPE_SECRET_KEY", key)
+    with pytest.raises(ValidationError, match=message):
+        Settings(_env_file=None)
+
+
+def test_test_keys_work_outside_production(monkeypatch):
+    monkeypatch.setenv("ENVIRONMENT", "development")
+    monkeypatch.setenv("STRIPE_SECRET_KEY", "sk_test_abc")
+    assert Settings(_env_file=None).stripe_secret_key == "sk_test_abc"

@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse
 
 from care_portal.db import session_scope
 from care_portal.integrations.payments import WebhookRejected, get_provider
+from care_portal.observability import metrics
 from care_portal.services import checkout
 
 logger = logging.getLogger(__name__)
@@ -32,5 +33,7 @@ async def payment_webhook(request: Request) -> JSONResponse:
         outcome = await run_in_threadpool(_apply, payload, request.headers.get("stripe-signature"))
     except WebhookRejected as rejected:
         logger.warning("webhook rejected: %s", rejected)
+        metrics.PAYMENT_CONFIRMATIONS.labels(outcome="rejected").inc()
         return JSONResponse({"error": "invalid signature"}, status_code=400)
+    metrics.PAYMENT_CONFIRMATIONS.labels(outcome=str(outcome)[:40]).inc()
     return JSONResponse({"status": outcome})

@@ -1,35 +1,25 @@
-"""HTTP routes beside the Reflex app: health check, payment webhook and authorised downloads."""
+"""HTTP routes beside the Reflex app: health, readiness, metrics, payment webhook and downloads."""
 
 from __future__ import annotations
 
-from sqlalchemy import text
 from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from care_portal.api import invoices
+from care_portal.api import health, invoices
 from care_portal.api.care_files import beneficiary_document, consent_document, download_cv
 from care_portal.api.payments import payment_webhook
 from care_portal.api.visit_reports import report_pdf
-from care_portal.db import session_scope
-
-
-def health(_request: Request) -> JSONResponse:
-    """Report whether the database answers."""
-    try:
-        with session_scope() as session:
-            session.exec(text("SELECT 1"))
-    except Exception:  # noqa: BLE001 - any database failure means "unhealthy"
-        return JSONResponse({"status": "error"}, status_code=503)
-    return JSONResponse({"status": "ok"})
+from care_portal.observability.http import error_response
 
 
 def build_api() -> Starlette:
     """Return the Starlette app whose routes are served beside Reflex."""
     return Starlette(
+        exception_handlers={Exception: error_response},
         routes=[
-            Route("/api/health", health, methods=["GET"]),
+            Route("/api/health", health.health, methods=["GET"]),
+            Route("/api/ready", health.ready, methods=["GET"]),
+            Route("/api/metrics", health.metrics_endpoint, methods=["GET"]),
             Route("/api/pagos/webhook", payment_webhook, methods=["POST"]),
             Route("/api/documentos/{document_id}", beneficiary_document, methods=["GET"]),
             Route("/api/consentimiento/{beneficiary_id}.pdf", consent_document, methods=["GET"]),
@@ -37,5 +27,5 @@ def build_api() -> Starlette:
             Route("/api/admin/facturas.csv", invoices.invoices_csv, methods=["GET"]),
             Route("/api/cv/{application_id}", download_cv, methods=["GET"]),
             Route("/api/tareas/{task_id}/informe.pdf", report_pdf, methods=["GET"]),
-        ]
+        ],
     )

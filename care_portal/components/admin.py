@@ -1,4 +1,4 @@
-"""The administration's section tabs, shared by every admin page."""
+"""The administration's section tabs and the VeriFactu incident warning, shared by admin pages."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ ADMIN_TABS = [
     ("beneficiaries", "admin.beneficiaries", routes.ADMIN_BENEFICIARIES),
     ("managers", "admin.managers", routes.ADMIN_MANAGERS),
     ("invoices", "admin.invoices", routes.ADMIN_INVOICES),
+    ("aeat", "admin.aeat", routes.ADMIN_AEAT),
+    ("payments", "admin.payments", routes.ADMIN_PAYMENTS),
     ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
     ("cancellations", "cancel_admin.title", routes.ADMIN_CANCELLATIONS),
 ]
@@ -28,4 +30,23 @@ def admin_tabs(current: str) -> rx.Component:
         spacing="3",
         margin_bottom="1em",
         wrap="wrap",
+    )
+
+
+def aeat_incidents_callout(count: rx.Var) -> rx.Component:
+    """A warning with the number of VeriFactu incidents and a link to them (nothing when none)."""
+    return rx.cond(
+        count > 0,
+        rx.callout(
+            rx.text(
+                t("admin.aeat.home_incidents"),
+                ": ",
+                rx.text.strong(count, class_name="aeat-incident-count"),
+                " · ",
+                rx.link(t("admin.aeat.see"), href=routes.ADMIN_AEAT),
+            ),
+            icon="triangle_alert",
+            color_scheme="red",
+            margin_bottom="1em",
+        ),
     )

@@ -147,6 +147,7 @@ def footer() -> rx.Component:
             rx.link(t("footer.privacy"), href=routes.PRIVACY),
             rx.link(t("footer.terms"), href=routes.TERMS),
             rx.link(t("footer.help"), href=routes.HELP),
+            rx.link(t("footer.declaration"), href=routes.DECLARATION),
             rx.link(t("nav.jobs"), href=routes.JOBS),
             rx.text(t("footer.contact"), color_scheme="gray"),
             gap="1.5em",

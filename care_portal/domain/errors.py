@@ -53,6 +53,14 @@ class PermissionDenied(DomainError):
         super().__init__("errors.permission_denied")
 
 
+class StorageUnavailable(DomainError):
+    """A private file could not be written (disk full or read-only); nothing was stored."""
+
+    def __init__(self) -> None:
+        """Create the error."""
+        super().__init__("errors.storage_full")
+
+
 class NotFound(DomainError):
     """The object does not exist (or the caller may not know it exists)."""
 

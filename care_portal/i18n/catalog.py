@@ -1,9 +1,11 @@
 """Every user-facing message as ``key: (Spanish, English)``."""
 
+from care_portal.i18n.aeat_texts import AEAT
 from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
+from care_portal.i18n.payment_texts import PAYMENTS
 from care_portal.i18n.recruiting_texts import RECRUITING
 from care_portal.i18n.shop_texts import SHOP
 from care_portal.i18n.visits_texts import VISITS
@@ -156,6 +158,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "You are not allowed to do this.",
     ),
     "errors.not_found": ("No lo hemos encontrado.", "We could not find it."),
+    "errors.storage_full": (
+        "No hemos podido guardar el archivo: nuestro almacenamiento está lleno. No se ha guardado nada; "
+        "inténtalo de nuevo más tarde.",
+        "We could not store the file: our storage is full. Nothing was saved; please try again later.",
+    ),
     "errors.unexpected": (
         "Algo ha fallado por nuestra parte. Inténtalo de nuevo en unos minutos.",
         "Something went wrong on our side. Please try again in a few minutes.",
@@ -241,6 +248,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     **LEGAL,
     **SHOP,
     **BILLING,
+    **AEAT,
+    **PAYMENTS,
     **RECRUITING,
     **VISITS,
 }

@@ -51,6 +51,10 @@ class PaymentEventData:
     session_id: str
     paid: bool
     payment_intent: str
+    amount_total: int | None = None
+    currency: str = ""
+    refunds: tuple[tuple[str, str], ...] = ()  # (refund id, status) for refund and charge events
+    failure_reason: str = ""
 
 
 class PaymentProvider(Protocol):
@@ -76,10 +80,20 @@ class PaymentProvider(Protocol):
     def refund(self, *, payment_intent: str, amount_cents: int, idempotency_key: str) -> str:
         """Refund part or all of a payment; return the refund id."""
 
+    def expire_checkout(self, session_id: str) -> bool:
+        """Close an unpaid payment page; False when it can no longer be closed (paid or paying)."""
+
 
 def _event_from_dict(event: dict) -> PaymentEventData:
     obj = event.get("data", {}).get("object", {}) or {}
     metadata = obj.get("metadata") or {}
+    kind = obj.get("object")
+    if kind == "refund":
+        refunds = ((str(obj.get("id", "")), str(obj.get("status", ""))),)
+    else:
+        listed = (obj.get("refunds") or {}).get("data") or [] if kind == "charge" else []
+        refunds = tuple((str(r.get("id", "")), str(r.get("status", ""))) for r in listed)
+    amount = obj.get("amount_total")
     return PaymentEventData(
         event_id=str(event.get("id", "")),
         event_type=str(event.get("type", "")),
@@ -87,6 +101,10 @@ def _event_from_dict(event: dict) -> PaymentEventData:
         session_id=str(obj.get("id", "")),
         paid=obj.get("payment_status") == "paid",
         payment_intent=str(obj.get("payment_intent") or ""),
+        amount_total=int(amount) if isinstance(amount, int) else None,
+        currency=str(obj.get("currency") or ""),
+        refunds=refunds,
+        failure_reason=str(obj.get("failure_reason") or ""),
     )
 
 
@@ -156,6 +174,14 @@ class StripeProvider:
         )
         return refund.id
 
+    def expire_checkout(self, session_id: str) -> bool:
+        """Expire an open Checkout Session (Stripe refuses once it is complete)."""
+        try:
+            self._client().v1.checkout.sessions.expire(session_id)
+        except stripe.InvalidRequestError:
+            return False
+        return True
+
 
 @dataclass
 class SimulatedProvider:
@@ -185,7 +211,9 @@ class SimulatedProvider:
             session_id=session_id, redirect_url=routes.order_page_url(routes.PAY_SIMULATED, order_public_id)
         )
 
-    def signed_event(self, *, order_public_id: str, session_id: str, paid: bool) -> tuple[bytes, str]:
+    def signed_event(
+        self, *, order_public_id: str, session_id: str, paid: bool, amount_cents: int | None = None
+    ) -> tuple[bytes, str]:
         """Build the webhook body and signature the simulated page sends on "pay"."""
         body = json.dumps(
             {
@@ -194,8 +222,11 @@ class SimulatedProvider:
                 "data": {
                     "object": {
                         "id": session_id,
+                        "object": "checkout.session",
                         "payment_status": "paid" if paid else "unpaid",
                         "payment_intent": f"pi_sim_{session_id[4:]}",
+                        "amount_total": amount_cents,
+                        "currency": "eur",
                         "metadata": {"order": order_public_id},
                     }
                 },
@@ -215,6 +246,10 @@ class SimulatedProvider:
     def refund(self, *, payment_intent: str, amount_cents: int, idempotency_key: str) -> str:
         """Pretend to refund; the id is stable per idempotency key."""
         return "re_sim_" + hashlib.sha256(idempotency_key.encode()).hexdigest()[:24]
+
+    def expire_checkout(self, session_id: str) -> bool:
+        """Nothing to close: the simulated page only pays through the app."""
+        return True
 
 
 def sign_payload(payload: bytes, secret: str, timestamp: int | None = None) -> str:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import secrets
 from pathlib import Path
 
 from care_portal.config import get_settings
+from care_portal.domain.errors import StorageUnavailable
+
+logger = logging.getLogger(__name__)
 
 
 def private_root() -> Path:
@@ -25,14 +30,68 @@ def save_private(area: str, data: bytes, extension: str) -> str:
 
     Returns:
         A key like ``"documents/8f3c….pdf"`` to keep in the database.
+
+    Raises:
+        StorageUnavailable: The disk is full (or unwritable); no file is left behind.
     """
     if not area.isalpha() or not extension.isalnum():
         raise ValueError("bad storage area or extension")
-    folder = private_root() / area
-    folder.mkdir(parents=True, exist_ok=True)
-    key = f"{area}/{secrets.token_hex(16)}.{extension}"
-    (private_root() / key).write_bytes(data)
-    return key
+    name = f"{secrets.token_hex(16)}.{extension}"
+    try:
+        folder = private_root() / area
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_whole(folder / name, data)
+    except OSError as error:
+        logger.error("private file not stored: %s", type(error).__name__, extra={"errno": error.errno})
+        raise StorageUnavailable() from error
+    return f"{area}/{name}"
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` completely or not at all (temporary file, fsync, rename)."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def new_key(area: str, extension: str) -> str:
+    """Return a fresh random key in an area, for a file written later (see ``write_private``)."""
+    if not area.isalpha() or not extension.isalnum():
+        raise ValueError("bad storage area or extension")
+    return f"{area}/{secrets.token_hex(16)}.{extension}"
+
+
+def _path(key: str) -> Path:
+    root = private_root().resolve()
+    path = (root / key).resolve()
+    if root not in path.parents:
+        raise ValueError("storage key outside the private folder")
+    return path
+
+
+def write_private(key: str, data: bytes) -> None:
+    """Write a file under a key from ``new_key`` atomically (readers never see half a file)."""
+    path = _path(key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
+def exists_private(key: str) -> bool:
+    """Whether a stored file exists under a key."""
+    return _path(key).is_file()
 
 
 def read_private(key: str) -> bytes:

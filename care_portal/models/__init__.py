@@ -1,11 +1,17 @@
 """SQLModel tables, one module per area; importing this package registers them all."""
 
 from care_portal.models.accounts import AuthSession, LoginAttempt, PasswordResetToken, Role, User
+from care_portal.models.aeat import (
+    AeatRecordResult,
+    AeatRecordState,
+    AeatSenderState,
+    AeatStatus,
+    AeatSubmission,
+)
 from care_portal.models.audit import AuditEvent
 from care_portal.models.billing import (
     BillingChainHead,
     BillingRecord,
-    BillingRecordSubmission,
     Invoice,
     InvoiceCounter,
     InvoiceKind,
@@ -43,6 +49,11 @@ from care_portal.models.visits import (
 )
 
 __all__ = [
+    "AeatRecordResult",
+    "AeatRecordState",
+    "AeatSenderState",
+    "AeatStatus",
+    "AeatSubmission",
     "Application",
     "ApplicationAnswer",
     "ApplicationNote",
@@ -54,7 +65,6 @@ __all__ = [
     "BillingChainHead",
     "BillingProfile",
     "BillingRecord",
-    "BillingRecordSubmission",
     "Cancellation",
     "CareService",
     "ChangeRequest",

@@ -12,6 +12,7 @@ from sqlalchemy import Column, String, UniqueConstraint, event
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlmodel import Field, SQLModel
 
+from care_portal.models.aeat import AeatRecordResult, AeatSubmission
 from care_portal.models.types import UTCDateTime, utcnow
 
 
@@ -115,20 +116,11 @@ class BillingRecord(SQLModel, table=True):
     generated_at: str = Field(max_length=32)
     fingerprint: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    correction: str = Field(default="", max_length=1)  # "S": a subsanación of an earlier record
+    previous_rejection: str = Field(default="", max_length=1)  # "S": the earlier record was rejected
 
 
-class BillingRecordSubmission(SQLModel, table=True):
-    """A record accepted by the AEAT sender (records without one are "unsent")."""
-
-    __tablename__ = "billing_record_submissions"
-
-    id: int | None = Field(default=None, primary_key=True)
-    record_id: int = Field(foreign_key="billing_records.id", unique=True)
-    sent_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    response: str = Field(default="", max_length=2000)
-
-
-IMMUTABLE_MODELS = (Invoice, InvoiceLine, BillingRecord, BillingRecordSubmission)
+IMMUTABLE_MODELS = (Invoice, InvoiceLine, BillingRecord, AeatSubmission, AeatRecordResult)
 IMMUTABLE_TABLES = {model.__tablename__ for model in IMMUTABLE_MODELS}
 
 

@@ -26,6 +26,9 @@ class OrderStatus(StrEnum):
     PENDING_PAYMENT = "pending_payment"
     PAID = "paid"
     CANCELLED = "cancelled"
+    PAYMENT_FAILED = "payment_failed"  # a delayed method (SEPA…) failed after checkout
+    EXPIRED = "expired"  # never paid within ORDER_EXPIRY_HOURS; its payment page was closed
+    NEEDS_REVIEW = "needs_review"  # paid, but amount or currency differ from the order: not fulfilled
 
 
 class CareService(SQLModel, table=True):
@@ -92,6 +95,7 @@ class Order(SQLModel, table=True):
     payment_intent: str = Field(default="", max_length=255)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     paid_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    payment_problem: str = Field(default="", max_length=300)  # why it needs an admin, if it does
 
 
 class OrderLine(SQLModel, table=True):

@@ -87,6 +87,7 @@ class Cancellation(SQLModel, table=True):
     within_deadline: bool = Field(default=True)
     refund_cents: int = Field(default=0)
     refund_id: str = Field(default="", max_length=255)
+    refund_status: str = Field(default="", max_length=20)  # the provider's: pending, succeeded, failed…
     rectifying_invoice_id: int | None = Field(default=None, foreign_key="invoices.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 

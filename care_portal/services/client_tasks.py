@@ -123,6 +123,7 @@ def _client_task(session: Session, task: Task, now: datetime) -> ClientTask:
             "when": format_datetime(cancellation.created_at),
             "refund": format_euros(cancellation.refund_cents),
             "invoice": rectifying.number if rectifying else "",
+            "refund_status": cancellation.refund_status,
         }
         if cancellation
         else None,

@@ -10,8 +10,8 @@ from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import format_date, format_euros, to_madrid
 from care_portal.domain.invoicing import VAT_RATES
-from care_portal.integrations import storage
 from care_portal.models import BillingRecord, Invoice, InvoiceKind, InvoiceLine, Role
+from care_portal.services import invoice_documents
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
 
@@ -192,7 +192,7 @@ def invoice_pdf(
         client_ip=client_ip,
     )
     return InvoiceFile(
-        filename=f"factura-{invoice.number}.pdf", content=storage.read_private(invoice.pdf_key)
+        filename=f"factura-{invoice.number}.pdf", content=invoice_documents.ensure_pdf(session, invoice.id)
     )
 
 

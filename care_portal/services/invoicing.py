@@ -1,7 +1,10 @@
-"""Issuing invoices and rectifying invoices: numbering, VeriFactu record, stored PDF.
+"""Issuing invoices and rectifying invoices: numbering and the VeriFactu record.
 
 Both functions run inside the caller's transaction and never commit. Numbering
-and chaining are serialized by the row locks of :mod:`care_portal.services.locks`.
+and chaining are serialized by the row locks of :mod:`care_portal.services.locks`;
+the issue time is taken once the numbering lock is held, so numbers and times
+agree in order. The PDF is rendered after the commit, outside the locks
+(:mod:`care_portal.services.invoice_documents`).
 """
 
 from __future__ import annotations
@@ -13,26 +16,23 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
+from care_portal.domain.billing_fingerprint import (
+    IssueFingerprintInput,
+    format_amount,
+    format_generated_at,
+    format_record_date,
+    issue_fingerprint,
+)
 from care_portal.domain.errors import NotFound, ValidationFailed
-from care_portal.domain.formatting import format_date, format_euros, to_madrid
+from care_portal.domain.formatting import to_madrid
 from care_portal.domain.invoicing import (
     InvoiceAmounts,
     LineInput,
     Party,
     compute_amounts,
     invoice_number,
-    rate_label,
 )
-from care_portal.domain.verifactu import (
-    IssueFingerprintInput,
-    check_url,
-    format_amount,
-    format_generated_at,
-    format_record_date,
-    issue_fingerprint,
-)
-from care_portal.integrations import pdf, storage
-from care_portal.integrations.qr import qr_data_uri
+from care_portal.integrations import storage
 from care_portal.models import (
     BillingRecord,
     Invoice,
@@ -41,13 +41,12 @@ from care_portal.models import (
     Role,
 )
 from care_portal.models.types import utcnow
-from care_portal.services import locks, verifactu
+from care_portal.services import billing_records, invoice_documents, locks
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 
 INVOICE_SERIES = "F"
 RECTIFYING_SERIES = "R"
-VERIFIABLE_LEGEND = "Factura verificable en la sede electrónica de la AEAT"
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def issue_invoice(
         amounts=amounts,
         beneficiary_name=beneficiary_name,
         order_ref=order_ref,
-        now=now or utcnow(),
+        now=now,
     )
 
 
@@ -137,7 +136,7 @@ def issue_rectifying_invoice(
         raise NotFound()
     if not reason.strip():
         raise ValidationFailed({"reason": "billing.error.reason"})
-    if verifactu.is_cancelled(session, original.id):
+    if billing_records.is_cancelled(session, original.id):
         raise ValidationFailed({"invoice": "billing.error.already_cancelled"})
     if lines is None:
         lines = [
@@ -164,7 +163,7 @@ def issue_rectifying_invoice(
         amounts=amounts,
         beneficiary_name=original.beneficiary_name,
         order_ref=original.order_ref,
-        now=now or utcnow(),
+        now=now,
         rectifies=original,
         reason=reason.strip(),
     )
@@ -199,6 +198,21 @@ def _lines_of(session: Session, invoice_id: int) -> list[InvoiceLine]:
     )
 
 
+def _lock_numbering(session: Session, series: str, now: datetime | None) -> tuple[datetime, int]:
+    """Lock the series counter, then take the issue time (given in tests) and its year.
+
+    When the year turned while waiting for the lock, the new year's counter is
+    locked as well (counters only, before the chain head: the lock order holds).
+    """
+    provisional = to_madrid(now or utcnow()).year
+    locks.lock_counter(session, series=series, year=provisional)
+    issued_at = now or utcnow()
+    year = to_madrid(issued_at).year
+    if year != provisional:
+        locks.lock_counter(session, series=series, year=year)
+    return issued_at, year
+
+
 def _issue(
     session: Session,
     *,
@@ -210,13 +224,13 @@ def _issue(
     amounts: InvoiceAmounts,
     beneficiary_name: str,
     order_ref: str,
-    now: datetime,
+    now: datetime | None,
     rectifies: Invoice | None = None,
     reason: str = "",
 ) -> IssuedInvoice:
     settings = get_settings()
     issuer = Party(settings.company_name, settings.company_nif, settings.company_address)
-    year = to_madrid(now).year
+    now, year = _lock_numbering(session, series, now)
     sequence = locks.next_sequence(session, series=series, year=year)
     number = invoice_number(series, year, sequence)
     head = locks.lock_chain_head(session, issuer.nif)
@@ -232,19 +246,6 @@ def _issue(
         generated_at=format_generated_at(now),
     )
     fingerprint = issue_fingerprint(fingerprint_input)
-    document = _render_pdf(
-        issuer=issuer,
-        recipient=recipient,
-        number=number,
-        now=now,
-        amounts=amounts,
-        beneficiary_name=beneficiary_name,
-        order_ref=order_ref,
-        record=fingerprint_input,
-        fingerprint=fingerprint,
-        rectifies=rectifies,
-        reason=reason,
-    )
     invoice = Invoice(
         number=number,
         series=series,
@@ -267,7 +268,7 @@ def _issue(
         total_cents=amounts.total_cents,
         rectifies_invoice_id=rectifies.id if rectifies else None,
         rectification_reason=reason,
-        pdf_key=storage.save_private("invoices", document, "pdf"),
+        pdf_key=storage.new_key("invoices", "pdf"),
     )
     session.add(invoice)
     session.flush()
@@ -305,80 +306,5 @@ def _issue(
     head.last_fingerprint = fingerprint
     session.add(head)
     session.flush()
+    invoice_documents.render_after_commit(session, invoice.id)
     return IssuedInvoice(id=invoice.id, number=number, total_cents=amounts.total_cents)
-
-
-def invoice_check_url(*, issuer_nif: str, number: str, issue_date: str, total: str) -> str:
-    """Return the AEAT check URL for the QR (test host outside production)."""
-    return check_url(
-        issuer_nif=issuer_nif,
-        number=number,
-        issue_date=issue_date,
-        total=total,
-        production=get_settings().is_production,
-    )
-
-
-def invoice_document_context(
-    *,
-    issuer: Party,
-    recipient: Party,
-    number: str,
-    now: datetime,
-    amounts: InvoiceAmounts,
-    beneficiary_name: str,
-    order_ref: str,
-    record: IssueFingerprintInput,
-    fingerprint: str,
-    rectifies: Invoice | None,
-    reason: str,
-) -> dict:
-    """Return the values the invoice template prints (amounts already in es-ES format)."""
-    url = invoice_check_url(
-        issuer_nif=record.issuer_nif, number=number, issue_date=record.issue_date, total=record.total
-    )
-    return {
-        "lang": "es",
-        "title": "Factura rectificativa" if rectifies else "Factura",
-        "number": number,
-        "issue_date": format_date(now),
-        "issuer": issuer,
-        "recipient": recipient,
-        "beneficiary_name": beneficiary_name,
-        "order_ref": order_ref,
-        "lines": [
-            {
-                "description": line.description,
-                "quantity": line.quantity,
-                "unit_price": format_euros(line.unit_price_cents),
-                "rate": rate_label(line.vat_rate),
-                "base": format_euros(line.base_cents),
-                "tax": format_euros(line.tax_cents),
-                "total": format_euros(line.total_cents),
-                "exempt_reason": line.exempt_reason,
-            }
-            for line in amounts.lines
-        ],
-        "per_rate": [
-            {
-                "rate": rate_label(rate.vat_rate),
-                "base": format_euros(rate.base_cents),
-                "tax": format_euros(rate.tax_cents),
-            }
-            for rate in amounts.per_rate
-        ],
-        "base_total": format_euros(amounts.base_cents),
-        "tax_total": format_euros(amounts.tax_cents),
-        "total": format_euros(amounts.total_cents),
-        "rectifies_number": rectifies.number if rectifies else "",
-        "rectifies_date": format_date(rectifies.issued_at) if rectifies else "",
-        "reason": reason,
-        "check_url": url,
-        "qr": qr_data_uri(url),
-        "legend": VERIFIABLE_LEGEND,
-        "fingerprint": fingerprint,
-    }
-
-
-def _render_pdf(**values) -> bytes:
-    return pdf.render_pdf("invoice.html", invoice_document_context(**values))

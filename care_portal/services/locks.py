@@ -22,17 +22,22 @@ def insert_if_missing(session: Session, model, values: dict, keys: list[str]) ->
     session.execute(insert(model.__table__).values(**values).on_conflict_do_nothing(index_elements=keys))
 
 
-def next_sequence(session: Session, *, series: str, year: int) -> int:
-    """Take the next number of a series and year, holding the counter row until commit."""
+def lock_counter(session: Session, *, series: str, year: int) -> InvoiceCounter:
+    """Return the counter of a series and year, locked until commit (created when missing)."""
     insert_if_missing(
         session, InvoiceCounter, {"series": series, "year": year, "last_number": 0}, ["series", "year"]
     )
-    counter = session.exec(
+    return session.exec(
         select(InvoiceCounter)
         .where(InvoiceCounter.series == series, InvoiceCounter.year == year)
         .with_for_update()
         .execution_options(populate_existing=True)
     ).one()
+
+
+def next_sequence(session: Session, *, series: str, year: int) -> int:
+    """Take the next number of a series and year, holding the counter row until commit."""
+    counter = lock_counter(session, series=series, year=year)
     counter.last_number += 1
     session.add(counter)
     session.flush()

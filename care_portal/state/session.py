@@ -18,6 +18,8 @@ from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError, NotAuthenticated, PermissionDenied, ValidationFailed
 from care_portal.i18n import tr
 from care_portal.models import Role
+from care_portal.observability import logs
+from care_portal.observability.events import observe_event
 from care_portal.services import accounts
 from care_portal.services.authz import Viewer, ensure_role
 
@@ -65,6 +67,7 @@ class SessionState(rx.State):
             return None
         with session_scope() as session:
             viewer = accounts.resolve_session(session, token=self.auth_token)
+        logs.bind_user(viewer.id if viewer else None)
         return viewer
 
     def _client_ip(self) -> str:
@@ -132,6 +135,7 @@ def guarded(*roles: Role) -> Callable:
     """
 
     def decorate(fn: Callable) -> Callable:
+        name = fn.__qualname__
         def authorise(self: SessionState):
             viewer = self._resolve_viewer()
             try:
@@ -148,15 +152,17 @@ def guarded(*roles: Role) -> Callable:
 
             @functools.wraps(fn)
             async def handler(self: SessionState, *args, **kwargs):
-                viewer, refusal = authorise(self)
-                return refusal if viewer is None else await fn(self, viewer, *args, **kwargs)
+                with observe_event(name):
+                    viewer, refusal = authorise(self)
+                    return refusal if viewer is None else await fn(self, viewer, *args, **kwargs)
 
         else:
 
             @functools.wraps(fn)
             def handler(self: SessionState, *args, **kwargs):
-                viewer, refusal = authorise(self)
-                return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
+                with observe_event(name):
+                    viewer, refusal = authorise(self)
+                    return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
 
         signature = inspect.signature(fn)
         params = list(signature.parameters.values())

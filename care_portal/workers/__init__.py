@@ -1,1 +1,1 @@
-"""Background loops started with the app (one per server worker): e-mail outbox, contact escalation."""
+"""Background loops started with the app: outbox, escalations, AEAT sender, order expiry."""

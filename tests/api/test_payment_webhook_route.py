@@ -60,7 +60,10 @@ def _counts(db) -> tuple[str, int, int, int]:
 
 def _paid_event(order: Order) -> tuple[bytes, str]:
     return get_provider().signed_event(
-        order_public_id=order.public_id, session_id=order.provider_session_id, paid=True
+        order_public_id=order.public_id,
+        session_id=order.provider_session_id,
+        paid=True,
+        amount_cents=order.total_cents,
     )
 
 

@@ -86,6 +86,8 @@ def _paid_event(order, event_id="evt_1", paid=True):
                     "object": "checkout.session",
                     "payment_status": "paid" if paid else "unpaid",
                     "payment_intent": "pi_123",
+                    "amount_total": order.total_cents,
+                    "currency": "eur",
                     "metadata": {"order": order.public_id},
                 }
             },

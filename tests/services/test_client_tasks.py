@@ -87,6 +87,7 @@ def test_cancelling_exactly_48_hours_before_refunds_the_share_with_a_rectifying_
         "when": "08/06/2026 10:00",
         "refund": "25,00\u00a0€",
         "invoice": rectifying.number,
+        "refund_status": "",
     }
     kinds = [m.kind for m in db.exec(select(OutboxMessage)).all()]
     assert kinds.count("suggestion_cancel") == 2  # the team and the manager

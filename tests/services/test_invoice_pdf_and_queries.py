@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from datetime import UTC, datetime
@@ -12,10 +13,17 @@ import pytest
 from PIL import Image
 
 from care_portal.domain.errors import NotAuthenticated, NotFound, PermissionDenied
-from care_portal.integrations import storage
+from care_portal.integrations import aeat_xml, storage
 from care_portal.integrations.qr import qr_png
 from care_portal.models import Invoice, Role
-from care_portal.services import invoice_queries, invoicing, verifactu
+from care_portal.services import (
+    aeat_payloads,
+    aeat_status,
+    aeat_submission,
+    invoice_documents,
+    invoice_queries,
+    invoicing,
+)
 from tests.services.invoice_helpers import issue, make_user
 
 ISSUED_AT = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -29,6 +37,26 @@ def _pdf_text_and_images(tmp_path, data: bytes) -> tuple[str, list]:
     )
     subprocess.run(["pdfimages", "-png", str(path), str(tmp_path / "img")], check=True)
     return " ".join(text.stdout.replace("\u00a0", " ").split()), sorted(tmp_path.glob("img-*.png"))
+
+
+def _word_heights(tmp_path, data: bytes) -> dict[str, float]:
+    """Each word's printed height (points) in the PDF: a proxy for its font size."""
+    path = tmp_path / "sizes.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True)
+    heights = {}
+    for match in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)<', out.stdout):
+        heights.setdefault(match.group(3), float(match.group(2)) - float(match.group(1)))
+    return heights
+
+
+def test_the_qr_label_and_legend_are_not_smaller_than_the_body_text(db, tmp_path):
+    client = make_user(db, "carmen@example.es")
+    issued = issue(db, client.id, now=ISSUED_AT)
+    heights = _word_heights(tmp_path, storage.read_private(db.get(Invoice, issued.id).pdf_key))
+    body = heights["Número"]
+    assert heights["tributario:"] >= body
+    assert heights["verificable"] >= body
 
 
 def test_the_pdf_carries_every_mandatory_field_and_the_qr(db, tmp_path):
@@ -46,6 +74,8 @@ def test_the_pdf_carries_every_mandatory_field_and_the_qr(db, tmp_path):
         "NIF: 12345678Z",
         "Calle del Sol 3, 28001 Madrid",
         "Dolores Ruiz",
+        "Precio unitario sin IVA",
+        "18,173 €",  # 3 × 19,99 € at 10 %: base 54,52 € / 3
         "QR tributario:",
         "Factura verificable en la sede",
         "electrónica de la AEAT",
@@ -161,36 +191,56 @@ def test_admin_filters_totals_and_refusals(db):
     with pytest.raises(PermissionDenied):
         invoice_queries.export_invoices_csv(db, actor=client)
     with pytest.raises(PermissionDenied):
-        verifactu.count_unsent(db, actor=client)
+        aeat_status.counts(db, actor=client)
     with pytest.raises(NotFound):
         invoice_queries.invoice_pdf(db, actor=make_user(db, "otro@example.es"), invoice_id=march.id)
 
 
-class _RecordingSender:
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-
-    def send(self, xml: str) -> str:
-        self.messages.append(xml)
-        return "Correcto"
-
-
-def test_records_export_as_aeat_xml_and_the_sender_is_off_by_default(db):
+def test_records_export_as_aeat_xml_that_validates_against_the_schema(db):
     client = make_user(db, "carmen@example.es")
     admin = make_user(db, "admin@example.es", Role.ADMIN)
-    first = issue(db, client.id, now=ISSUED_AT)
     issue(db, client.id, now=ISSUED_AT)
-    assert verifactu.count_unsent(db, actor=admin) == 2
-    assert verifactu.send_unsent(db) == 0
-    xml = verifactu.registration_xml(db, verifactu.unsent_records(db))
+    issue(db, client.id, now=ISSUED_AT)
+    assert aeat_status.counts(db, actor=admin).pending == 2
+    xml = aeat_payloads.registration_xml(db, aeat_submission.pending_records(db))
+    assert aeat_xml.schema_problems(xml.encode()) == []
     assert "RegFactuSistemaFacturacion" in xml
     assert "<sum1:NumSerieFactura>F2026-000001</sum1:NumSerieFactura>" in xml
     assert "<sum1:PrimerRegistro>S</sum1:PrimerRegistro>" in xml
     assert xml.count("<sum1:RegistroAnterior>") == 1
     assert "<sum1:ImporteTotal>125.47</sum1:ImporteTotal>" in xml
     assert "<sum1:FechaHoraHusoGenRegistro>2026-03-02T11:00:00+01:00</sum1:FechaHoraHusoGenRegistro>" in xml
-    sender = _RecordingSender()
-    assert verifactu.send_unsent(db, sender) == 2
+    assert xml.count("<sum1:DetalleDesglose>") == 2 * 3  # one per IVA rate
+    assert "<sum1:IdSistemaInformatico>CC</sum1:IdSistemaInformatico>" in xml
+
+
+def test_the_pdf_is_rendered_after_commit_and_a_download_renders_a_missing_one(db):
+    from tests.services.invoice_helpers import LINES, RECIPIENT
+
+    client = make_user(db, "carmen@example.es")
+    admin = make_user(db, "admin@example.es", Role.ADMIN)
+
+    def issue_uncommitted():
+        return invoicing.issue_invoice(
+            db, client_id=client.id, recipient=RECIPIENT, lines=LINES, beneficiary_name="D", order_ref="P-1"
+        )
+
+    issued = issue_uncommitted()
+    key = db.get(Invoice, issued.id).pdf_key
+    assert not storage.exists_private(key)  # nothing rendered while the locks are held
     db.commit()
-    assert verifactu.count_unsent(db, actor=admin) == 0
-    assert first.number in sender.messages[0]
+    assert storage.read_private(key).startswith(b"%PDF")
+
+    rolled_back = issue_uncommitted()
+    rolled_key = db.get(Invoice, rolled_back.id).pdf_key
+    db.rollback()
+    assert not storage.exists_private(rolled_key)
+
+    invoice_documents.defer_pdfs(db)
+    deferred = issue_uncommitted()
+    db.commit()
+    deferred_key = db.get(Invoice, deferred.id).pdf_key
+    assert not storage.exists_private(deferred_key)
+    document = invoice_queries.invoice_pdf(db, actor=admin, invoice_id=deferred.id)
+    assert document.content.startswith(b"%PDF")
+    assert storage.read_private(deferred_key) == document.content

@@ -7,13 +7,16 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import delete, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from care_portal.domain.errors import NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
 from care_portal.domain.invoicing import LineInput
+from care_portal.integrations import aeat_xml
 from care_portal.models import BillingRecord, Invoice, InvoiceLine, Role
 from care_portal.models.billing import ImmutableRecordError
-from care_portal.services import invoicing, verifactu
+from care_portal.services import aeat_payloads, billing_records, invoicing
+from tests.immutability import triggers_lifted
 from tests.services.invoice_helpers import LINES, RECIPIENT, issue, make_user
 
 
@@ -64,16 +67,17 @@ def test_records_chain_to_the_previous_record_and_verify(db, client):
     assert records[2].previous_record_id == records[1].id
     assert all(len(r.fingerprint) == 64 and r.fingerprint.isupper() for r in records)
     assert records[0].generated_at.endswith(("+01:00", "+02:00"))
-    assert verifactu.verify_chain(db).ok
+    assert billing_records.verify_chain(db).ok
 
 
 def test_verification_finds_the_first_tampered_record(db, client):
     issued = [issue(db, client.id) for _ in range(4)]
-    db.connection().execute(
-        text("UPDATE billing_records SET total = '1.00' WHERE number = :number"), {"number": issued[2].number}
-    )
-    db.commit()
-    report = verifactu.verify_chain(db)
+    with triggers_lifted(db):
+        db.connection().execute(
+            text("UPDATE billing_records SET total = '1.00' WHERE number = :number"),
+            {"number": issued[2].number},
+        )
+    report = billing_records.verify_chain(db)
     assert not report.ok
     assert report.broken_number == issued[2].number
     assert report.checked == 2
@@ -82,9 +86,9 @@ def test_verification_finds_the_first_tampered_record(db, client):
 
 def test_verification_finds_a_tampered_invoice_amount(db, client):
     issued = issue(db, client.id)
-    db.connection().execute(text("UPDATE invoices SET total_cents = 1 WHERE id = :id"), {"id": issued.id})
-    db.commit()
-    report = verifactu.verify_chain(db)
+    with triggers_lifted(db):
+        db.connection().execute(text("UPDATE invoices SET total_cents = 1 WHERE id = :id"), {"id": issued.id})
+    report = billing_records.verify_chain(db)
     assert report.broken_number == issued.number
     assert "amounts" in report.problem
 
@@ -111,7 +115,27 @@ def test_issued_invoices_lines_and_records_cannot_be_changed_or_deleted(db, clie
         db.exec(delete(BillingRecord))
     db.rollback()
     assert db.get(Invoice, issued.id).total_cents == issued.total_cents
-    assert verifactu.verify_chain(db).ok
+    assert billing_records.verify_chain(db).ok
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE invoices SET total_cents = 1",
+        "DELETE FROM invoice_lines",
+        "UPDATE billing_records SET fingerprint = 'X'",
+        "DELETE FROM billing_records",
+    ],
+)
+def test_the_database_itself_refuses_changes_to_issued_rows(db, client, statement):
+    issued = issue(db, client.id)
+    db.commit()
+    with pytest.raises(DBAPIError, match="immutable"):
+        db.connection().execute(text(statement))
+    db.rollback()
+    assert db.get(Invoice, issued.id).total_cents == issued.total_cents
+    assert len(db.exec(select(InvoiceLine)).all()) == 3
+    assert billing_records.verify_chain(db).ok
 
 
 def test_full_refund_issues_a_negative_rectifying_invoice(db, client, admin):
@@ -128,7 +152,7 @@ def test_full_refund_issues_a_negative_rectifying_invoice(db, client, admin):
     assert rectifying.invoice_type == "R1"
     assert rectifying.client_id == client.id
     assert rectifying.tax_cents == -db.get(Invoice, original.id).tax_cents
-    assert verifactu.verify_chain(db).ok
+    assert billing_records.verify_chain(db).ok
     with pytest.raises(ValidationFailed) as caught:
         invoicing.issue_rectifying_invoice(
             db, original_invoice_id=original.id, lines=None, reason="Otra vez", actor=admin
@@ -212,7 +236,7 @@ def test_concurrent_checkouts_get_distinct_gapless_numbers_and_one_chain(db, eng
     assert sequences == list(range(1, count + 1))
     previous = db.exec(select(BillingRecord.previous_fingerprint)).all()
     assert len(set(previous)) == count
-    assert verifactu.verify_chain(db).ok
+    assert billing_records.verify_chain(db).ok
 
 
 def test_the_demo_order_is_paid_and_invoiced_once(db):
@@ -239,27 +263,28 @@ def test_a_cancellation_record_chains_verifies_and_blocks_refunds(db, client, ad
     first = issue(db, client.id)
     second = issue(db, client.id)
     with pytest.raises(PermissionDenied):
-        verifactu.cancel_invoice_record(db, invoice_id=first.id, actor=client)
-    record = verifactu.cancel_invoice_record(db, invoice_id=first.id, actor=admin)
+        billing_records.cancel_invoice_record(db, invoice_id=first.id, actor=client)
+    record = billing_records.cancel_invoice_record(db, invoice_id=first.id, actor=admin)
     db.commit()
     last_issue = db.exec(select(BillingRecord).where(BillingRecord.number == second.number)).one()
     assert record.record_type == "anulacion"
     assert record.previous_fingerprint == last_issue.fingerprint
-    assert verifactu.verify_chain(db).ok
+    assert billing_records.verify_chain(db).ok
     states = {row.number: row.state for row in invoice_queries.list_client_invoices(db, actor=client)}
     assert states == {first.number: "cancelled", second.number: "paid"}
     with pytest.raises(ValidationFailed):
-        verifactu.cancel_invoice_record(db, invoice_id=first.id, actor=admin)
+        billing_records.cancel_invoice_record(db, invoice_id=first.id, actor=admin)
     with pytest.raises(ValidationFailed):
         invoicing.issue_rectifying_invoice(
             db, original_invoice_id=first.id, lines=None, reason="x", actor=admin
         )
-    xml = verifactu.registration_xml(db, [record])
+    xml = aeat_payloads.registration_xml(db, [record])
+    assert aeat_xml.schema_problems(xml.encode()) == []
     assert "<sum1:RegistroAnulacion>" in xml
     assert f"<sum1:NumSerieFacturaAnulada>{first.number}</sum1:NumSerieFacturaAnulada>" in xml
-    db.connection().execute(
-        text("UPDATE billing_records SET generated_at = '2020-01-01T00:00:00+01:00' WHERE id = :id"),
-        {"id": record.id},
-    )
-    db.commit()
-    assert verifactu.verify_chain(db).broken_record_id == record.id
+    with triggers_lifted(db):
+        db.connection().execute(
+            text("UPDATE billing_records SET generated_at = '2020-01-01T00:00:00+01:00' WHERE id = :id"),
+            {"id": record.id},
+        )
+    assert billing_records.verify_chain(db).broken_record_id == record.id

@@ -9,14 +9,14 @@ from dataclasses import asdict
 
 import reflex as rx
 
-from care_portal.components.admin import admin_tabs
+from care_portal.components.admin import admin_tabs, aeat_incidents_callout
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.i18n import tr
 from care_portal.models import Role
-from care_portal.services import accounts, notifications
+from care_portal.services import accounts, aeat_status, notifications
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
 
@@ -27,13 +27,15 @@ class AdminUsersState(SessionState):
     """The list of users with their roles."""
 
     users: list[dict] = []
+    aeat_incidents: int = 0
 
     @rx.event
     @guarded(Role.ADMIN)
     def load(self, viewer: Viewer):
-        """Load every user."""
+        """Load every user, and how many VeriFactu records need an admin."""
         with session_scope() as session:
             rows = accounts.list_users(session, actor=viewer)
+            self.aeat_incidents = aeat_status.count_incidents(session, actor=viewer)
         self.users = [asdict(row) | {"role_label": tr(f"role.{row.role}", self.lang)} for row in rows]
 
     @rx.event
@@ -86,6 +88,7 @@ def admin_users_page() -> rx.Component:
     """Users and roles."""
     return page_shell(
         admin_tabs("users"),
+        aeat_incidents_callout(AdminUsersState.aeat_incidents),
         rx.box(
             rx.table.root(
                 rx.table.header(

@@ -8,12 +8,12 @@ from urllib.parse import urlencode
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.admin import admin_tabs
+from care_portal.components.admin import admin_tabs, aeat_incidents_callout
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.models import Role
-from care_portal.services import invoice_queries, verifactu
+from care_portal.services import aeat_status, invoice_queries
 from care_portal.services.authz import Viewer
 from care_portal.services.invoice_queries import InvoiceRow
 from care_portal.state.session import SessionState, guarded
@@ -51,6 +51,7 @@ class AdminInvoicesState(SessionState):
     grand_total: str = ""
     count: int = 0
     unsent: int = 0
+    aeat_incidents: int = 0
     month: str = ""
     kind: str = ""
     search: str = ""
@@ -64,7 +65,9 @@ class AdminInvoicesState(SessionState):
         with session_scope() as session:
             rows = invoice_queries.list_invoices(session, actor=viewer, **filters)
             summary = invoice_queries.summarise_invoices(session, actor=viewer, **filters)
-            self.unsent = verifactu.count_unsent(session, actor=viewer)
+            aeat = aeat_status.counts(session, actor=viewer)
+        self.unsent = aeat.pending
+        self.aeat_incidents = aeat.incidents
         self.invoices = [_row_dict(row) for row in rows]
         self.per_month = [asdict(row) for row in summary.per_month]
         self.per_rate = [asdict(row) for row in summary.per_rate]
@@ -267,6 +270,7 @@ def admin_invoices_page() -> rx.Component:
     """All invoices for the admin."""
     return page_shell(
         admin_tabs("invoices"),
+        aeat_incidents_callout(AdminInvoicesState.aeat_incidents),
         rx.text(t("admin.invoices.lead"), margin_bottom="1em"),
         _filters(),
         rx.flex(

@@ -134,6 +134,10 @@ def _task_card(task: rx.Var) -> rx.Component:
                         t("visits.rectifying_invoice"),
                         " ",
                         rx.text.strong(task["cancel_invoice"], class_name="task-rectifying"),
+                        rx.cond(
+                            task["cancel_refund_status"] == "failed",
+                            rx.text(t("visits.refund_failed_note"), class_name="task-refund-failed"),
+                        ),
                     ),
                     icon="receipt",
                     color_scheme="gray",

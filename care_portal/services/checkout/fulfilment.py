@@ -15,12 +15,13 @@ from care_portal.models.care import Beneficiary
 from care_portal.models.shop import Order, OrderLine, OrderStatus, PaymentEvent
 from care_portal.models.types import utcnow
 from care_portal.models.visits import Task
-from care_portal.services import invoicing
+from care_portal.services import invoicing, payment_reconciliation
 from care_portal.services.audit import record_event
 from care_portal.services.notifications import queue_email
 from care_portal.services.visit_codes import new_visit_code
 
 PAID_EVENT = "checkout.session.completed"
+PAID_EVENTS = payment_reconciliation.PAID_EVENTS
 
 
 def process_webhook(
@@ -38,11 +39,15 @@ def process_webhook(
 def handle_payment_event(session: Session, *, event: PaymentEventData, provider_name: str) -> str:
     """Apply a verified payment event once: pay the order, create tasks, invoice, e-mail.
 
-    Everything happens in the caller's transaction. A repeated event, an
-    event for an order already paid, or a non-payment event changes nothing.
+    Everything happens in the caller's transaction. A repeated event or an
+    event for an order already paid changes nothing; a paid session whose
+    amount or currency differ from the order is held for an admin, unfulfilled.
+    Failed delayed payments, expired sessions and refund updates go to
+    :mod:`payment_reconciliation`.
 
     Returns:
-        ``"paid"``, ``"duplicate"``, ``"ignored"`` or ``"unknown_order"``.
+        ``"paid"``, ``"duplicate"``, ``"ignored"``, ``"unknown_order"``, ``"mismatch"``,
+        or what :func:`payment_reconciliation.apply_event` returns.
     """
     if not event.event_id:
         raise WebhookRejected("event without id")
@@ -66,15 +71,20 @@ def handle_payment_event(session: Session, *, event: PaymentEventData, provider_
     except IntegrityError:
         session.rollback()
         return "duplicate"
-    if event.event_type != PAID_EVENT or not event.paid:
+    if event.event_type not in PAID_EVENTS:
+        return payment_reconciliation.apply_event(session, event)
+    if not event.paid:  # a delayed method (SEPA…) still processing: wait for its own event
         return "ignored"
     order = session.exec(
         select(Order).where(Order.public_id == event.order_public_id).with_for_update()
     ).first()
     if order is None or (order.provider_session_id and order.provider_session_id != event.session_id):
         return "unknown_order"
-    if order.status != OrderStatus.PENDING_PAYMENT.value:
+    if order.status not in (OrderStatus.PENDING_PAYMENT.value, OrderStatus.EXPIRED.value):
         return "ignored"
+    problem = payment_reconciliation.amount_problem(order, event)
+    if problem:
+        return payment_reconciliation.hold_for_review(session, order, problem)
     order.status = OrderStatus.PAID.value
     order.paid_at = utcnow()
     order.payment_intent = event.payment_intent

@@ -105,6 +105,9 @@ def pay_simulated(
     if not paid:
         return "cancelled"
     body, signature = provider.signed_event(
-        order_public_id=order.public_id, session_id=order.provider_session_id, paid=True
+        order_public_id=order.public_id,
+        session_id=order.provider_session_id,
+        paid=True,
+        amount_cents=order.total_cents,
     )
     return process_webhook(session, provider=provider, payload=body, signature=signature)

@@ -1,10 +1,11 @@
-"""The command ``python -m care_portal.verifactu`` reports the chain's state."""
+"""The command ``python -m care_portal.cli.verifactu`` reports the chain's state."""
 
 from __future__ import annotations
 
 from sqlalchemy import text
 
-from care_portal import verifactu as command
+from care_portal.cli import verifactu as command
+from tests.immutability import triggers_lifted
 from tests.services.invoice_helpers import issue, make_user
 
 
@@ -13,11 +14,11 @@ def test_verify_reports_an_intact_chain_then_the_first_broken_link(db, capsys, t
     issued = [issue(db, client.id) for _ in range(3)]
     assert command.main(["verify"]) == 0
     assert "OK: 3 records" in capsys.readouterr().out
-    db.connection().execute(
-        text("UPDATE billing_records SET previous_fingerprint = :bad WHERE number = :number"),
-        {"bad": "0" * 64, "number": issued[1].number},
-    )
-    db.commit()
+    with triggers_lifted(db):
+        db.connection().execute(
+            text("UPDATE billing_records SET previous_fingerprint = :bad WHERE number = :number"),
+            {"bad": "0" * 64, "number": issued[1].number},
+        )
     assert command.main(["verify"]) == 1
     out = capsys.readouterr().out
     assert "BROKEN at record" in out

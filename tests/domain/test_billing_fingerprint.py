@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlparse
 
-from care_portal.domain.verifactu import (
+from care_portal.domain.billing_fingerprint import (
     IssueFingerprintInput,
     check_url,
     format_amount,

@@ -1,0 +1,1 @@
+"""Encrypted backups of the database and the private files, with a manifest and checksums."""

@@ -1,0 +1,159 @@
+"""Invoice PDFs, rendered from the stored (immutable) invoice after its transaction commits.
+
+Issuing an invoice only reserves the PDF's storage key; the document is rendered
+right after the commit, outside the numbering and chain locks, or on the first
+download if that comes first (or if rendering after the commit failed). Bulk
+work (seeding, benchmarks, tests not about PDFs) may defer every PDF to its first
+download with :func:`defer_pdfs`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, col, select
+
+from care_portal.config import get_settings
+from care_portal.domain.billing_fingerprint import check_url, format_amount, format_record_date
+from care_portal.domain.formatting import format_date, format_euros
+from care_portal.domain.invoicing import VAT_RATES, rate_label
+from care_portal.integrations import pdf, storage
+from care_portal.integrations.qr import qr_data_uri
+from care_portal.models import BillingRecord, Invoice, InvoiceLine
+
+logger = logging.getLogger(__name__)
+
+VERIFIABLE_LEGEND = "Factura verificable en la sede electrónica de la AEAT"
+_PENDING = "invoice_pdfs_after_commit"
+_DEFERRED = "invoice_pdfs_deferred"
+
+
+def render_after_commit(session: Session, invoice_id: int) -> None:
+    """Ask for an invoice's PDF to be rendered once the session's transaction commits."""
+    if not session.info.get(_DEFERRED):
+        session.info.setdefault(_PENDING, []).append(invoice_id)
+
+
+def defer_pdfs(session: Session) -> None:
+    """Leave the PDFs of invoices issued in this session to their first download."""
+    session.info[_DEFERRED] = True
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _render_committed(session: OrmSession) -> None:
+    pending = session.info.pop(_PENDING, [])
+    if not pending:
+        return
+    with Session(session.get_bind(), expire_on_commit=False) as reader:
+        for invoice_id in pending:
+            try:
+                ensure_pdf(reader, invoice_id)
+            except Exception:  # the download renders it later; the invoice is already committed
+                logger.exception("rendering the PDF of invoice %s failed", invoice_id)
+
+
+@event.listens_for(OrmSession, "after_soft_rollback")
+def _forget_rolled_back(session: OrmSession, _previous) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def ensure_pdf(session: Session, invoice_id: int) -> bytes:
+    """Return an invoice's PDF, rendering and storing it first when it is not stored yet."""
+    invoice = session.get(Invoice, invoice_id)
+    if storage.exists_private(invoice.pdf_key):
+        return storage.read_private(invoice.pdf_key)
+    document = pdf.render_pdf("invoice.html", document_context(session, invoice))
+    storage.write_private(invoice.pdf_key, document)
+    return document
+
+
+def invoice_check_url(*, issuer_nif: str, number: str, issue_date: str, total: str) -> str:
+    """Return the AEAT check URL for the QR (test host unless the AEAT mode is production)."""
+    return check_url(
+        issuer_nif=issuer_nif,
+        number=number,
+        issue_date=issue_date,
+        total=total,
+        production=get_settings().aeat_mode == "production",
+    )
+
+
+def document_context(session: Session, invoice: Invoice) -> dict:
+    """Return the values the invoice template prints, from the stored invoice (es-ES amounts)."""
+    lines = session.exec(
+        select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id).order_by(col(InvoiceLine.position))
+    ).all()
+    record = session.exec(
+        select(BillingRecord)
+        .where(BillingRecord.invoice_id == invoice.id, BillingRecord.record_type != "anulacion")
+        .order_by(col(BillingRecord.id))
+    ).first()
+    rectifies = session.get(Invoice, invoice.rectifies_invoice_id) if invoice.rectifies_invoice_id else None
+    url = invoice_check_url(
+        issuer_nif=invoice.issuer_nif,
+        number=invoice.number,
+        issue_date=format_record_date(invoice.issued_at),
+        total=format_amount(invoice.total_cents),
+    )
+    return {
+        "lang": "es",
+        "title": "Factura rectificativa" if rectifies else "Factura",
+        "number": invoice.number,
+        "issue_date": format_date(invoice.issued_at),
+        "issuer": {"name": invoice.issuer_name, "nif": invoice.issuer_nif, "address": invoice.issuer_address},
+        "recipient": {
+            "name": invoice.recipient_name,
+            "nif": invoice.recipient_nif,
+            "address": invoice.recipient_address,
+        },
+        "beneficiary_name": invoice.beneficiary_name,
+        "order_ref": invoice.order_ref,
+        "lines": [_line(line) for line in lines],
+        "per_rate": [
+            {
+                "rate": rate_label(rate),
+                "base": format_euros(sum(x.base_cents for x in lines if x.vat_rate == rate)),
+                "tax": format_euros(sum(x.tax_cents for x in lines if x.vat_rate == rate)),
+            }
+            for rate in VAT_RATES
+            if any(x.vat_rate == rate for x in lines)
+        ],
+        "base_total": format_euros(invoice.base_cents),
+        "tax_total": format_euros(invoice.tax_cents),
+        "total": format_euros(invoice.total_cents),
+        "rectifies_number": rectifies.number if rectifies else "",
+        "rectifies_date": format_date(rectifies.issued_at) if rectifies else "",
+        "reason": invoice.rectification_reason,
+        "check_url": url,
+        "qr": qr_data_uri(url),
+        "legend": VERIFIABLE_LEGEND,
+        "fingerprint": record.fingerprint if record else "",
+    }
+
+
+def _line(line: InvoiceLine) -> dict:
+    unit_base = line.base_cents / line.quantity if line.quantity else 0
+    return {
+        "description": line.description,
+        "quantity": line.quantity,
+        "unit_price": format_euros(line.unit_price_cents),
+        "unit_base": _euros_to_tenth_of_cent(unit_base),
+        "rate": rate_label(line.vat_rate),
+        "base": format_euros(line.base_cents),
+        "tax": format_euros(line.tax_cents),
+        "total": format_euros(line.total_cents),
+        "exempt_reason": line.exempt_reason,
+    }
+
+
+def _euros_to_tenth_of_cent(cents: float) -> str:
+    """Format a unit base that may fall between cents (e.g. 18,173 €): 2 decimals when exact, else 3."""
+    thousandths = round(cents * 10)
+    if thousandths % 10 == 0:
+        return format_euros(thousandths // 10)
+    sign = "-" if thousandths < 0 else ""
+    whole, rest = divmod(abs(thousandths), 1000)
+    grouped = f"{whole:,}".replace(",", ".")
+    return f"{sign}{grouped},{rest:03d}\u00a0€"

@@ -1,0 +1,1 @@
+"""Deployment: the local production topology, the proxy configuration and its renderer."""
