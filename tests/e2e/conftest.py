@@ -75,7 +75,7 @@ def served_folder() -> Path:
 @pytest.fixture
 def world(app_url, served_folder):
     """Creates the accounts and data one journey needs in the served app's database."""
-    world = World(f"sqlite:///{served_folder / 'e2e.db'}", data_dir=served_folder / "data")
+    world = World(f"sqlite:///{served_folder / 'e2e.db'}")
     yield world
     world.close()
 

@@ -71,7 +71,7 @@ def test_another_client_cannot_fetch_the_invoice_by_url(page, app_url, world):
 def test_the_admin_sees_every_invoice_with_totals(page, app_url, world):
     _, invoice = _client_with_a_paid_invoice(world)
     admin = world.person(Role.ADMIN, "Ana Admin")
-    unsent = str(world.unsent_records())  # every paid order of the run has one, this one included
+    unsent = str(world.unsent_records(admin))  # every paid order of the run has one, this one included
     log_in(page, app_url, admin.email, admin.password)
     page.goto(f"{app_url}/admin/facturas")
     expect(page.locator("#admin-invoices")).to_contain_text(invoice.number)  # the newest comes first

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from unittest import mock
 
 from sqlalchemy import create_engine
 from sqlmodel import Session, select
@@ -23,7 +19,7 @@ from care_portal.integrations.payments import SimulatedProvider
 from care_portal.models import Invoice, Order, Role, User
 from care_portal.models.care import ManagerArea
 from care_portal.models.shop import CareService
-from care_portal.services import accounts, checkout, recruiting, verifactu
+from care_portal.services import accounts, aeat_status, checkout, invoice_documents, recruiting
 from tests.e2e.helpers import unique_email
 from tests.factories import make_beneficiary
 
@@ -52,10 +48,9 @@ class IssuedInvoice:
 class World:
     """Builds accounts and data in the database the app under test serves."""
 
-    def __init__(self, database_url: str, data_dir: Path | None = None) -> None:
-        """Open an engine on the app's database; ``data_dir`` is where the app keeps its files."""
+    def __init__(self, database_url: str) -> None:
+        """Open an engine on the app's database."""
         self.engine = create_engine(database_url)
-        self.data_dir = data_dir
 
     @staticmethod
     def postal_code(province: str = "28") -> str:
@@ -93,14 +88,15 @@ class World:
         """Buy 2 companion visits and 1 accompaniment (95 €) for a relative and pay them.
 
         It goes through the real checkout and the simulated payment, so the order, its tasks,
-        its invoice (PDF stored where the app reads it) and its VeriFactu record are real.
+        its invoice and its billing record are real; the app renders the PDF on first download.
         """
         provider = SimulatedProvider(secret=get_settings().secret_key, public_url="http://localhost")
         attempt = f"world-{uuid.uuid4().hex}"
         billing = checkout.BillingData(
             "12345678Z", billing_name, "Calle de Alcalá 20, 2.º B", "28014", "Madrid", "+34612345678"
         )
-        with self._served_files(), Session(self.engine, expire_on_commit=False) as session:
+        with Session(self.engine, expire_on_commit=False) as session:
+            invoice_documents.defer_pdfs(session)
             viewer = accounts.to_viewer(session.get(User, client.id))
             services = {s.slug: s.id for s in session.exec(select(CareService)).all()}
             checkout.start_checkout(
@@ -125,10 +121,10 @@ class World:
             session.commit()
         return IssuedInvoice(invoice.id, invoice.number)
 
-    def unsent_records(self) -> int:
-        """Count the VeriFactu records not yet sent to the AEAT, in the whole database."""
+    def unsent_records(self, admin: Person) -> int:
+        """Count the billing records not yet accepted by the AEAT, in the whole database."""
         with Session(self.engine) as session:
-            return len(verifactu.unsent_records(session))
+            return aeat_status.counts(session, actor=accounts.to_viewer(session.get(User, admin.id))).pending
 
     def open_offer(self, recruiter: Person, *, title: str) -> int:
         """Publish the demo Madrid offer, under ``title``, with the demo survey; return its id."""
@@ -150,14 +146,6 @@ class World:
             recruiting.set_offer_status(session, actor=actor, offer_id=offer.id, status="open")
             session.commit()
         return offer.id
-
-    @contextmanager
-    def _served_files(self) -> Iterator[None]:
-        """Store files (invoice PDFs) in the served app's data folder while building."""
-        if self.data_dir is None:
-            raise RuntimeError("this world was made without the app's data folder")
-        with mock.patch.object(get_settings(), "data_dir", self.data_dir):
-            yield
 
     def close(self) -> None:
         """Release the engine's connections."""
