@@ -7,8 +7,9 @@ PORT ?= 3000
 export PATH := $(CURDIR)/$(BUN_DIR)/node_modules/.bin:$(CURDIR)/$(VENV)/bin:$(PATH)
 export REFLEX_USE_SYSTEM_BUN := 1
 export PYTHONDONTWRITEBYTECODE := 1
+comma := ,
 
-.PHONY: setup run test test-fast lint migrate seed browser clean ops-deps prod-local backup restore test-ops
+.PHONY: setup run test test-fast lint migrate seed browser ffmpeg demos clean ops-deps prod-local backup restore test-ops
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -27,6 +28,15 @@ browser:
 	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v zbarimg >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    chromium fonts-dejavu-core poppler-utils zbar-tools >/dev/null; }
+
+# Debian's ffmpeg, only to encode the help videos (`make demos`); tests never need it.
+ffmpeg:
+	@command -v ffmpeg >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null; }
+
+# Re-record the help page's videos into assets/demos (all, or DEMOS=compra,empleo).
+demos: setup browser ffmpeg
+	python -m tests.demos.record $(subst $(comma), ,$(DEMOS))
 
 # Debian's nginx and Redis for the production topology (only when missing).
 ops-deps:

@@ -23,6 +23,7 @@ from care_portal.pages.admin import payments as admin_payments
 from care_portal.pages.admin import users as admin_users
 from care_portal.pages.billing import declaration, invoices
 from care_portal.pages.care import projects, register
+from care_portal.pages.help import help_page
 from care_portal.pages.recruiting import apply, jobs
 from care_portal.pages.recruiting import dashboard as recruiting_dashboard
 from care_portal.pages.recruiting import offer as recruiting_offer
@@ -71,7 +72,7 @@ app.register_lifespan_task(run_order_expiry)
 
 PAGES = [
     (routes.HOME, public.home_page, "Cuidado en Casa", None),
-    (routes.HELP, public.help_page, "Ayuda · Cuidado en Casa", None),
+    (routes.HELP, help_page, "Ayuda · Cuidado en Casa", None),
     (routes.PRIVACY, public.privacy_page, "Privacidad · Cuidado en Casa", None),
     (routes.TERMS, public.terms_page, "Condiciones · Cuidado en Casa", None),
     (routes.FORBIDDEN, public.forbidden_page, "Sin acceso · Cuidado en Casa", None),

@@ -1,4 +1,4 @@
-"""Public pages: home, help, privacy, terms and the no-access page."""
+"""Public pages: home, privacy, terms and the no-access page (help lives in ``pages/help``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import reflex as rx
 from care_portal import routes
 from care_portal.components.i18n import t, t_list
 from care_portal.components.layout import page_shell
-from care_portal.i18n.help_texts import HELP_SECTIONS
 
 
 def _step_card(number: int) -> rx.Component:
@@ -41,26 +40,6 @@ def home_page() -> rx.Component:
             spacing="4",
             align="start",
         ),
-    )
-
-
-def _help_section(section: str) -> rx.Component:
-    return rx.card(
-        rx.heading(t(f"help.{section}.q"), size="5", as_="h2", id=f"ayuda-{section}"),
-        rx.el.ol(
-            *[rx.el.li(step, margin_bottom="0.4em") for step in t_list(f"help.{section}.steps")],
-            style={"paddingLeft": "1.4em", "marginTop": "0.6em"},
-        ),
-        class_name="cp-card",
-    )
-
-
-def help_page() -> rx.Component:
-    """Each flow of the platform explained step by step."""
-    return page_shell(
-        rx.text(t("help.lead"), size="4", margin_bottom="1em"),
-        rx.vstack(*[_help_section(s) for s in HELP_SECTIONS], spacing="4", width="100%"),
-        title_key="help.title",
     )
 
 
