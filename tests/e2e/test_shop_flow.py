@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from care_portal.models import Role
 from tests.e2e.conftest import snapshot
 from tests.e2e.helpers import open_page, register_beneficiary, sign_up_and_confirm, unique_email
 
@@ -18,7 +19,9 @@ def _add_to_cart(page, service_name: str, count_after: int) -> None:
     expect(page.locator("#cart-link")).to_contain_text(str(count_after))
 
 
-def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, smtp_server):
+def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, smtp_server, world):
+    home = world.postal_code()
+    manager = world.person(Role.MANAGER, "Gonzalo Gestor Ruiz", areas=(home,))
     email = unique_email("compra")
     sign_up_and_confirm(page, app_url, smtp_server, "Elena Sanz", email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
@@ -40,7 +43,7 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     expect(page).to_have_url(re.compile(r"/tienda/pedido/?$"))
     # No relative registered yet: the client is led to "Alta de familiar" and back.
     page.locator("#register-beneficiary").click()
-    register_beneficiary(page, name="Pilar Sanz Ortega", postal_code="28013")
+    register_beneficiary(page, name="Pilar Sanz Ortega", postal_code=home)
     expect(page).to_have_url(re.compile(r"/tienda/pedido/?$"))
     page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
 
@@ -79,9 +82,10 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     expect(card).to_contain_text("Pendiente de cita")
     snapshot(page, "orders")
 
-    manager_mail = smtp_server.wait_for(lambda m: m["Subject"] == "Nuevas visitas para Pilar Sanz Ortega")
-    # The manager covering Madrid with the fewest beneficiaries gets it (other tests may hire one).
-    assert manager_mail["To"] != "equipo@cuidadoencasa.example"
+    # The manager covering the relative's postal code (with the fewest beneficiaries) is told.
+    manager_mail = smtp_server.wait_for(
+        lambda m: m["Subject"] == "Nuevas visitas para Pilar Sanz Ortega" and m["To"] == manager.email
+    )
     assert "Le gusta hablar de jardinería." in manager_mail.get_content()
     smtp_server.wait_for(lambda m: m["To"] == email and m["Subject"].startswith("Pedido confirmado"))
 
