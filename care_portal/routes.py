@@ -21,6 +21,7 @@ LOGIN = "/entrar"
 SIGNUP = "/registro"
 FORGOT = "/recuperar"
 RESET = "/restablecer"
+VERIFY_EMAIL = "/verificar"
 # The client's area.
 ACCOUNT = "/cuenta"
 ACCOUNT_PROFILE = "/cuenta/perfil"
@@ -63,8 +64,14 @@ ADMIN_PAYMENTS = "/admin/pagos"
 # Authorised downloads (served by care_portal/api).
 API = "/api"
 ADMIN_INVOICES_CSV = "/api/admin/facturas.csv"
+SESSION_ACTIVATE = "/api/sesion/activar"  # HTTP route: the log-in hand-off sets the HttpOnly cookie
 
 ROLE_HOME = {"client": ACCOUNT, "manager": MANAGER, "recruiter": RECRUITING, "admin": ADMIN}
+
+
+def session_activation_url(code: str, next_path: str) -> str:
+    """Return the hand-off URL that sets the session cookie and then opens ``next_path``."""
+    return f"{SESSION_ACTIVATE}?code={quote(code)}&next={quote(next_path)}"
 
 
 def login_url(next_path: str = "") -> str:

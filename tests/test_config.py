@@ -13,7 +13,9 @@ def test_production_refuses_the_default_secret(monkeypatch):
 
 def test_production_settings_are_one_variable_each(monkeypatch):
     monkeypatch.setenv("ENVIRONMENT", "production")
-    monkeypatch.setenv("SECRET_KEY", "a-real-secret-from-the-vault")
+    monkeypatch.setenv("SECRET_KEY", "a-real-secret-from-the-vault-of-48-characters!!")
+    monkeypatch.setenv("PUBLIC_URL", "https://cuidadoencasa.example")
+    monkeypatch.setenv("STRIPE_WEBHOOK_SECRET", "whsec_x")
     monkeypatch.setenv("DATABASE_URL", "postgresql://care@db/care")
     monkeypatch.setenv("SMTP_HOST", "smtp.example.es")
     monkeypatch.setenv("STRIPE_SECRET_KEY", "sk_live_x")

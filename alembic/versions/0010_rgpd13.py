@@ -1,7 +1,7 @@
 """rgpd13 consent purposes access log rights
 
 Revision ID: 0010_rgpd13
-Revises: 0009_perf19
+Revises: 0008_sec11
 Create Date: 2026-12-03 03:53:45.807017
 """
 
@@ -16,7 +16,7 @@ from care_portal.models import append_only
 
 
 revision: str = "0010_rgpd13"
-down_revision: str | None = "0009_perf19"
+down_revision: str | None = "0008_sec11"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

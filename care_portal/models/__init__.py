@@ -1,6 +1,13 @@
 """SQLModel tables, one module per area; importing this package registers them all."""
 
-from care_portal.models.accounts import AuthSession, LoginAttempt, PasswordResetToken, Role, User
+from care_portal.models.accounts import (
+    AuthSession,
+    EmailVerification,
+    LoginAttempt,
+    PasswordResetToken,
+    Role,
+    User,
+)
 from care_portal.models.aeat import (
     AeatRecordResult,
     AeatRecordState,
@@ -89,6 +96,7 @@ __all__ = [
     "ContactLogEntry",
     "DataExport",
     "DocumentKind",
+    "EmailVerification",
     "HouseholdMember",
     "Invoice",
     "InvoiceCounter",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -12,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import MADRID, format_date, format_euros, to_madrid
 from care_portal.domain.invoicing import VAT_RATES
+from care_portal.domain.spreadsheets import SafeCsvWriter
 from care_portal.models import BillingRecord, Invoice, InvoiceKind, InvoiceLine, Role
 from care_portal.services import invoice_documents
 from care_portal.services.audit import record_event
@@ -162,7 +162,7 @@ def export_invoices_csv(
     for line in session.exec(select(InvoiceLine).where(col(InvoiceLine.invoice_id).in_(ids))).all():
         lines_of.setdefault(line.invoice_id, []).append(line)
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = SafeCsvWriter(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(
         [
             "numero",

@@ -32,6 +32,7 @@ from sqlmodel import SQLModel, select
 import care_portal.pages
 from care_portal import routes
 from care_portal.cli.seed_catalog import seed_catalogue
+from care_portal.domain.sessions import SESSION_REF_COOKIE, session_ref
 from care_portal.models import Role
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import CareService
@@ -48,7 +49,9 @@ PUBLIC = {
     "SessionState.set_lang": "switches the caller's language; saved only on the caller's own profile",
     "SessionState.log_out": "ends the caller's own session",
     "LoginState.submit": "the log-in form",
-    "SignupState.submit": "the sign-up form",
+    "SignupState.submit": "the sign-up form; answers the same whether the address has an account",
+    "SignupState.on_open": "clears the tab's own form",
+    "VerifyState.on_open": "needs the secret token from the e-mail",
     "ForgotState.submit": "asks for a reset e-mail; answers the same whether the address exists",
     "ResetState.submit": "needs the secret token from the e-mail",
     "ResetState.on_open": "reads the reset token from the URL",
@@ -137,12 +140,16 @@ def _allowed(state: type, name: str) -> str | None:
 
 def _state(state_class: type[SessionState], token: str, path: str = "/cuenta") -> SessionState:
     root = State(_reflex_internal_init=True)
+    cookie = f"{SESSION_REF_COOKIE}={session_ref(token)}"  # what the edge hands the event websocket
     root.router = RouterData.from_router_data(
-        {"pathname": path, "asPath": path, "headers": {"origin": "http://testserver"}, "query": {}}
+        {
+            "pathname": path,
+            "asPath": path,
+            "headers": {"origin": "http://testserver", "cookie": cookie},
+            "query": {},
+        }
     )
-    state = root.get_substate(state_class.get_full_name().split(".")[1:])
-    state.auth_token = token
-    return state
+    return root.get_substate(state_class.get_full_name().split(".")[1:])
 
 
 def _account(db, email: str, role: Role) -> str:

@@ -74,6 +74,7 @@ class PasswordState(FormMixin, SessionState):
                     actor=viewer,
                     current_password=form.get("current_password", ""),
                     new_password=form.get("new_password", ""),
+                    keep_session_ref=self._session_ref(),
                 )
         except DomainError as error:
             self._show_error(error)
@@ -86,8 +87,7 @@ class PasswordState(FormMixin, SessionState):
         """Revoke every session of this user, this one included."""
         with session_scope() as session:
             accounts.log_out_everywhere(session, actor=viewer)
-        self.auth_token = ""
-        self._show_viewer(None)
+        self._end_session()
         return rx.redirect(routes.LOGIN)
 
 

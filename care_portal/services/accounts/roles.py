@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from care_portal.domain.errors import NotFound, ValidationFailed
 from care_portal.domain.formatting import format_datetime
 from care_portal.models import Role, User
+from care_portal.services import manager_areas
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.paging import Page, fetch_page
@@ -90,6 +91,11 @@ def change_role(session: Session, *, actor_id: int, user_id: int, role: str, cli
     old = user.role
     user.role = role
     session.add(user)
+    if old == Role.MANAGER.value and role != Role.MANAGER.value:
+        # Their beneficiaries and open visits go to whoever covers each area now (or wait in
+        # the admins' assignment queue): access follows responsibility, never a former role.
+        session.flush()
+        manager_areas.release_beneficiaries(session, manager_id=user.id)
     record_event(
         session,
         actor_id=actor_id,

@@ -20,6 +20,7 @@ from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.beneficiaries import get_own_active_beneficiary
 from care_portal.services.checkout.billing import BillingData, get_billing, save_billing
 from care_portal.services.checkout.cart import price_raw_cart
+from care_portal.services.signup import ensure_verified
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def start_checkout(
         DomainError: Cart problems, or the payment provider is unreachable.
     """
     actor = ensure_role(actor, Role.CLIENT)
+    ensure_verified(session, user_id=actor.id)  # no purchase before the e-mail is confirmed
     existing = session.exec(select(Order).where(Order.attempt_key == request.attempt_key)).first()
     if existing is not None:
         if existing.client_id != actor.id:

@@ -129,7 +129,7 @@ def get_manager_task(
     """
     actor = ensure_role(actor, Role.MANAGER)
     now = now or utcnow()
-    task = load_managed_task(session, actor, task_id)
+    task = load_managed_task(session, actor, task_id, write=False)
     beneficiary = session.get(Beneficiary, task.beneficiary_id)
     contacts = session.exec(
         select(ContactLogEntry)
