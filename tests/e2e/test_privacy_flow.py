@@ -12,21 +12,22 @@ import zipfile
 import pytest
 from playwright.sync_api import Page, expect
 
+from care_portal.models import Role
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, open_page, sign_up, unique_email
+from tests.e2e.helpers import log_in, log_out, open_page, sign_up_and_confirm, unique_email
+from tests.e2e.world import PASSWORD as WORLD_PASSWORD
 
 PASSWORD = "mi madre vive en Lavapiés"
-MANAGER = "gestor@cuidadoencasa.example"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 NAME = "Aurora Privado Gil"
 
 
-def _register_with_health_consent(page: Page, base: str) -> None:
+def _register_with_health_consent(page: Page, base: str, postal_code: str) -> None:
     open_page(page, f"{base}/cuenta/alta-familiar")
     page.locator("#field-full_name").fill(NAME)
     page.locator("#field-relationship").fill("madre")
     page.locator("#field-street").fill("Calle de la Fe 3, 1º")
-    page.locator("#field-postal_code").fill("28012")
+    page.locator("#field-postal_code").fill(postal_code)
     page.locator("#field-town").fill("Madrid")
     page.locator("#field-province").fill("Madrid")
     page.locator("#field-phone").fill("612 345 678")
@@ -69,20 +70,21 @@ def _switch(page: Page, base: str, email: str, password: str, next_path: str) ->
     page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
 
 
-def test_access_log_data_export_and_withdrawal_lock(page, app_url):
+def test_access_log_data_export_and_withdrawal_lock(page, app_url, smtp_server, world):
     if page.viewport_name != "desktop":
         pytest.skip("one journey, at desktop width")
+    postal_code = world.postal_code()
+    manager = world.person(Role.MANAGER, "Gonzalo Gestor Ruiz", areas=(postal_code,))
     email = unique_email("privacidad")
-    sign_up(page, app_url, "Lucía Privado", email, PASSWORD)
-    expect(page).to_have_url(re.compile(r"/cuenta/?$"))
-    _register_with_health_consent(page, app_url)
+    sign_up_and_confirm(page, app_url, smtp_server, "Lucía Privado", email, PASSWORD)
+    _register_with_health_consent(page, app_url, postal_code)
     project_url = page.url
     _buy_a_visit(page, app_url)
     open_page(page, f"{app_url}/cuenta/tareas")
     task_id = page.locator(".client-task").first.get_attribute("data-task")
 
     # The manager reads the health notes on the dashboard: that read is logged.
-    _switch(page, app_url, MANAGER, "cuidado-demo-2026", "/gestor")
+    _switch(page, app_url, manager.email, WORLD_PASSWORD, "/gestor")
     expect(page.get_by_text("Usa andador; diabetes tipo 2.").first).to_be_visible()
 
     # The family sees who consulted the data.
@@ -114,7 +116,7 @@ def test_access_log_data_export_and_withdrawal_lock(page, app_url):
     open_page(page, project_url)
     page.locator("#consent-withdraw").click()
     expect(page.locator("#consent-state")).to_contain_text("Consentimiento retirado")
-    _switch(page, app_url, MANAGER, "cuidado-demo-2026", f"/gestor/tareas/{task_id}")
+    _switch(page, app_url, manager.email, WORLD_PASSWORD, f"/gestor/tareas/{task_id}")
     expect(page.locator("#consent-withdrawn")).to_be_visible()
     expect(page.get_by_text("Usa andador; diabetes tipo 2.")).to_have_count(0)
     page.locator("#field-appointment_day").fill("2031-03-03")
