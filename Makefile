@@ -11,7 +11,7 @@ export REFLEX_USE_SYSTEM_BUN := 1
 export PYTHONDONTWRITEBYTECODE := 1
 comma := ,
 
-.PHONY: setup run test test-fast lint migrate seed browser ffmpeg demos clean ops-deps prod-local backup restore test-ops
+.PHONY: setup run test test-fast lint migrate seed browser ffmpeg demos clean ops-deps prod-local backup restore test-ops bench-servers bench
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -49,6 +49,21 @@ ops-deps:
 	@command -v nginx >/dev/null && command -v redis-server >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    nginx redis-server >/dev/null; }
+
+# Debian's Redis for the benchmark (PostgreSQL 15 is expected as for the tests).
+bench-servers:
+	@command -v redis-server >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
+
+# The load and scale benchmark (not part of `make test`); see bench/README.md.
+BENCH_SCALE ?= 0.1
+BENCH_CLIENTS ?= 200
+BENCH_SECONDS ?= 20
+BENCH_WEBHOOKS ?= 200
+BENCH_WORKERS ?= 2
+bench: setup bench-servers
+	python -m bench.run --scale $(BENCH_SCALE) --clients $(BENCH_CLIENTS) --seconds $(BENCH_SECONDS) \
+	  --webhooks $(BENCH_WEBHOOKS) --workers $(BENCH_WORKERS)
 
 migrate: setup
 	alembic upgrade head

@@ -1,14 +1,18 @@
-"""Reflex configuration; production settings come from the environment."""
-
-import os
+"""Reflex configuration; production settings come from the environment (``care_portal.config``)."""
 
 import reflex as rx
+
+from care_portal.config import get_settings
+
+settings = get_settings()  # refuses to start when production lacks a setting, listing each one
 
 config = rx.Config(
     app_name="care_portal",
     telemetry_enabled=False,
     show_built_with_reflex=False,
-    redis_url=os.environ.get("REDIS_URL") or None,
+    redis_url=settings.redis_url or None,
+    cors_allowed_origins=list(settings.allowed_origins),  # browsers may call the app only from its own origin
+    trusted_proxy_hops=settings.trusted_proxy_hops,  # client address for events behind reverse proxies
     plugins=[rx.plugins.RadixThemesPlugin()],
     disable_plugins=[rx.plugins.SitemapPlugin],
 )

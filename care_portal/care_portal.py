@@ -7,19 +7,23 @@ import logging
 import reflex as rx
 
 from care_portal import routes
+from care_portal.api.edge import edge_middleware
 from care_portal.api.routes import build_api
-from care_portal.config import get_settings
+from care_portal.config import Settings, get_settings
 from care_portal.observability import logs, metrics
 from care_portal.observability.errors import init_error_tracking
 from care_portal.observability.events import EventIdMiddleware
 from care_portal.observability.http import ObservabilityMiddleware
 from care_portal.pages import public
 from care_portal.pages.account import area, auth, profile
+from care_portal.pages.account.my_data import MyDataState
 from care_portal.pages.admin import aeat as admin_aeat
 from care_portal.pages.admin import beneficiaries as admin_beneficiaries
+from care_portal.pages.admin import breaches as admin_breaches
 from care_portal.pages.admin import cancellations as admin_cancellations
 from care_portal.pages.admin import catalog as admin_catalog
 from care_portal.pages.admin import payments as admin_payments
+from care_portal.pages.admin import privacy as admin_privacy
 from care_portal.pages.admin import users as admin_users
 from care_portal.pages.billing import declaration, invoices
 from care_portal.pages.care import projects, register
@@ -30,16 +34,18 @@ from care_portal.pages.recruiting import offer as recruiting_offer
 from care_portal.pages.recruiting import review as recruiting_review
 from care_portal.pages.shop import cart, catalog, checkout, orders, payment
 from care_portal.pages.visits import client_tasks, manager_dashboard, manager_task, suggestions
+from care_portal.state.identity import IdentityMiddleware
 from care_portal.state.session import SessionState
 from care_portal.workers.aeat_sender import run_aeat_sender
 from care_portal.workers.contact_escalations import run_contact_escalations
 from care_portal.workers.order_expiry import run_order_expiry
 from care_portal.workers.outbox_sender import run_outbox_sender
+from care_portal.workers.retention import run_daily_retention
 
 logger = logging.getLogger(__name__)
-_settings = get_settings()  # refuse to start with a default secret in production
-logs.configure_logging(_settings.effective_log_format, _settings.log_level)
-init_error_tracking(_settings.sentry_dsn, _settings.environment)
+SETTINGS = get_settings()  # refuses to start when production lacks a setting it needs
+logs.configure_logging(SETTINGS.effective_log_format, SETTINGS.log_level)
+init_error_tracking(SETTINGS.sentry_dsn, SETTINGS.environment)
 
 
 def _backend_error(exception: Exception):
@@ -59,7 +65,7 @@ app = rx.App(
         appearance="light", accent_color="teal", gray_color="slate", radius="medium", scaling="105%"
     ),
     stylesheets=["/styles.css"],
-    api_transformer=[build_api(), ObservabilityMiddleware],
+    api_transformer=[build_api(), ObservabilityMiddleware, edge_middleware],  # the edge is outermost
     backend_exception_handler=_backend_error,
     html_lang="es",
     head_components=[
@@ -69,8 +75,10 @@ app = rx.App(
     ],
 )
 app.add_middleware(EventIdMiddleware())
+app.add_middleware(IdentityMiddleware(SessionState))
 app.register_lifespan_task(run_outbox_sender)
 app.register_lifespan_task(run_contact_escalations)
+app.register_lifespan_task(run_daily_retention)
 app.register_lifespan_task(run_aeat_sender)
 app.register_lifespan_task(run_order_expiry)
 
@@ -87,7 +95,13 @@ PAGES = [
         declaration.DeclarationState.load,
     ),
     (routes.LOGIN, auth.login_page, "Entrar · Cuidado en Casa", auth.LoginState.clear_form_errors),
-    (routes.SIGNUP, auth.signup_page, "Regístrate · Cuidado en Casa", auth.SignupState.clear_form_errors),
+    (
+        routes.SIGNUP,
+        auth.signup_page,
+        "Regístrate · Cuidado en Casa",
+        [auth.SignupState.on_open, auth.SignupState.clear_form_errors],
+    ),
+    (routes.VERIFY_EMAIL, auth.verify_page, "Confirmar correo · Cuidado en Casa", auth.VerifyState.on_open),
     (
         routes.FORGOT,
         auth.forgot_page,
@@ -96,7 +110,12 @@ PAGES = [
     ),
     (routes.RESET, auth.reset_page, "Nueva contraseña · Cuidado en Casa", auth.ResetState.on_open),
     (routes.ACCOUNT, area.client_area_page, "Mi área · Cuidado en Casa", area.AreaState.load_client),
-    (routes.ACCOUNT_PROFILE, profile.profile_page, "Mis datos · Cuidado en Casa", profile.ProfileState.load),
+    (
+        routes.ACCOUNT_PROFILE,
+        profile.profile_page,
+        "Mis datos · Cuidado en Casa",
+        [profile.ProfileState.load, MyDataState.load],
+    ),
     (
         routes.ACCOUNT_INVOICES,
         invoices.client_invoices_page,
@@ -153,6 +172,12 @@ PAGES = [
         suggestions.suggestions_page,
         "Sugerencias · Cuidado en Casa",
         suggestions.SuggestionState.load,
+    ),
+    (
+        routes.ADMIN_PRIVACY,
+        admin_privacy.admin_privacy_page,
+        "Privacidad · Admin",
+        [admin_privacy.AdminPrivacyState.load, admin_breaches.BreachState.load],
     ),
     (
         routes.ADMIN_CANCELLATIONS,
@@ -257,7 +282,18 @@ app.add_page(
     on_load=SessionState.refresh_viewer,
 )
 
-for route, component, title, loader in PAGES:
+
+def pages_to_serve(settings: Settings) -> list[tuple]:
+    """Return the page table for these settings.
+
+    The simulated payment page is left out where real payments are (or must be) configured.
+    """
+    return [page for page in PAGES if page[0] != routes.PAY_SIMULATED or settings.simulated_payments_allowed]
+
+
+for route, component, title, loader in pages_to_serve(SETTINGS):
     loaders = loader if isinstance(loader, list) else [loader] if loader else []
-    on_load = [SessionState.refresh_viewer, *loaders]
+    # A guarded loader resolves the viewer itself (and shows it): no second look-up per page load.
+    guarded_first = bool(loaders) and getattr(loaders[0].fn, "resolves_viewer", False)
+    on_load = loaders if guarded_first else [SessionState.refresh_viewer, *loaders]
     app.add_page(component, route=route, title=title, on_load=on_load)

@@ -1,19 +1,27 @@
 """Settings read from the environment or a `.env` file.
 
 Every setting has a safe default for a local run (SQLite, captured e-mail,
-simulated payments). Production refuses to start with the default secret.
+simulated payments). Production refuses to start until every setting it needs
+is there, and says which ones are missing.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SECRET = "dev-insecure-secret-change-me"  # noqa: S105 - refused outside development
+ENVIRONMENTS = ("development", "test", "staging", "production")
+MIN_SECRET_LENGTH = 32
+_PROCESS_SIMULATION_SECRET = secrets.token_hex(32)  # never a value anyone could read in the code
 
 
 class Settings(BaseSettings):
@@ -27,6 +35,7 @@ class Settings(BaseSettings):
     redis_url: str = ""
     public_url: str = "http://localhost:3000"
     data_dir: Path = PROJECT_ROOT / "var"
+    trusted_proxy_hops: int = 0  # reverse proxies in front of the app that append X-Forwarded-For
 
     smtp_host: str = ""
     smtp_port: int = 25
@@ -43,7 +52,11 @@ class Settings(BaseSettings):
     stripe_api_base: str = ""
     order_expiry_hours: int = 24  # an order still unpaid after this expires and its payment page is closed
 
+    files_encryption_key: str = ""  # Fernet key(s), comma-separated; required in production
+    candidate_retention_months: int = 12  # rejected candidates' CVs and answers, unless in the pool
+
     session_hours: int = 12
+    session_idle_minutes: int = 60
     password_reset_minutes: int = 60
     first_contact_hours: int = 24  # a task not contacted within this is flagged and escalated
 
@@ -75,18 +88,12 @@ class Settings(BaseSettings):
     backup_key: str = ""  # Fernet key that encrypts backups (python -m care_portal.cli.backup new-key)
 
     @model_validator(mode="after")
-    def _refuse_unsafe_settings(self) -> Settings:
-        if self.environment not in ("development", "test") and self.secret_key == DEFAULT_SECRET:
-            raise ValueError("SECRET_KEY must be set outside development (falta SECRET_KEY en producción).")
-        live = self.stripe_secret_key.startswith(("sk_live_", "rk_live_"))
-        if live and not self.is_production:
+    def _refuse_unsafe_start(self) -> Settings:
+        problems = startup_problems(self)
+        if problems:
             raise ValueError(
-                "A live Stripe key is refused outside production (clave real fuera de producción)."
+                f"ENVIRONMENT={self.environment} cannot start (no puede arrancar): " + "; ".join(problems)
             )
-        if self.is_production and self.stripe_secret_key and not live:
-            raise ValueError("A test Stripe key is refused in production (clave de pruebas en producción).")
-        if self.aeat_mode not in ("test", "production"):
-            raise ValueError("AEAT_MODE must be 'test' or 'production'.")
         return self
 
     @property
@@ -105,6 +112,98 @@ class Settings(BaseSettings):
     def smtp_enabled(self) -> bool:
         """Whether e-mail is delivered through SMTP (otherwise it stays in the outbox)."""
         return bool(self.smtp_host)
+
+    @property
+    def simulated_payments_allowed(self) -> bool:
+        """Whether the simulated payment provider and its page may exist (never in production)."""
+        return not self.is_production and not self.stripe_secret_key
+
+    @property
+    def simulated_webhook_secret(self) -> str:
+        """The key that signs simulated payment events.
+
+        Derived from ``SECRET_KEY`` when one is set; with the public default secret it is
+        random per process, so nobody can sign a simulated "paid" event from outside.
+        """
+        if self.secret_key == DEFAULT_SECRET:
+            return _PROCESS_SIMULATION_SECRET
+        return hmac.new(self.secret_key.encode(), b"simulated-payments", hashlib.sha256).hexdigest()
+
+    @property
+    def public_origin(self) -> str:
+        """The scheme, host and port of ``PUBLIC_URL``: the only origin browsers may call from."""
+        parts = urlsplit(self.public_url)
+        return f"{parts.scheme}://{parts.netloc}".lower()
+
+    @property
+    def allowed_origins(self) -> tuple[str, ...]:
+        """The origins browsers may call the app from.
+
+        ``PUBLIC_URL``'s origin, and outside production also its loopback twin (``localhost`` and
+        ``127.0.0.1``) for local runs.
+        """
+        origin = self.public_origin
+        if self.is_production:
+            return (origin,)
+        scheme, _, host = origin.partition("://")
+        twins = {"localhost": "127.0.0.1", "127.0.0.1": "localhost"}
+        name, colon, port = host.partition(":")
+        if name in twins:
+            return (origin, f"{scheme}://{twins[name]}{colon}{port}")
+        return (origin,)
+
+    @property
+    def uses_https(self) -> bool:
+        """Whether the public address is served over TLS (so cookies are Secure and HSTS is sent)."""
+        return self.public_url.lower().startswith("https://")
+
+
+def startup_problems(settings: Settings) -> list[str]:
+    """List every setting that keeps this environment from starting (empty when all is well).
+
+    Development and test start with the defaults. Staging needs a real secret. Production
+    needs everything that makes it safe: a long secret, Stripe's keys (no simulated
+    payments), an SMTP server and an https public address.
+
+    Args:
+        settings: The settings read from the environment.
+
+    Returns:
+        One line per problem, naming the variable.
+    """
+    env = settings.environment
+    if env not in ENVIRONMENTS:
+        return [f"ENVIRONMENT must be one of {', '.join(ENVIRONMENTS)}"]
+    problems: list[str] = []
+    live = settings.stripe_secret_key.startswith(("sk_live_", "rk_live_"))
+    if live and env != "production":
+        problems.append("STRIPE_SECRET_KEY: a live Stripe key is refused outside production")
+    if env == "production" and settings.stripe_secret_key and not live:
+        problems.append("STRIPE_SECRET_KEY: a test Stripe key is refused in production")
+    if settings.aeat_mode not in ("test", "production"):
+        problems.append("AEAT_MODE must be 'test' or 'production'")
+    if env == "production" and not settings.files_encryption_key:
+        problems.append("FILES_ENCRYPTION_KEY is missing (private files would be stored unencrypted)")
+    if settings.trusted_proxy_hops < 0:
+        problems.append("TRUSTED_PROXY_HOPS must be 0 or more")
+    if env in ("development", "test"):
+        return problems
+    if settings.secret_key == DEFAULT_SECRET:
+        problems.append("SECRET_KEY is missing (falta SECRET_KEY)")
+    if env != "production":
+        return problems
+    if settings.secret_key != DEFAULT_SECRET and len(settings.secret_key) < MIN_SECRET_LENGTH:
+        problems.append(f"SECRET_KEY must be at least {MIN_SECRET_LENGTH} characters")
+    if not settings.stripe_secret_key:
+        problems.append("STRIPE_SECRET_KEY is missing (no simulated payments in production)")
+    if not settings.stripe_webhook_secret:
+        problems.append("STRIPE_WEBHOOK_SECRET is missing")
+    if not settings.smtp_host:
+        problems.append("SMTP_HOST is missing (e-mail would never leave the outbox)")
+    parts = urlsplit(settings.public_url)
+    if parts.scheme != "https" or not parts.netloc:
+        problems.append("PUBLIC_URL must be the https:// address people use")
+    return problems
 
 
 @lru_cache

@@ -21,6 +21,7 @@ LOGIN = "/entrar"
 SIGNUP = "/registro"
 FORGOT = "/recuperar"
 RESET = "/restablecer"
+VERIFY_EMAIL = "/verificar"
 # The client's area.
 ACCOUNT = "/cuenta"
 ACCOUNT_PROFILE = "/cuenta/perfil"
@@ -57,13 +58,20 @@ ADMIN_BENEFICIARIES = "/admin/beneficiarios"
 ADMIN_MANAGERS = "/admin/gestores"
 ADMIN_INVOICES = "/admin/facturas"
 ADMIN_CANCELLATIONS = "/admin/cancelaciones"
+ADMIN_PRIVACY = "/admin/privacidad"
 ADMIN_AEAT = "/admin/verifactu"
 ADMIN_PAYMENTS = "/admin/pagos"
 # Authorised downloads (served by care_portal/api).
 API = "/api"
 ADMIN_INVOICES_CSV = "/api/admin/facturas.csv"
+SESSION_ACTIVATE = "/api/sesion/activar"  # HTTP route: the log-in hand-off sets the HttpOnly cookie
 
 ROLE_HOME = {"client": ACCOUNT, "manager": MANAGER, "recruiter": RECRUITING, "admin": ADMIN}
+
+
+def session_activation_url(code: str, next_path: str) -> str:
+    """Return the hand-off URL that sets the session cookie and then opens ``next_path``."""
+    return f"{SESSION_ACTIVATE}?code={quote(code)}&next={quote(next_path)}"
 
 
 def login_url(next_path: str = "") -> str:
@@ -148,6 +156,11 @@ def invoice_pdf_url(invoice_id: object) -> str:
 def document_url(document_id: object) -> str:
     """Return the authorised download URL of a beneficiary's document."""
     return f"{API}/documentos/{document_id}"
+
+
+def data_export_url(export_id: object) -> str:
+    """Return the one-time download of a «Descargar mis datos» ZIP."""
+    return f"{API}/mis-datos/{export_id}.zip"
 
 
 def consent_pdf_url(beneficiary_id: object) -> str:

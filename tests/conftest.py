@@ -28,6 +28,7 @@ import care_portal.models  # noqa: E402,F401
 from alembic import command  # noqa: E402
 from care_portal.db import get_engine  # noqa: E402
 from care_portal.db_immutability import create_triggers, drop_triggers  # noqa: E402
+from care_portal.models import append_only  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ["tests.services.aeat_helpers"]  # the AEAT stand-in fixtures
@@ -58,10 +59,11 @@ def _empty_tables(engine) -> None:
         if engine.dialect.name == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in tables)
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:  # row deletes: the immutability triggers are lifted for the clean-up only
+        else:  # row deletes: the immutability and append-only triggers are lifted for the clean-up only
             drop_triggers(conn)
-            for table in tables:
-                conn.execute(table.delete())
+            with append_only.lifted(conn):
+                for table in tables:
+                    conn.execute(table.delete())
             create_triggers(conn)
 
 

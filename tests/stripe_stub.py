@@ -65,7 +65,7 @@ class StripeStub:
                 return 400, {
                     "error": {
                         "type": "invalid_request_error",
-                        "message": "Only Checkout Sessions with a status in [\"open\"] can be expired.",
+                        "message": 'Only Checkout Sessions with a status in ["open"] can be expired.',
                     }
                 }
             return 200, {"id": session_id, "object": "checkout.session", "status": "expired"}

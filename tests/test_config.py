@@ -13,15 +13,26 @@ def test_production_refuses_the_default_secret(monkeypatch):
 
 def test_production_settings_are_one_variable_each(monkeypatch):
     monkeypatch.setenv("ENVIRONMENT", "production")
-    monkeypatch.setenv("SECRET_KEY", "a-real-secret-from-the-vault")
+    monkeypatch.setenv("SECRET_KEY", "a-real-secret-from-the-vault-of-48-characters!!")
+    monkeypatch.setenv("PUBLIC_URL", "https://cuidadoencasa.example")
+    monkeypatch.setenv("STRIPE_WEBHOOK_SECRET", "whsec_x")
     monkeypatch.setenv("DATABASE_URL", "postgresql://care@db/care")
     monkeypatch.setenv("SMTP_HOST", "smtp.example.es")
     monkeypatch.setenv("STRIPE_SECRET_KEY", "sk_live_x")
+    monkeypatch.setenv("FILES_ENCRYPTION_KEY", "ZmRzYWZkc2FmZHNhZmRzYWZkc2FmZHNhZmRzYWZkc2E=")
     settings = Settings()
     assert settings.is_production
     assert settings.smtp_enabled
     assert settings.database_url.startswith("postgresql://")
     assert settings.stripe_secret_key == "sk_live_x"
+
+
+def test_production_refuses_to_store_files_unencrypted(monkeypatch):
+    monkeypatch.setenv("ENVIRONMENT", "production")
+    monkeypatch.setenv("SECRET_KEY", "a-real-secret-from-the-vault")
+    monkeypatch.delenv("FILES_ENCRYPTION_KEY", raising=False)
+    with pytest.raises(ValidationError, match="FILES_ENCRYPTION_KEY"):
+        Settings(_env_file=None)
 
 
 def test_local_defaults_need_nothing(monkeypatch):

@@ -28,7 +28,7 @@ def seed_demo_order() -> str:
         The number of the demo invoice ("" when the demo client or relative is missing).
     """
     settings = get_settings()
-    provider = SimulatedProvider(secret=settings.secret_key, public_url=settings.public_url)
+    provider = SimulatedProvider(secret=settings.simulated_webhook_secret, public_url=settings.public_url)
     with session_scope() as session:
         client = session.exec(select(User).where(User.email == DEMO_CLIENT_EMAIL)).first()
         if client is None:

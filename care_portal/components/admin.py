@@ -17,6 +17,7 @@ ADMIN_TABS = [
     ("payments", "admin.payments", routes.ADMIN_PAYMENTS),
     ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
     ("cancellations", "cancel_admin.title", routes.ADMIN_CANCELLATIONS),
+    ("privacy", "privacy.queue.title", routes.ADMIN_PRIVACY),
 ]
 
 

@@ -76,6 +76,7 @@ def beneficiary_sections(
     *,
     values: rx.Var | None = None,
     members: rx.Var | None = None,
+    notes_locked: rx.Var | bool = False,
 ) -> list[rx.Component]:
     """Return the person, home, household and care sections of the form.
 
@@ -86,6 +87,8 @@ def beneficiary_sections(
         member_numbers: Numbers of the other members to ask for (list var).
         values: Current values (a dict var) when editing.
         members: Current other members (list of dicts var) when editing.
+        notes_locked: Whether health notes may not be written (no consent for health data):
+            the field is replaced by why it is locked and how to give consent.
 
     Returns:
         The sections, in order.
@@ -204,12 +207,25 @@ def beneficiary_sections(
         ),
         form_section(
             "care.section.care",
-            text_area(
-                "care_notes",
-                "care.field.care_notes",
-                errors,
-                hint_key="care.field.care_notes_hint",
-                default_value=value("care_notes"),
+            rx.cond(
+                notes_locked,
+                rx.box(
+                    rx.text(t("care.field.care_notes"), class_name="cp-label"),
+                    rx.callout(
+                        t("care.notes_locked"), icon="lock", color_scheme="gray", id="care-notes-locked"
+                    ),
+                    rx.text(
+                        errors.get("care_notes", ""), class_name="cp-field-error", role="alert", size="2"
+                    ),
+                    margin_bottom="0.75em",
+                ),
+                text_area(
+                    "care_notes",
+                    "care.field.care_notes",
+                    errors,
+                    hint_key="care.field.care_notes_hint",
+                    default_value=value("care_notes"),
+                ),
             ),
             form_field(
                 "preferred_times",

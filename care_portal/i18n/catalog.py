@@ -6,7 +6,9 @@ from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
 from care_portal.i18n.payment_texts import PAYMENTS
+from care_portal.i18n.privacy_texts import PRIVACY
 from care_portal.i18n.recruiting_texts import RECRUITING
+from care_portal.i18n.security_texts import SECURITY
 from care_portal.i18n.shop_texts import SHOP
 from care_portal.i18n.visits_texts import VISITS
 
@@ -255,9 +257,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "common.save": ("Guardar", "Save"),
     "common.cancel": ("Cancelar", "Cancel"),
     "common.loading": ("Cargando…", "Loading…"),
+    "common.page": ("Página", "Page"),
+    "common.previous": ("Anterior", "Previous"),
+    "common.next": ("Siguiente", "Next"),
     "common.show_password": ("Mostrar", "Show"),
     **CARE,
     **HELP,
+    **SECURITY,
     **LEGAL,
     **SHOP,
     **BILLING,
@@ -265,4 +271,5 @@ CATALOG: dict[str, tuple[str, str]] = {
     **PAYMENTS,
     **RECRUITING,
     **VISITS,
+    **PRIVACY,
 }

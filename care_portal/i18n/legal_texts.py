@@ -26,11 +26,26 @@ LEGAL: dict[str, tuple[str, str]] = {
     "terms.body": (
         "Los precios incluyen IVA. El pago se hace al contratar y la factura queda en tu área.|"
         "Puedes cambiar o cancelar una cita sin coste hasta 48 horas antes de su inicio; cada cita "
-        "muestra su hora límite. Después, el equipo estudia cada caso.|"
-        "Si no podemos prestar una visita, te devolvemos su importe completo.",
+        "muestra su hora límite. Si pides cancelar después, el equipo te responde por correo con una de "
+        "dos decisiones: devolución completa de esa visita (si puede reorganizar la agenda) o ninguna "
+        "devolución; nunca una parte.|"
+        "Si la empresa cancela una visita o no puede prestarla, te devolvemos siempre su importe completo.|"
+        "Desistimiento: tienes 14 días naturales desde la contratación para desistir sin dar "
+        "explicaciones, escribiendo a equipo@cuidadoencasa.example o con este modelo: «A la atención de "
+        "Cuidado en Casa S.L., Calle Mayor 1, 28013 Madrid: le comunico que desisto del contrato del "
+        "servicio [pedido], contratado el [fecha]. Nombre, domicilio, fecha». Te devolvemos lo pagado "
+        "en 14 días. Si pediste que el servicio empezara dentro de esos 14 días, pagas solo las visitas "
+        "ya hechas.",
         "Prices include VAT. Payment is made when booking and the invoice is kept in your area.|"
         "You can change or cancel an appointment free of charge up to 48 hours before it starts; "
-        "each appointment shows its deadline. After that, the team reviews each case.|"
-        "If we cannot deliver a visit, we refund it in full.",
+        "each appointment shows its deadline. If you ask to cancel later, the team answers by e-mail "
+        "with one of two decisions: a full refund of that visit (if it can rearrange the schedule) or "
+        "no refund; never a part.|"
+        "If the company cancels a visit or cannot deliver it, we always refund it in full.|"
+        "Withdrawal: you have 14 calendar days from the purchase to withdraw without giving reasons, by "
+        "writing to equipo@cuidadoencasa.example or with this model: “To Cuidado en Casa S.L., Calle "
+        "Mayor 1, 28013 Madrid: I hereby give notice that I withdraw from the contract for the service "
+        "[order], bought on [date]. Name, address, date”. We refund what you paid within 14 days. If "
+        "you asked for the service to start within those 14 days, you pay only the visits already done.",
     ),
 }

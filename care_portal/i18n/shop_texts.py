@@ -56,8 +56,10 @@ SHOP: dict[str, tuple[str, str]] = {
     ),
     "shop.checkout.terms": ("Condiciones", "Terms"),
     "shop.checkout.accept": (
-        "He leído y acepto las condiciones, incluida la regla de las 48 horas para cambiar o cancelar.",
-        "I have read and accept the terms, including the 48-hour rule to change or cancel.",
+        "He leído y acepto las condiciones, incluida la regla de las 48 horas para cambiar o cancelar "
+        "y el derecho de desistimiento de 14 días.",
+        "I have read and accept the terms, including the 48-hour rule to change or cancel and the "
+        "14-day right of withdrawal.",
     ),
     "shop.checkout.pay": ("Pagar {total}", "Pay {total}"),
     "shop.checkout.pay_plain": ("Pagar", "Pay"),
@@ -164,12 +166,20 @@ SHOP: dict[str, tuple[str, str]] = {
         "El gestor se pondrá en contacto con {beneficiary} para acordar cada cita y le dirá la clave de la "
         "visita: así sabrá que quien llama a la puerta es de verdad su gestor.\n\n"
         "La factura está en tu área, en «Facturas». "
-        "Puedes cambiar o cancelar una cita sin coste hasta 48 horas antes.\n\nEl equipo de Cuidado en Casa",
+        "Puedes cambiar o cancelar una cita sin coste hasta 48 horas antes.\n\n"
+        "Tienes 14 días naturales desde hoy para desistir del contrato sin dar explicaciones: escríbenos "
+        "a equipo@cuidadoencasa.example o usa el modelo de formulario de desistimiento de las "
+        "condiciones (apartado «Desistimiento»). Si la visita se hace dentro de esos 14 días porque así "
+        "lo pides, al desistir pagas solo las visitas ya hechas.\n\nEl equipo de Cuidado en Casa",
         "Hello {name},\n\nWe have received your payment of {total} ({date}). Services for {beneficiary}:\n\n"
         "{tasks}\n\nThe manager will contact {beneficiary} to agree each appointment and will tell them the "
         "visit code, so they know the person at the door really is their manager.\n\n"
         "The invoice is in your area, under “Invoices”. "
         "You can change or cancel an appointment free of charge up to 48 hours before.\n\n"
+        "You have 14 calendar days from today to withdraw from the contract without giving reasons: "
+        "write to equipo@cuidadoencasa.example or use the model withdrawal form in the terms "
+        "(“Withdrawal”). If a visit takes place within those 14 days because you asked for it, on "
+        "withdrawal you pay only the visits already done.\n\n"
         "The Cuidado en Casa team",
     ),
     "mail.new_tasks.subject": ("Nuevas visitas para {beneficiary}", "New visits for {beneficiary}"),

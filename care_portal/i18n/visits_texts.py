@@ -139,6 +139,11 @@ VISITS: dict[str, tuple[str, str]] = {
     "manager.filter_beneficiary": ("Beneficiario", "Beneficiary"),
     "manager.filter_day": ("Día de la cita", "Appointment day"),
     "manager.no_match": ("Ninguna tarea coincide con la búsqueda.", "No task matches the search."),
+    "manager.search_first": (
+        "Busca por familiar o servicio, o filtra por estado o día, para ver las tareas de todos "
+        "los gestores.",
+        "Search by relative or service, or filter by state or day, to see every manager's tasks.",
+    ),
     "manager.beneficiaries": ("Tus beneficiarios", "Your beneficiaries"),
     "manager.notes": ("Observaciones", "Notes"),
     "manager.consent_pending": ("Consentimiento pendiente", "Consent pending"),

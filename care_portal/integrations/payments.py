@@ -272,8 +272,17 @@ def verify_signature(payload: bytes, header: str, secret: str, tolerance: int = 
     return hmac.compare_digest(expected, parts.get("v1", ""))
 
 
+class PaymentsNotConfigured(RuntimeError):
+    """Production without Stripe keys: there is no provider, and never a simulated one."""
+
+
 def get_provider(settings: Settings | None = None) -> PaymentProvider:
-    """Return Stripe when its keys are set, the simulation otherwise."""
+    """Return Stripe when its keys are set, the simulation outside production otherwise.
+
+    Raises:
+        PaymentsNotConfigured: In production without Stripe keys (the settings already refuse
+            to start that way; this guards any other path).
+    """
     settings = settings or get_settings()
     if settings.stripe_secret_key:
         return StripeProvider(
@@ -281,4 +290,6 @@ def get_provider(settings: Settings | None = None) -> PaymentProvider:
             webhook_secret=settings.stripe_webhook_secret,
             api_base=settings.stripe_api_base,
         )
-    return SimulatedProvider(secret=settings.secret_key, public_url=settings.public_url)
+    if not settings.simulated_payments_allowed:
+        raise PaymentsNotConfigured("STRIPE_SECRET_KEY is required in production")
+    return SimulatedProvider(secret=settings.simulated_webhook_secret, public_url=settings.public_url)

@@ -1,6 +1,13 @@
 """SQLModel tables, one module per area; importing this package registers them all."""
 
-from care_portal.models.accounts import AuthSession, LoginAttempt, PasswordResetToken, Role, User
+from care_portal.models.accounts import (
+    AuthSession,
+    EmailVerification,
+    LoginAttempt,
+    PasswordResetToken,
+    Role,
+    User,
+)
 from care_portal.models.aeat import (
     AeatRecordResult,
     AeatRecordState,
@@ -22,6 +29,7 @@ from care_portal.models.care import (
     BeneficiaryDocument,
     ConsentAction,
     ConsentChannel,
+    ConsentPurpose,
     ConsentRecord,
     ConsentState,
     DocumentKind,
@@ -29,6 +37,14 @@ from care_portal.models.care import (
     ManagerArea,
 )
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
+from care_portal.models.privacy import (
+    AccessLogEntry,
+    AccessSubject,
+    BreachRecord,
+    DataExport,
+    RightsRequest,
+    RightsRequestKind,
+)
 from care_portal.models.recruiting import (
     Application,
     ApplicationAnswer,
@@ -49,6 +65,8 @@ from care_portal.models.visits import (
 )
 
 __all__ = [
+    "AccessLogEntry",
+    "AccessSubject",
     "AeatRecordResult",
     "AeatRecordState",
     "AeatSenderState",
@@ -65,16 +83,20 @@ __all__ = [
     "BillingChainHead",
     "BillingProfile",
     "BillingRecord",
+    "BreachRecord",
     "Cancellation",
     "CareService",
     "ChangeRequest",
     "ChangeRequestStatus",
     "ConsentAction",
     "ConsentChannel",
+    "ConsentPurpose",
     "ConsentRecord",
     "ConsentState",
     "ContactLogEntry",
+    "DataExport",
     "DocumentKind",
+    "EmailVerification",
     "HouseholdMember",
     "Invoice",
     "InvoiceCounter",
@@ -90,6 +112,8 @@ __all__ = [
     "OutboxStatus",
     "PasswordResetToken",
     "PaymentEvent",
+    "RightsRequest",
+    "RightsRequestKind",
     "Role",
     "SurveyQuestion",
     "Task",

@@ -35,6 +35,9 @@ class User(SQLModel, table=True):
     language: str = Field(default="es", max_length=2)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     last_login_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    email_verified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # needed to buy
+    blocked_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    purge_after: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class AuthSession(SQLModel, table=True):
@@ -48,6 +51,7 @@ class AuthSession(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_seen_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # for the idle timeout
     client_ip: str = Field(default="", max_length=64)
 
 
@@ -55,6 +59,19 @@ class PasswordResetToken(SQLModel, table=True):
     """A single-use, expiring password-reset link; only its SHA-256 is stored."""
 
     __tablename__ = "password_reset_tokens"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class EmailVerification(SQLModel, table=True):
+    """A single-use, expiring link that proves a new account owns its e-mail; only its SHA-256 is stored."""
+
+    __tablename__ = "email_verifications"
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id", index=True)

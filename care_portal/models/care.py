@@ -26,6 +26,14 @@ class ConsentAction(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class ConsentPurpose(StrEnum):
+    """What a consent record covers (RGPD art. 6.1 and 9.2.a: each purpose is consented apart)."""
+
+    SERVICE = "service"
+    HEALTH = "health"
+    COMMUNICATIONS = "communications"
+
+
 class ConsentChannel(StrEnum):
     """How a consent record reached us."""
 
@@ -63,9 +71,13 @@ class Beneficiary(SQLModel, table=True):
     care_notes: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     preferred_times: str = Field(default="", max_length=300)
     consent_state: str = Field(default=ConsentState.PENDING.value, max_length=12)
+    health_consent: bool = Field(default=False)
+    communications_consent: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    blocked_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    purge_after: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class HouseholdMember(SQLModel, table=True):
@@ -114,6 +126,7 @@ class ConsentRecord(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     beneficiary_id: int = Field(foreign_key="beneficiaries.id", index=True)
     action: str = Field(max_length=12)
+    purposes: str = Field(default=ConsentPurpose.SERVICE.value, max_length=80)
     signer_name: str = Field(max_length=120)
     signer_role: str = Field(max_length=20)
     relationship: str = Field(default="", max_length=60)

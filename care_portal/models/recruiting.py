@@ -65,6 +65,7 @@ class Application(SQLModel, table=True):
     driving_licence: bool = Field(default=False)
     availability: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     privacy_accepted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    stay_in_pool: bool = Field(default=False)  # agreed to be kept for future offers after a rejection
     form_completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     cv_key: str = Field(default="", max_length=200)
     cv_name: str = Field(default="", max_length=120)

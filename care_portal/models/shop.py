@@ -87,6 +87,7 @@ class Order(SQLModel, table=True):
     terms_version: str = Field(max_length=20)
     terms_hash: str = Field(max_length=64)
     terms_accepted_at: datetime = Field(sa_type=UTCDateTime)
+    express_start_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     billing: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     total_cents: int
     provider: str = Field(max_length=20)

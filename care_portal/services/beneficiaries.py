@@ -14,9 +14,9 @@ from sqlmodel import Session, col, select
 from care_portal.domain.care import BeneficiaryInput, CleanBeneficiary, validate_beneficiary
 from care_portal.domain.errors import NotFound, ValidationFailed
 from care_portal.domain.formatting import format_datetime
-from care_portal.models import Beneficiary, HouseholdMember, Role, Task, User
+from care_portal.models import AccessSubject, Beneficiary, HouseholdMember, Role, Task, User
 from care_portal.models.types import utcnow
-from care_portal.services import care_documents, manager_areas
+from care_portal.services import access_log, care_documents, manager_areas
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import load_owned, load_visible
@@ -73,6 +73,8 @@ class ProjectDetail:
     province: str
     phone: str
     care_notes: str
+    notes_state: str
+    purposes: list[str]
     preferred_times: str
     members: list[MemberRow]
     documents: list[care_documents.DocumentRow]
@@ -161,6 +163,7 @@ def register_beneficiary(
     attachments: list[Attachment] | None = None,
     signed_consent: Attachment | None = None,
     signer: ConsentSigner | None = None,
+    consent_purposes: tuple[str, ...] = ("service",),
 ) -> BeneficiaryOption:
     """Register a beneficiary (and household) for the actor, with optional files and consent.
 
@@ -173,6 +176,8 @@ def register_beneficiary(
         attachments: Other documents to keep with the beneficiary.
         signed_consent: The signed consent document, when the client has it.
         signer: Who signed it (required with ``signed_consent``).
+        consent_purposes: What the signed consent covers; health notes are refused
+            unless it includes ``"health"``.
 
     Returns:
         The new beneficiary.
@@ -189,9 +194,13 @@ def register_beneficiary(
         errors.update(error.errors)
     checked = care_documents.check_files(attachments or [], "documents", errors)
     consent_file = None
+    purposes: tuple[str, ...] = ()
     if signed_consent is not None:
         consent_file = care_documents.check_files([signed_consent], "consent_file", errors)
         care_documents.check_signer(signer, errors)
+        purposes = care_documents.clean_purposes(consent_purposes, errors)
+    if clean is not None and clean.care_notes and "health" not in purposes:
+        errors["care_notes"] = "care.health_consent_required"
     if errors:
         raise ValidationFailed(errors)
     row = Beneficiary(
@@ -209,7 +218,13 @@ def register_beneficiary(
             session, actor=actor, beneficiary=row, checked=consent_file[0], kind="signed_consent"
         )
         care_documents.add_consent_given(
-            session, actor=actor, beneficiary=row, signer=signer, channel="upload", document_id=document.id
+            session,
+            actor=actor,
+            beneficiary=row,
+            signer=signer,
+            channel="upload",
+            document_id=document.id,
+            purposes=purposes,
         )
     record_event(
         session,
@@ -227,13 +242,18 @@ def update_beneficiary(
 ) -> BeneficiaryOption:
     """Change a beneficiary's data (the registering client or an admin).
 
+    Without consent for health data, health notes can only be left as they are
+    or cleared, never written.
+
     Raises:
         NotFound: Not the actor's beneficiary.
-        ValidationFailed: Bad fields.
+        ValidationFailed: Bad fields, or new health notes without health consent.
     """
     actor = ensure_role(actor, Role.CLIENT)
     row = load_owned(session, actor, beneficiary_id, active=True)
     clean = validate_beneficiary(data)
+    if clean.care_notes and not row.health_consent and clean.care_notes != row.care_notes:
+        raise ValidationFailed({"care_notes": "care.health_consent_required"})
     _apply(row, clean)
     row.updated_at = utcnow()
     session.add(row)
@@ -303,7 +323,7 @@ def list_projects(session: Session, *, actor: Viewer | None) -> list[ProjectRow]
     actor = ensure_role(actor, Role.CLIENT)
     rows = session.exec(
         select(Beneficiary)
-        .where(Beneficiary.client_id == actor.id)
+        .where(Beneficiary.client_id == actor.id, col(Beneficiary.blocked_at).is_(None))
         .order_by(col(Beneficiary.archived_at).is_not(None), col(Beneficiary.full_name))
     ).all()
     managers = manager_areas.users_by_id(session, {r.manager_id for r in rows if r.manager_id})
@@ -319,6 +339,13 @@ def get_project(session: Session, *, actor: Viewer | None, beneficiary_id: int) 
     """
     actor = ensure_role(actor)
     row = load_visible(session, actor, beneficiary_id)
+    is_client = row.client_id == actor.id
+    notes_state = notes_visibility(row, for_client=is_client)
+    notes = row.care_notes if notes_state == "shown" else ""
+    if notes:
+        access_log.record_access(
+            session, viewer=actor, beneficiary_id=row.id, subject=AccessSubject.CARE_NOTES
+        )
     manager = session.get(User, row.manager_id) if row.manager_id else None
     members = session.exec(
         select(HouseholdMember)
@@ -336,11 +363,26 @@ def get_project(session: Session, *, actor: Viewer | None, beneficiary_id: int) 
         town=row.town,
         province=row.province,
         phone=row.phone,
-        care_notes=row.care_notes,
+        care_notes=notes,
+        notes_state=notes_state,
+        purposes=list(care_documents.held_purposes(row)),
         preferred_times=row.preferred_times,
         members=[MemberRow(m.full_name, m.relationship) for m in members],
         documents=care_documents.list_documents(session, beneficiary_id=row.id),
         consents=care_documents.list_consents(session, beneficiary_id=row.id),
         registered=format_datetime(row.created_at),
-        can_edit=row.client_id == actor.id and row.archived_at is None,
+        can_edit=is_client and row.archived_at is None,
     )
+
+
+def notes_visibility(row: Beneficiary, *, for_client: bool) -> str:
+    """Say whether a beneficiary's health notes may be shown to this reader.
+
+    Returns:
+        ``"shown"`` with health consent in force; ``"hidden"`` for the team once it
+        is withdrawn (the client still sees what they wrote, to clear it);
+        ``"locked"`` when there is no health consent and nothing stored.
+    """
+    if row.health_consent or (for_client and row.care_notes):
+        return "shown"
+    return "hidden" if row.care_notes else "locked"

@@ -18,7 +18,8 @@ from care_portal.models.visits import ChangeRequest, ChangeRequestStatus, Task
 from care_portal.services.accounts import to_viewer
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
-from care_portal.services.client_tasks import cancel_with_refund, task_share_cents
+from care_portal.services.client_tasks import cancel_with_refund, task_shares
+from care_portal.services.paging import Page, fetch_page
 
 DECISIONS = ("refund", "no_refund", "reject")
 
@@ -39,36 +40,43 @@ class CancellationRequestRow:
     share: str
 
 
-def list_open_requests(session: Session, *, actor: Viewer | None) -> list[CancellationRequestRow]:
-    """Return the open cancellation requests, oldest first (admins only)."""
+def list_open_requests(
+    session: Session, *, actor: Viewer | None, page: int = 1
+) -> Page[CancellationRequestRow]:
+    """Return one page of the open cancellation requests, oldest first (admins only).
+
+    Six statements whatever the number of requests: the count, the page with
+    its tasks, clients and relatives joined, then the refund shares.
+    """
     ensure_role(actor, Role.ADMIN)
-    requests = session.exec(
-        select(ChangeRequest)
+    query = (
+        select(ChangeRequest, Task, User.full_name, Beneficiary.full_name)
+        .join(Task, Task.id == ChangeRequest.task_id)
+        .join(User, User.id == ChangeRequest.client_id)
+        .outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id)
         .where(ChangeRequest.kind == "cancel", ChangeRequest.status == ChangeRequestStatus.OPEN.value)
-        .order_by(col(ChangeRequest.created_at))
-    ).all()
-    rows = []
-    for request in requests:
-        task = session.get(Task, request.task_id)
-        client = session.get(User, request.client_id)
-        beneficiary = session.get(Beneficiary, task.beneficiary_id)
-        rows.append(
-            CancellationRequestRow(
-                id=request.id,
-                task_id=task.id,
-                client=client.full_name,
-                beneficiary=beneficiary.full_name if beneficiary else "",
-                service=task.service_name,
-                appointment=format_datetime(task.appointment_start),
-                deadline=format_datetime(cancellation_deadline(task.appointment_start))
-                if task.appointment_start
-                else "",
-                requested=format_datetime(request.created_at),
-                message=request.message,
-                share=format_euros(task_share_cents(session, task)),
-            )
+        .order_by(col(ChangeRequest.created_at), col(ChangeRequest.id))
+    )
+    found, total, number = fetch_page(session, query, page)
+    shares = task_shares(session, [task for _, task, _, _ in found])
+    rows = [
+        CancellationRequestRow(
+            id=request.id,
+            task_id=task.id,
+            client=client_name,
+            beneficiary=beneficiary_name or "",
+            service=task.service_name,
+            appointment=format_datetime(task.appointment_start),
+            deadline=format_datetime(cancellation_deadline(task.appointment_start))
+            if task.appointment_start
+            else "",
+            requested=format_datetime(request.created_at),
+            message=request.message,
+            share=format_euros(shares[task.id]),
         )
-    return rows
+        for request, task, client_name, beneficiary_name in found
+    ]
+    return Page(rows, number=number, total=total)
 
 
 def decide_request(

@@ -36,7 +36,9 @@ from care_portal.models.visits import (
 from care_portal.services import invoicing
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
+from care_portal.services.care_access import blocked_beneficiary_ids
 from care_portal.services.notifications import queue_email
+from care_portal.services.paging import Page, fetch_page
 from care_portal.services.visits import report_dict
 
 KINDS = ("message", "change", "cancel")
@@ -113,52 +115,122 @@ def load_own_task(session: Session, actor: Viewer, task_id: int) -> Task:
 
 
 def list_client_tasks(
-    session: Session, *, actor: Viewer | None, now: datetime | None = None
-) -> list[ClientTask]:
-    """Return the actor's tasks, newest purchase first, with deadlines in Madrid time."""
+    session: Session, *, actor: Viewer | None, now: datetime | None = None, page: int = 1
+) -> Page[ClientTask]:
+    """Return one page of the actor's tasks, newest purchase first, with deadlines in Madrid time.
+
+    Seven statements whatever the number of tasks: the count, the page, then
+    beneficiaries, managers, reports, cancellations (with their rectifying
+    invoice) and open requests of the page's tasks, each in one ``IN (…)``.
+    """
     actor = ensure_role(actor, Role.CLIENT)
     now = now or utcnow()
+    query = (
+        select(Task)
+        .where(Task.client_id == actor.id, col(Task.beneficiary_id).not_in(blocked_beneficiary_ids()))
+        .order_by(col(Task.created_at).desc(), col(Task.id))
+    )
+    tasks, total, number = fetch_page(session, query, page)
+    related = _Related.load(session, tasks)
+    return Page([_client_task(task, related, now) for task in tasks], number=number, total=total)
+
+
+def list_changeable_tasks(session: Session, *, actor: Viewer | None, limit: int = 200) -> list[ClientTask]:
+    """Return the actor's visits that can still change or be cancelled (for the suggestions form).
+
+    Open visits only (waiting for an appointment or scheduled), soonest
+    appointment first, at most ``limit``; the same seven statements as a page of "Tareas".
+    """
+    actor = ensure_role(actor, Role.CLIENT)
+    open_states = (TaskState.PENDING_APPOINTMENT.value, TaskState.SCHEDULED.value)
     tasks = session.exec(
-        select(Task).where(Task.client_id == actor.id).order_by(col(Task.created_at).desc(), col(Task.id))
-    ).all()
-    return [_client_task(session, task, now) for task in tasks]
-
-
-def _client_task(session: Session, task: Task, now: datetime) -> ClientTask:
-    beneficiary = session.get(Beneficiary, task.beneficiary_id)
-    manager = session.get(User, task.manager_id) if task.manager_id else None
-    report = session.exec(select(VisitReport).where(VisitReport.task_id == task.id)).first()
-    cancellation = session.exec(select(Cancellation).where(Cancellation.task_id == task.id)).first()
-    rectifying = session.get(Invoice, cancellation.rectifying_invoice_id) if cancellation else None
-    request = session.exec(
-        select(ChangeRequest).where(
-            ChangeRequest.task_id == task.id, ChangeRequest.status == ChangeRequestStatus.OPEN.value
+        select(Task)
+        .where(
+            Task.client_id == actor.id,
+            col(Task.state).in_(open_states),
+            col(Task.beneficiary_id).not_in(blocked_beneficiary_ids()),
         )
-    ).first()
+        .order_by(col(Task.appointment_start).is_(None), col(Task.appointment_start), col(Task.id))
+        .limit(limit)
+    ).all()
+    related = _Related.load(session, list(tasks))
+    now = utcnow()
+    return [_client_task(task, related, now) for task in tasks]
+
+
+@dataclass(frozen=True)
+class _Related:
+    """What the rows of one page of tasks show besides the task itself, read in batches."""
+
+    beneficiaries: dict[int, str]
+    managers: dict[int, str]
+    reports: dict[int, VisitReport]
+    cancellations: dict[int, tuple[Cancellation, str]]
+    open_requests: dict[int, str]
+
+    @classmethod
+    def load(cls, session: Session, tasks: list[Task]) -> _Related:
+        ids = [task.id for task in tasks]
+        if not ids:
+            return cls({}, {}, {}, {}, {})
+        beneficiary_ids = {task.beneficiary_id for task in tasks}
+        manager_ids = {task.manager_id for task in tasks if task.manager_id}
+        beneficiaries = session.exec(
+            select(Beneficiary.id, Beneficiary.full_name).where(col(Beneficiary.id).in_(beneficiary_ids))
+        ).all()
+        managers = (
+            session.exec(select(User.id, User.full_name).where(col(User.id).in_(manager_ids))).all()
+            if manager_ids
+            else []
+        )
+        reports = session.exec(select(VisitReport).where(col(VisitReport.task_id).in_(ids))).all()
+        cancellations = session.exec(
+            select(Cancellation, Invoice.number)
+            .outerjoin(Invoice, Invoice.id == Cancellation.rectifying_invoice_id)
+            .where(col(Cancellation.task_id).in_(ids))
+        ).all()
+        requests = session.exec(
+            select(ChangeRequest.task_id, ChangeRequest.kind)
+            .where(
+                col(ChangeRequest.task_id).in_(ids), ChangeRequest.status == ChangeRequestStatus.OPEN.value
+            )
+            .order_by(col(ChangeRequest.id).desc())
+        ).all()
+        return cls(
+            beneficiaries=dict(beneficiaries),
+            managers=dict(managers),
+            reports={report.task_id: report for report in reports},
+            cancellations={c.task_id: (c, number or "") for c, number in cancellations},
+            open_requests={task_id: kind for task_id, kind in requests},
+        )
+
+
+def _client_task(task: Task, related: _Related, now: datetime) -> ClientTask:
+    cancellation, rectifying_number = related.cancellations.get(task.id, (None, ""))
     open_states = (TaskState.PENDING_APPOINTMENT.value, TaskState.SCHEDULED.value)
     return ClientTask(
         id=task.id,
         service=task.service_name,
-        beneficiary=beneficiary.full_name if beneficiary else "",
+        beneficiary=related.beneficiaries.get(task.beneficiary_id, ""),
         state=task.state,
         appointment=format_datetime(task.appointment_start),
-        manager=manager.full_name if manager else "",
+        manager=related.managers.get(task.manager_id, "") if task.manager_id else "",
         visit_code=task.visit_code,
         deadline=format_datetime(cancellation_deadline(task.appointment_start))
         if task.appointment_start
         else "",
         free_cancellation=task.state in open_states
         and (task.appointment_start is None or is_within_free_cancellation(task.appointment_start, now)),
-        report=report_dict(report),
+        report=report_dict(related.reports.get(task.id)),
         cancellation={
             "when": format_datetime(cancellation.created_at),
             "refund": format_euros(cancellation.refund_cents),
-            "invoice": rectifying.number if rectifying else "",
+            "invoice": rectifying_number,
             "refund_status": cancellation.refund_status,
         }
         if cancellation
         else None,
-        open_request=request.kind if request else "",
+        open_request=related.open_requests.get(task.id, ""),
     )
 
 
@@ -256,11 +328,38 @@ def _mail_team_and_manager(session: Session, actor: Viewer, task: Task | None, k
 
 def task_share_cents(session: Session, task: Task) -> int:
     """Return the part of its order line a task stands for (the line's cents spread over its visits)."""
-    line = session.get(OrderLine, task.order_line_id)
-    siblings = session.exec(select(Task.id).where(Task.order_line_id == line.id).order_by(col(Task.id))).all()
-    total = line.unit_price_cents * line.quantity
-    share, remainder = divmod(total, len(siblings))
-    return share + (1 if list(siblings).index(task.id) < remainder else 0)
+    return task_shares(session, [task])[task.id]
+
+
+def task_shares(session: Session, tasks: list[Task]) -> dict[int, int]:
+    """Return each task's share of its order line, keyed by task id, in two statements.
+
+    A line's cents are spread over its visits; the first visits (by id) take
+    the odd cents, so the shares always add up to the line.
+    """
+    line_ids = {task.order_line_id for task in tasks}
+    if not line_ids:
+        return {}
+    totals = dict(
+        session.exec(
+            select(OrderLine.id, OrderLine.unit_price_cents * OrderLine.quantity).where(
+                col(OrderLine.id).in_(line_ids)
+            )
+        ).all()
+    )
+    siblings: dict[int, list[int]] = {}
+    for task_id, line_id in session.exec(
+        select(Task.id, Task.order_line_id)
+        .where(col(Task.order_line_id).in_(line_ids))
+        .order_by(col(Task.id))
+    ).all():
+        siblings.setdefault(line_id, []).append(task_id)
+    shares = {}
+    for task in tasks:
+        visits = siblings[task.order_line_id]
+        share, remainder = divmod(totals[task.order_line_id], len(visits))
+        shares[task.id] = share + (1 if visits.index(task.id) < remainder else 0)
+    return shares
 
 
 def cancel_with_refund(

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from care_portal.domain.formatting import format_date, format_euros, to_madrid
+from care_portal.domain.formatting import MADRID, format_date, format_euros, to_madrid
 from care_portal.domain.invoicing import VAT_RATES
+from care_portal.domain.spreadsheets import SafeCsvWriter
 from care_portal.models import BillingRecord, Invoice, InvoiceKind, InvoiceLine, Role
 from care_portal.services import invoice_documents
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
+from care_portal.services.paging import Page, fetch_page
 
 
 @dataclass(frozen=True)
@@ -64,19 +67,28 @@ class InvoiceFile:
     content: bytes
 
 
-def list_client_invoices(session: Session, *, actor: Viewer | None) -> list[InvoiceRow]:
-    """Return the logged-in client's own invoices, newest first."""
+def list_client_invoices(session: Session, *, actor: Viewer | None, page: int = 1) -> Page[InvoiceRow]:
+    """Return one page of the logged-in client's own invoices, newest first."""
     viewer = ensure_role(actor, Role.CLIENT)
-    invoices = session.exec(
-        select(Invoice).where(Invoice.client_id == viewer.id).order_by(col(Invoice.issued_at).desc())
-    ).all()
-    return _rows(session, list(invoices))
+    query = (
+        select(Invoice)
+        .where(Invoice.client_id == viewer.id)
+        .order_by(col(Invoice.issued_at).desc(), col(Invoice.id).desc())
+    )
+    invoices, total, number = fetch_page(session, query, page)
+    return Page(_rows(session, invoices), number=number, total=total)
 
 
 def list_invoices(
-    session: Session, *, actor: Viewer | None, month: str = "", kind: str = "", search: str = ""
-) -> list[InvoiceRow]:
-    """Return every invoice matching the filters, newest first (admins only).
+    session: Session,
+    *,
+    actor: Viewer | None,
+    month: str = "",
+    kind: str = "",
+    search: str = "",
+    page: int = 1,
+) -> Page[InvoiceRow]:
+    """Return one page of the invoices matching the filters, newest first (admins only).
 
     Args:
         session: Open session.
@@ -84,12 +96,16 @@ def list_invoices(
         month: ``"YYYY-MM"`` (Europe/Madrid) or empty for all.
         kind: ``"invoice"``, ``"rectifying"`` or empty for both.
         search: Part of the number, recipient name or NIF.
+        page: The page wanted, from 1.
 
     Returns:
-        The matching invoices.
+        The matching invoices of that page.
     """
     ensure_role(actor, Role.ADMIN)
-    return _rows(session, _filtered(session, month=month, kind=kind, search=search))
+    invoices, total, number = fetch_page(
+        session, _filtered_query(month=month, kind=kind, search=search), page
+    )
+    return Page(_rows(session, invoices), number=number, total=total)
 
 
 def summarise_invoices(
@@ -97,26 +113,36 @@ def summarise_invoices(
 ) -> InvoiceSummary:
     """Return totals per month and per IVA rate of the filtered invoices (admins only)."""
     ensure_role(actor, Role.ADMIN)
-    invoices = _filtered(session, month=month, kind=kind, search=search)
+    conditions = _conditions(month=month, kind=kind, search=search)
+    amounts = session.exec(
+        select(Invoice.issued_at, Invoice.base_cents, Invoice.tax_cents, Invoice.total_cents).where(
+            *conditions
+        )
+    ).all()
     months: dict[str, list[int]] = {}
-    for invoice in invoices:
-        sums = months.setdefault(_month(invoice), [0, 0, 0])
-        sums[0] += invoice.base_cents
-        sums[1] += invoice.tax_cents
-        sums[2] += invoice.total_cents
+    for issued_at, base, tax, total in amounts:
+        sums = months.setdefault(to_madrid(issued_at).strftime("%Y-%m"), [0, 0, 0])
+        sums[0] += base
+        sums[1] += tax
+        sums[2] += total
     rates = {rate: [0, 0, 0] for rate in VAT_RATES}
-    ids = [invoice.id for invoice in invoices]
-    if ids:
-        for line in session.exec(select(InvoiceLine).where(col(InvoiceLine.invoice_id).in_(ids))).all():
-            sums = rates[line.vat_rate]
-            sums[0] += line.base_cents
-            sums[1] += line.tax_cents
-            sums[2] += line.total_cents
+    per_rate = session.exec(
+        select(
+            InvoiceLine.vat_rate,
+            func.sum(InvoiceLine.base_cents),
+            func.sum(InvoiceLine.tax_cents),
+            func.sum(InvoiceLine.total_cents),
+        )
+        .where(col(InvoiceLine.invoice_id).in_(select(Invoice.id).where(*conditions)))
+        .group_by(InvoiceLine.vat_rate)
+    ).all()
+    for rate, base, tax, total in per_rate:
+        rates[rate] = [int(base or 0), int(tax or 0), int(total or 0)]
     return InvoiceSummary(
         per_month=[_total_row(label, sums) for label, sums in sorted(months.items(), reverse=True)],
         per_rate=[_total_row(rate, sums) for rate, sums in rates.items() if any(sums)],
-        grand_total=format_euros(sum(invoice.total_cents for invoice in invoices)),
-        count=len(invoices),
+        grand_total=format_euros(sum(total for *_, total in amounts)),
+        count=len(amounts),
     )
 
 
@@ -129,9 +155,14 @@ def export_invoices_csv(
     ``;`` as separator, as Spanish spreadsheets expect.
     """
     viewer = ensure_role(actor, Role.ADMIN)
-    invoices = _filtered(session, month=month, kind=kind, search=search)
+    query = _filtered_query(month=month, kind=kind, search=search)
+    invoices = list(session.exec(query).all())
+    lines_of: dict[int, list[InvoiceLine]] = {}
+    ids = select(Invoice.id).where(*_conditions(month=month, kind=kind, search=search))
+    for line in session.exec(select(InvoiceLine).where(col(InvoiceLine.invoice_id).in_(ids))).all():
+        lines_of.setdefault(line.invoice_id, []).append(line)
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = SafeCsvWriter(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(
         [
             "numero",
@@ -146,9 +177,9 @@ def export_invoices_csv(
             "total",
         ]
     )
-    numbers = {invoice.id: invoice.number for invoice in invoices}
+    numbers = _numbers_of_originals(session, invoices)
     for invoice in sorted(invoices, key=lambda i: (i.issued_at, i.number)):
-        lines = session.exec(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)).all()
+        lines = lines_of.get(invoice.id, [])
         for rate in VAT_RATES:
             group = [line for line in lines if line.vat_rate == rate]
             if not group:
@@ -159,7 +190,7 @@ def export_invoices_csv(
                     invoice.number,
                     format_date(invoice.issued_at),
                     invoice.invoice_type,
-                    _rectified_number(session, invoice, numbers),
+                    numbers.get(invoice.rectifies_invoice_id, "") if invoice.rectifies_invoice_id else "",
                     invoice.recipient_name,
                     invoice.recipient_nif,
                     "exenta" if rate == "exempt" else rate,
@@ -196,22 +227,43 @@ def invoice_pdf(
     )
 
 
-def _filtered(session: Session, *, month: str, kind: str, search: str) -> list[Invoice]:
-    query = select(Invoice).order_by(col(Invoice.issued_at).desc(), col(Invoice.id).desc())
+def _filtered_query(*, month: str, kind: str, search: str):
+    """The admin's filters as one ``select`` of invoices, newest first."""
+    return (
+        select(Invoice)
+        .where(*_conditions(month=month, kind=kind, search=search))
+        .order_by(col(Invoice.issued_at).desc(), col(Invoice.id).desc())
+    )
+
+
+def _conditions(*, month: str, kind: str, search: str) -> list:
+    """The admin's filters as SQL conditions (the month in Madrid time, as a range of instants)."""
+    conditions = []
     if kind in (InvoiceKind.INVOICE, InvoiceKind.RECTIFYING):
-        query = query.where(Invoice.kind == kind)
+        conditions.append(Invoice.kind == kind)
     needle = search.strip().lower()
     if needle:
         pattern = f"%{needle}%"
-        query = query.where(
+        conditions.append(
             col(Invoice.number).ilike(pattern)
             | col(Invoice.recipient_name).ilike(pattern)
             | col(Invoice.recipient_nif).ilike(pattern)
         )
-    invoices = list(session.exec(query).all())
-    if month:
-        invoices = [invoice for invoice in invoices if _month(invoice) == month]
-    return invoices
+    bounds = _month_bounds(month)
+    if bounds:
+        conditions += [Invoice.issued_at >= bounds[0], Invoice.issued_at < bounds[1]]
+    return conditions
+
+
+def _month_bounds(month: str) -> tuple[datetime, datetime] | None:
+    """Return the UTC instants where a Madrid month ``YYYY-MM`` starts and the next one starts."""
+    try:
+        year, number = (int(part) for part in month.split("-"))
+        start = datetime(year, number, 1, tzinfo=MADRID)
+    except (ValueError, TypeError):
+        return None
+    following = datetime(year + number // 12, number % 12 + 1, 1, tzinfo=MADRID)
+    return start.astimezone(UTC), following.astimezone(UTC)
 
 
 def _rows(session: Session, invoices: list[Invoice]) -> list[InvoiceRow]:
@@ -236,7 +288,7 @@ def _rows(session: Session, invoices: list[Invoice]) -> list[InvoiceRow]:
         if ids
         else set()
     )
-    numbers = {invoice.id: invoice.number for invoice in invoices}
+    numbers = _numbers_of_originals(session, invoices)
     return [
         InvoiceRow(
             id=invoice.id,
@@ -252,25 +304,29 @@ def _rows(session: Session, invoices: list[Invoice]) -> list[InvoiceRow]:
             tax=format_euros(invoice.tax_cents),
             total=format_euros(invoice.total_cents),
             total_cents=invoice.total_cents,
-            rectifies_number=_rectified_number(session, invoice, numbers),
+            rectifies_number=numbers.get(invoice.rectifies_invoice_id, "")
+            if invoice.rectifies_invoice_id
+            else "",
         )
         for invoice in invoices
     ]
+
+
+def _numbers_of_originals(session: Session, invoices: list[Invoice]) -> dict[int, str]:
+    """Numbers of the listed invoices and of the originals the listed rectifying ones amend (one query)."""
+    numbers = {invoice.id: invoice.number for invoice in invoices}
+    missing = {i.rectifies_invoice_id for i in invoices if i.rectifies_invoice_id} - set(numbers)
+    if invoices:  # even when nothing is missing, so the number of statements never depends on the rows
+        numbers.update(
+            session.exec(select(Invoice.id, Invoice.number).where(col(Invoice.id).in_(missing))).all()
+        )
+    return numbers
 
 
 def _state(invoice: Invoice, rectified: set[int | None]) -> str:
     if invoice.kind == InvoiceKind.RECTIFYING:
         return "rectifying"
     return "rectified" if invoice.id in rectified else "paid"
-
-
-def _rectified_number(session: Session, invoice: Invoice, known: dict[int, str]) -> str:
-    if invoice.rectifies_invoice_id is None:
-        return ""
-    if invoice.rectifies_invoice_id in known:
-        return known[invoice.rectifies_invoice_id]
-    original = session.get(Invoice, invoice.rectifies_invoice_id)
-    return original.number if original else ""
 
 
 def _month(invoice: Invoice) -> str:

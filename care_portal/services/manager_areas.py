@@ -16,6 +16,7 @@ from care_portal.models.types import utcnow
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.notifications import queue_email
+from care_portal.services.responsibility import hand_over_open_tasks
 
 
 @dataclass(frozen=True)
@@ -154,15 +155,62 @@ def set_manager_areas(session: Session, *, actor: Viewer | None, manager_id: int
     session.flush()
     for code in codes:
         session.add(ManagerArea(manager_id=manager_id, area_code=code))
+    session.flush()
+    adopted = adopt_waiting_beneficiaries(session)
     record_event(
         session,
         actor_id=actor.id,
         action="manager.areas_set",
         target_type="user",
         target_id=manager_id,
-        details={"areas": codes},
+        details={"areas": codes, "adopted": adopted},
     )
     return codes
+
+
+def release_beneficiaries(session: Session, *, manager_id: int) -> list[int]:
+    """Take a former manager's beneficiaries and open visits away, and re-assign them by area.
+
+    Returns:
+        The ids of the beneficiaries that found another manager at once (the rest wait in the
+        admins' assignment queue).
+    """
+    for row in session.exec(select(Beneficiary).where(Beneficiary.manager_id == manager_id)).all():
+        row.manager_id = None
+        row.updated_at = utcnow()
+        session.add(row)
+        hand_over_open_tasks(session, beneficiary_id=row.id, manager_id=None)
+    session.flush()
+    return adopt_waiting_beneficiaries(session)
+
+
+def adopt_waiting_beneficiaries(session: Session) -> list[int]:
+    """Give every active beneficiary still without a manager to one who now covers its area.
+
+    Their open visits (paid while nobody covered the area) go with them, and each new manager is
+    told by e-mail.
+
+    Returns:
+        The ids of the beneficiaries that got a manager.
+    """
+    waiting = session.exec(
+        select(Beneficiary)
+        .where(col(Beneficiary.manager_id).is_(None), col(Beneficiary.archived_at).is_(None))
+        .order_by(col(Beneficiary.created_at), col(Beneficiary.id))
+    ).all()
+    adopted = []
+    for row in waiting:
+        manager_id = pick_manager(session, postal_code=row.postal_code)
+        if manager_id is None:
+            continue
+        row.manager_id = manager_id
+        row.updated_at = utcnow()
+        session.add(row)
+        hand_over_open_tasks(session, beneficiary_id=row.id, manager_id=manager_id)
+        tell_manager_new_beneficiary(session, beneficiary=row)
+        session.flush()  # the next pick counts this one
+        adopted.append(row.id)
+    return adopted
 
 
 def add_manager_areas(
@@ -199,6 +247,8 @@ def add_manager_areas(
             details={"areas": added},
             client_ip=client_ip,
         )
+        session.flush()
+        adopt_waiting_beneficiaries(session)
     return added
 
 
@@ -231,6 +281,8 @@ def reassign_beneficiary(
 ) -> None:
     """Associate a beneficiary with a manager; the old and new manager and the client are e-mailed.
 
+    The beneficiary's open visits go to the new manager at once (``services.responsibility``).
+
     Raises:
         NotFound: Missing beneficiary, or not an active manager.
         ValidationFailed: ``manager_id`` when it is already the associated manager.
@@ -247,6 +299,7 @@ def reassign_beneficiary(
     row.manager_id = manager.id
     row.updated_at = utcnow()
     session.add(row)
+    hand_over_open_tasks(session, beneficiary_id=row.id, manager_id=manager.id)
     if old is not None:
         queue_email(
             session,

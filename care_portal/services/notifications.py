@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -17,6 +18,8 @@ from care_portal.models.types import utcnow
 from care_portal.services.authz import Viewer, ensure_role
 
 CLAIM_SECONDS = 120
+SECRET_IN_LINK = re.compile(r"([?&](?:token|code)=)[^\s&#]+")  # reset and verification links
+HIDDEN = "[oculto/hidden]"
 MAX_BACKOFF_SECONDS = 3600
 
 
@@ -53,6 +56,11 @@ def queue_email(session: Session, *, to: str, subject: str, body: str, kind: str
         kind: What the message is about, for filtering (``"password_reset"``…).
     """
     session.add(OutboxMessage(to_address=to, subject=subject[:200], body_text=body, kind=kind))
+
+
+def hide_secrets(text: str) -> str:
+    """Return an e-mail body with the secret part of every link replaced (for people to read)."""
+    return SECRET_IN_LINK.sub(lambda match: match.group(1) + HIDDEN, text or "")
 
 
 def backoff_seconds(attempts: int) -> int:
@@ -143,6 +151,9 @@ def deliver_due(
 def list_outbox(session: Session, *, actor: Viewer | None, limit: int = 200) -> list[OutboxRow]:
     """Return the newest outbox messages for the admin page ("Correo saliente").
 
+    Links that carry a secret (password reset, e-mail verification) are shown without it: only
+    the recipient may use them.
+
     Args:
         session: Open session.
         actor: Who asks; only admins may read the outbox.
@@ -158,7 +169,7 @@ def list_outbox(session: Session, *, actor: Viewer | None, limit: int = 200) -> 
             id=row.id,
             to_address=row.to_address,
             subject=row.subject,
-            body_text=row.body_text,
+            body_text=hide_secrets(row.body_text),
             status=row.status,
             attempts=row.attempts,
             created=format_datetime(row.created_at),

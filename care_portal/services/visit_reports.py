@@ -1,4 +1,4 @@
-"""The visit report as a PDF, for the task's client, its manager and admins only."""
+"""The visit report as a PDF, for the task's client, its managers (``services.responsibility``) and admins."""
 
 from __future__ import annotations
 
@@ -7,15 +7,13 @@ from sqlmodel import Session, select
 from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_datetime
 from care_portal.integrations.pdf import render_pdf
-from care_portal.models import User
+from care_portal.models import AccessSubject, User
 from care_portal.models.care import Beneficiary
 from care_portal.models.visits import Task, VisitReport
+from care_portal.services.access_log import record_access
 from care_portal.services.audit import record_event
-from care_portal.services.authz import Viewer, can_reach, ensure_role
-
-
-def _may_read(actor: Viewer, task: Task) -> bool:
-    return can_reach(actor, task.client_id, task.manager_id)
+from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.responsibility import current_manager_id, may_read_task
 
 
 def report_pdf(
@@ -32,7 +30,7 @@ def report_pdf(
     """
     actor = ensure_role(actor)
     task = session.get(Task, task_id)
-    if task is None or not _may_read(actor, task):
+    if task is None or not may_read_task(actor, task, current_manager_id(session, task)):
         raise NotFound()
     report = session.exec(select(VisitReport).where(VisitReport.task_id == task.id)).first()
     if report is None:
@@ -62,5 +60,12 @@ def report_pdf(
         target_type="task",
         target_id=task.id,
         client_ip=client_ip,
+    )
+    record_access(
+        session,
+        viewer=actor,
+        beneficiary_id=task.beneficiary_id,
+        subject=AccessSubject.REPORT,
+        target_id=task.id,
     )
     return f"informe-visita-{task.id}.pdf", pdf

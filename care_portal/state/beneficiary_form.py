@@ -45,11 +45,22 @@ def beneficiary_input(form: dict) -> BeneficiaryInput:
     )
 
 
+def consent_purposes(form: dict, *, health: bool) -> tuple[str, ...]:
+    """Return the purposes ticked on a consent form (service provision is always part of it)."""
+    chosen = ["service"]
+    if health:
+        chosen.append("health")
+    if form.get("purpose_communications"):
+        chosen.append("communications")
+    return tuple(chosen)
+
+
 class BeneficiaryFormMixin(FormMixin, mixin=True):
     """Household size, who signed, and the signed consent waiting in staging until the form is sent."""
 
     household_size: int = 1
     signer_role: str = "beneficiary"
+    health_ticked: bool = False
     consent_name: str = ""
     _consent_key: str = ""
 
@@ -65,6 +76,11 @@ class BeneficiaryFormMixin(FormMixin, mixin=True):
             self.household_size = max(1, min(int(value), MAX_HOUSEHOLD))
         except ValueError:
             self.household_size = 1
+
+    @rx.event
+    def toggle_health_ticked(self):
+        """Tick or untick the explicit consent for health data (the checkbox itself is uncontrolled)."""
+        self.health_ticked = not self.health_ticked
 
     @rx.event
     def set_signer_role(self, value: str):

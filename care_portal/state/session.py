@@ -1,13 +1,17 @@
-"""The browser session: token cookie, language, the logged-in user, and guards.
+"""The browser session: language, the logged-in user, and guards.
 
-Every handler that reads or changes private data resolves the user from the
-token itself (``guarded``); an ``on_load`` redirect only decides what renders.
+The session token lives in an HttpOnly cookie that scripts cannot read; the event websocket
+hands this state only its reference (``api.edge``). Every handler that reads or changes private
+data resolves the user from it itself (``guarded``); an ``on_load`` redirect only decides what
+renders. Any change of user resets every page state (``state.identity``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
+import json
 import logging
 from collections.abc import Callable
 
@@ -16,15 +20,16 @@ import reflex as rx
 from care_portal import routes
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError, NotAuthenticated, PermissionDenied, ValidationFailed
+from care_portal.domain.sessions import DEVICE_COOKIE, read_cookie
 from care_portal.i18n import tr
 from care_portal.models import Role
 from care_portal.observability import logs
 from care_portal.observability.events import observe_event
-from care_portal.services import accounts
+from care_portal.services import accounts, web_sessions
 from care_portal.services.authz import Viewer, ensure_role
+from care_portal.state import identity
 
 logger = logging.getLogger(__name__)
-SESSION_COOKIE = accounts.SESSION_COOKIE
 LANG_COOKIE = "cp_lang"
 
 
@@ -46,10 +51,10 @@ def error_message(error: DomainError, lang: str) -> str:
 class SessionState(rx.State):
     """Who is using this tab, and in which language."""
 
-    auth_token: str = rx.Cookie("", name=SESSION_COOKIE, same_site="lax", max_age=14 * 24 * 3600)
     lang: str = rx.Cookie("es", name=LANG_COOKIE, same_site="lax", max_age=365 * 24 * 3600)
     viewer_name: str = ""
     viewer_role: str = ""
+    _identity: str = ""  # who the page states below were filled for ("" = nobody)
 
     @rx.var
     def is_logged_in(self) -> bool:
@@ -61,14 +66,48 @@ class SessionState(rx.State):
         """Whether the interface is in English."""
         return self.lang == "en"
 
+    def _session_ref(self) -> str:
+        return identity.session_ref_of(self)
+
+    def _device_proof(self) -> str:
+        """The browser's proof of an earlier log-in (HttpOnly ``cp_device``), for log-in throttling."""
+        return read_cookie(self.router.headers.cookie, DEVICE_COOKIE)
+
     def _resolve_viewer(self) -> Viewer | None:
-        """Look the token up in the database: the only source of truth about the user."""
-        if not self.auth_token:
-            return None
-        with session_scope() as session:
-            viewer = accounts.resolve_session(session, token=self.auth_token)
+        """Look the session up in the database: the only source of truth about the user.
+
+        When the user is not the one the page states were filled for, they are all reset first.
+        """
+        ref = self._session_ref()
+        viewer = identity.resolve_viewer(ref)
+        key = identity.identity_key(viewer, ref)
+        holder = self._session_state()
+        if key != holder._identity:
+            identity.forget_loaded(holder)
+            holder._identity = key
         logs.bind_user(viewer.id if viewer else None)
         return viewer
+
+    def _session_state(self) -> SessionState:
+        state = self
+        while type(state) is not SessionState and state.parent_state is not None:
+            state = state.parent_state
+        return state
+
+    def _open_session(self, token: str, next_path: str):
+        """Send the browser through the hand-off route that sets the HttpOnly session cookie.
+
+        Args:
+            token: The token ``accounts.log_in`` returned (it stops working; only the hand-off counts).
+            next_path: Where to go once logged in (a local path).
+
+        Returns:
+            The event that navigates the whole page (so the new cookie reaches the websocket).
+        """
+        with session_scope() as session:
+            code = web_sessions.begin_handoff(session, token=token)
+        url = routes.session_activation_url(code, next_path)
+        return rx.call_script(f"window.location.assign({json.dumps(url)})")
 
     def _client_ip(self) -> str:
         return self.router.session.client_ip or ""
@@ -86,11 +125,8 @@ class SessionState(rx.State):
 
     @rx.event
     def refresh_viewer(self):
-        """Refresh the navigation from the session token (runs on every page load)."""
-        viewer = self._resolve_viewer()
-        if viewer is None and self.auth_token:
-            self.auth_token = ""
-        self._show_viewer(viewer)
+        """Refresh the navigation from the session (runs on every page load)."""
+        self._show_viewer(self._resolve_viewer())
 
     @rx.event
     def set_lang(self, lang: str):
@@ -105,30 +141,34 @@ class SessionState(rx.State):
 
     @rx.event
     def log_out(self):
-        """End this session on the server and in the browser."""
-        if self.auth_token:
+        """End this session on the server; the cookie left in the browser no longer opens anything."""
+        ref = self._session_ref()
+        if ref:
             with session_scope() as session:
-                accounts.log_out(session, token=self.auth_token)
-        self.auth_token = ""
-        self._show_viewer(None)
-        self._reset_private_state()
+                web_sessions.revoke_ref(session, ref=ref)
+        self._end_session()
         return [rx.redirect(routes.HOME), rx.toast.info(self._t("auth.logged_out"))]
 
-    def _reset_private_state(self) -> None:
-        """Forget every substate's data (called on log-out)."""
-        for substate in self.substates.values():
-            substate.reset()
+    def _end_session(self) -> None:
+        """Forget the user and every page state (after log-out or revocation of this session)."""
+        self._show_viewer(None)
+        identity.forget_loaded(self._session_state())
+        self._session_state()._identity = ""
 
 
-def guarded(*roles: Role) -> Callable:
+def guarded(*roles: Role, off_loop: bool = False) -> Callable:
     """Decorate an event handler so that it runs only for a logged-in user with a role.
 
     The handler (plain or async) receives the resolved ``Viewer`` as its first
-    argument after ``self``. Anonymous callers are sent to the log-in page; callers without
-    the role get the "no access" page; nothing else happens.
+    argument after ``self``: the viewer is resolved once per event, here. Anonymous
+    callers are sent to the log-in page; callers without the role get the "no access"
+    page; nothing else happens.
 
     Args:
         *roles: Accepted roles (admins are always accepted); none means any user.
+        off_loop: Run the check and a plain handler in a worker thread
+            (``asyncio.to_thread``), so their database work never blocks the worker's
+            event loop while other tabs wait. The handler then becomes a coroutine.
 
     Returns:
         The decorator.
@@ -136,6 +176,7 @@ def guarded(*roles: Role) -> Callable:
 
     def decorate(fn: Callable) -> Callable:
         name = fn.__qualname__
+
         def authorise(self: SessionState):
             viewer = self._resolve_viewer()
             try:
@@ -148,7 +189,16 @@ def guarded(*roles: Role) -> Callable:
             self._show_viewer(viewer)
             return viewer, None
 
-        if inspect.iscoroutinefunction(fn):
+        if off_loop and not inspect.iscoroutinefunction(fn):
+
+            @functools.wraps(fn)
+            async def handler(self: SessionState, *args, **kwargs):
+                viewer, refusal = await asyncio.to_thread(authorise, self)
+                if viewer is None:
+                    return refusal
+                return await asyncio.to_thread(fn, self, viewer, *args, **kwargs)
+
+        elif inspect.iscoroutinefunction(fn):
 
             @functools.wraps(fn)
             async def handler(self: SessionState, *args, **kwargs):
@@ -164,6 +214,7 @@ def guarded(*roles: Role) -> Callable:
                     viewer, refusal = authorise(self)
                     return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
 
+        handler.resolves_viewer = True
         signature = inspect.signature(fn)
         params = list(signature.parameters.values())
         del params[1]

@@ -12,11 +12,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from playwright.sync_api import Page, expect
 
 from tests.demos.recorder import Demo
-from tests.e2e.helpers import log_in, open_page, register_beneficiary, sign_up, unique_email
+from tests.e2e import helpers
+from tests.e2e.helpers import (
+    confirm_and_log_in,
+    log_in,
+    open_page,
+    register_beneficiary,
+    sign_up_and_confirm,
+    unique_email,
+)
 
 PASSWORD = "mi casa tiene un patio"
 OFFER = "Gestor/a personal de cuidados en Madrid"
@@ -37,7 +46,7 @@ class Flow:
 
 
 def _new_client(page: Page, base: str) -> None:
-    sign_up(page, base, "Elena Sanz Ortega", unique_email("demo"), PASSWORD)
+    sign_up_and_confirm(page, base, None, "Elena Sanz Ortega", unique_email("demo"), PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
 
 
@@ -116,9 +125,11 @@ def client_sign_up(demo: Demo, base: str) -> None:
     demo.step("signup")
     demo.go(f"{base}/registro")
     demo.type(page.get_by_label("Nombre y apellidos"), "Elena Sanz Ortega")
-    demo.type(page.get_by_label("Correo electrónico"), unique_email("elena"))
+    email = unique_email("elena")
+    demo.type(page.get_by_label("Correo electrónico"), email)
     demo.type(page.get_by_label("Contraseña"), PASSWORD)
     demo.tap(page.locator("#signup-submit"))
+    confirm_and_log_in(page, base, helpers.INBOX, email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
     demo.step("area")
     demo.pause(1.5)
@@ -224,9 +235,12 @@ def job_application(demo: Demo, base: str) -> None:
     demo.step("signup")
     demo.tap(page.get_by_role("button", name="Regístrate").last)
     demo.type(page.get_by_label("Nombre y apellidos"), "Marta Gil Romero")
-    demo.type(page.get_by_label("Correo electrónico"), unique_email("marta"))
+    marta = unique_email("marta")
+    next_path = unquote(re.search(r"next=([^&]+)", page.url).group(1))
+    demo.type(page.get_by_label("Correo electrónico"), marta)
     demo.type(page.get_by_label("Contraseña"), "quiero cuidar a personas mayores")
     demo.tap(page.locator("#signup-submit"))
+    confirm_and_log_in(page, base, helpers.INBOX, marta, "quiero cuidar a personas mayores", next_path)
     expect(page).to_have_url(re.compile(r"/empleo/\d+/solicitud/?$"))
     page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
     demo.step("form")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e import helpers
 from tests.e2e.accessibility import check_accessibility
 from tests.e2e.world import World
 from tests.smtp_server import SmtpServer, free_port
@@ -24,11 +26,23 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, 
 DEMO_PASSWORD = "cuidado-demo-2026"
 
 
-def pytest_collection_modifyitems(items):
-    """Mark every test in this folder as a browser test."""
+def pytest_addoption(parser):
+    """``--e2e-order=reverse|shuffle``: run the journeys in another order, to prove they are independent."""
+    parser.addoption("--e2e-order", choices=("reverse", "shuffle"), default=None)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test in this folder as a browser test; reorder them when asked."""
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+    order = config.getoption("--e2e-order", default=None)
+    if order == "reverse":
+        items.reverse()
+    elif order == "shuffle":
+        seed = random.randrange(10_000)
+        print(f"\n--e2e-order=shuffle: random.Random({seed})")
+        random.Random(seed).shuffle(items)
 
 
 def _wait_http(url: str, process: subprocess.Popen, timeout: float, log: Path) -> None:
@@ -50,6 +64,7 @@ def _wait_http(url: str, process: subprocess.Popen, timeout: float, log: Path) -
 def smtp_server():
     """The SMTP server the served app delivers its e-mail to."""
     server = SmtpServer().start()
+    helpers.INBOX = server  # for flows that sign up without the fixture (tests/demos)
     yield server
     server.stop()
 

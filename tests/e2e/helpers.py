@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from tests.e2e.accessibility import check_accessibility
 
 DEMO_PASSWORD = "cuidado-demo-2026"
+INBOX = None  # the session's SMTP server, set by the smtp_server fixture
 
 
 def unique_email(prefix: str) -> str:
@@ -30,7 +31,7 @@ def log_in(page: Page, base: str, email: str, password: str = DEMO_PASSWORD, nex
     page.get_by_label("Correo electrónico").fill(email)
     page.get_by_label("Contraseña").fill(password)
     page.locator("#login-submit").click()
-    expect(page).not_to_have_url(re.compile(r"/entrar"))
+    expect(page).not_to_have_url(re.compile(r"/entrar"), timeout=20_000)  # through the cookie hand-off
 
 
 def sign_up(page: Page, base: str, name: str, email: str, password: str) -> None:
@@ -40,6 +41,26 @@ def sign_up(page: Page, base: str, name: str, email: str, password: str) -> None
     page.get_by_label("Correo electrónico").fill(email)
     page.get_by_label("Contraseña").fill(password)
     page.locator("#signup-submit").click()
+
+
+def sign_up_and_confirm(
+    page: Page, base: str, smtp_server, name: str, email: str, password: str, next_path: str = ""
+) -> None:
+    """Sign up, open the confirmation link from the e-mail, and log in (back to ``next_path``)."""
+    sign_up(page, base, name, email, password)
+    confirm_and_log_in(page, base, smtp_server or INBOX, email, password, next_path)
+
+
+def confirm_and_log_in(
+    page: Page, base: str, smtp_server, email: str, password: str, next_path: str = ""
+) -> None:
+    """After the sign-up form: open the confirmation link from the e-mail and log in."""
+    expect(page.locator("#signup-sent")).to_contain_text(email)
+    mail = smtp_server.wait_for(lambda m: m["To"] == email and "Confirma" in m["Subject"])
+    link = re.search(r"http://\S+/verificar\?token=[\w-]+", mail.get_content()).group(0)
+    open_page(page, link)
+    expect(page.locator("#verify-done")).to_be_visible()
+    log_in(page, base, email, password, next_path=next_path)
 
 
 def log_out(page: Page) -> None:

@@ -6,17 +6,18 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from care_portal.models import Role
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, sign_up, unique_email
+from tests.e2e.helpers import log_in, log_out, sign_up_and_confirm, unique_email
 
 PASSWORD = "mi madre vive en Lavapiés"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
 
 
-def _new_client(page: Page, base: str, name: str) -> str:
+def _new_client(page: Page, base: str, smtp_server, name: str) -> str:
     email = unique_email("familia")
-    sign_up(page, base, name, email, PASSWORD)
+    sign_up_and_confirm(page, base, smtp_server, name, email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
     return email
 
@@ -39,19 +40,24 @@ def _choose_file(page: Page, zone: str, name: str, data: bytes, mime: str) -> No
     )
 
 
-def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app_url):
-    _new_client(page, app_url, "Elena Sanz")
+def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app_url, smtp_server, world):
+    home = world.postal_code()
+    world.person(Role.MANAGER, "Gonzalo Gestor Ruiz", areas=(home,))
+    _new_client(page, app_url, smtp_server, "Elena Sanz")
     page.get_by_role("link", name="Alta de familiar").click()
     expect(page).to_have_url(re.compile(r"/cuenta/alta-familiar"))
-    _fill_person_and_home(page, "Pilar Sanz Ortega")
+    _fill_person_and_home(page, "Pilar Sanz Ortega", postal_code=home)
     page.locator("#field-household_size").select_option("2")
     page.locator("#field-member_1_name").fill("Julián Sanz Ruiz")
     page.locator("#field-member_1_relationship").fill("padre")
-    page.locator("#field-care_notes").fill("Usa andador.")
     _choose_file(page, "documents", "informe.pdf", PDF, "application/pdf")
     expect(page.locator(".cp-staged-file")).to_have_text("informe.pdf")
+    # Health notes stay locked until the consent with its health purpose is there.
+    expect(page.locator("#care-notes-locked")).to_be_visible()
     page.locator("#consent_mode-upload").click()
     expect(page.locator("#consent_mode-upload")).to_be_checked()
+    page.locator("#field-purpose_health").check()
+    page.locator("#field-care_notes").fill("Usa andador.")
     _choose_file(page, "consent_file", "consentimiento firmado.pdf", PDF, "application/pdf")
     expect(page.locator("#consent-ready")).to_contain_text("consentimiento firmado.pdf")
     page.locator("#field-signer_name").fill("Pilar Sanz Ortega")
@@ -82,8 +88,11 @@ def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app
     snapshot(page, "care-projects")
 
 
-def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(page, app_url):
-    _new_client(page, app_url, "Tomás Vidal")
+def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(
+    page, app_url, smtp_server, world
+):
+    other = world.person(Role.CLIENT, "Carmen Cliente López")
+    _new_client(page, app_url, smtp_server, "Tomás Vidal")
     page.goto(f"{app_url}/cuenta/alta-familiar")
     _fill_person_and_home(page, "Amparo Vidal Soler")
     # What was typed survives a reload of the long form (kept in this tab until it is sent).
@@ -116,7 +125,7 @@ def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(pag
     assert page.request.get(f"{app_url}/api/consentimiento/{beneficiary_id}.pdf").body().startswith(b"%PDF-")
 
     log_out(page)
-    log_in(page, app_url, "cliente@cuidadoencasa.example")
+    log_in(page, app_url, other.email, other.password)
     page.goto(project_url)
     expect(page.locator("#project-not-found")).to_be_visible()
     expect(page.get_by_text("Amparo Vidal Soler")).to_have_count(0)
@@ -125,8 +134,8 @@ def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(pag
     expect(page.locator(".project-card").filter(has_text="Amparo Vidal Soler")).to_have_count(0)
 
 
-def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url):
-    _new_client(page, app_url, "Marta Gil")
+def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url, smtp_server):
+    _new_client(page, app_url, smtp_server, "Marta Gil")
     page.goto(f"{app_url}/cuenta/alta-familiar")
     _choose_file(page, "documents", "informe.pdf", EXECUTABLE, "application/pdf")
     expect(page.locator("#field-documents-error")).to_contain_text("Solo aceptamos PDF, JPG o PNG")
@@ -144,8 +153,11 @@ def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url):
     expect(page.locator("#projects-empty")).to_be_visible()
 
 
-def test_an_admin_assigns_a_manager_to_a_beneficiary_outside_every_area(page, app_url, smtp_server):
-    email = _new_client(page, app_url, "Jorge Ramos")
+def test_an_admin_assigns_a_manager_to_a_beneficiary_outside_every_area(page, app_url, smtp_server, world):
+    area = world.postal_code()
+    manager = world.person(Role.MANAGER, "Gonzalo Gestor Ruiz", areas=(area,))
+    admin = world.person(Role.ADMIN, "Ana Admin")
+    email = _new_client(page, app_url, smtp_server, "Jorge Ramos")
     page.goto(f"{app_url}/cuenta/alta-familiar")
     name = f"Dolores Ramos {page.viewport_name}"
     _fill_person_and_home(page, name, postal_code="41001", town="Sevilla")
@@ -153,18 +165,18 @@ def test_an_admin_assigns_a_manager_to_a_beneficiary_outside_every_area(page, ap
     expect(page.locator("#project-manager")).to_contain_text("Estamos buscándole un gestor")
     log_out(page)
 
-    log_in(page, app_url, "admin@cuidadoencasa.example")
+    log_in(page, app_url, admin.email, admin.password)
     page.goto(f"{app_url}/admin/beneficiarios")
     waiting = page.locator("#assignment-queue .admin-beneficiary").filter(has_text=name)
     expect(waiting).to_contain_text("41001 Sevilla")
     snapshot(page, "care-admin-queue")
-    waiting.locator("select").select_option(label="Gonzalo Gestor Ruiz (28)")
+    waiting.locator("select").select_option(label=f"Gonzalo Gestor Ruiz ({area})")
     expect(page.locator("#assignment-queue").filter(has_text=name)).to_have_count(0)
-    mail = smtp_server.wait_for(lambda m: m["To"] == email)
-    assert mail["Subject"] == f"Nuevo gestor para {name}"
+    smtp_server.wait_for(lambda m: m["To"] == email and m["Subject"] == f"Nuevo gestor para {name}")
 
     page.goto(f"{app_url}/admin/gestores")
-    card = page.locator(".manager-areas").filter(has_text="Gonzalo Gestor Ruiz")
+    card = page.locator(".manager-areas").filter(has_text=manager.email)
+    expect(card).to_contain_text("Gonzalo Gestor Ruiz")
     card.get_by_label("Zonas").fill("28, 9")
     card.get_by_role("button", name="Guardar").click()
     expect(page.get_by_text("Escribe códigos postales de 5 cifras")).to_be_visible()

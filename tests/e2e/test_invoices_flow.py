@@ -6,43 +6,57 @@ import re
 
 from playwright.sync_api import expect
 
+from care_portal.models import Role
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, sign_up, unique_email
+from tests.e2e.helpers import log_in, log_out, sign_up_and_confirm, unique_email
+from tests.e2e.world import IssuedInvoice, Person
 
-DEMO_CLIENT = "cliente@cuidadoencasa.example"
-NUMBER = re.compile(r"F\d{4}-000001")
+BENEFICIARY = "Rosario López Martín"
+CLIENT_NAME = "Carmen Cliente López"
 
 
-def test_the_client_downloads_the_invoice_pdf_from_facturas(page, app_url, tmp_path):
-    log_in(page, app_url, DEMO_CLIENT)
+def _client_with_a_paid_invoice(world) -> tuple[Person, IssuedInvoice]:
+    """A client who bought 95 € of visits for their mother, paid and invoiced."""
+    client = world.person(Role.CLIENT, CLIENT_NAME)
+    manager = world.person(Role.MANAGER, "Gonzalo Gestor Ruiz")
+    relative = world.relative(client, name=BENEFICIARY, manager=manager)
+    return client, world.paid_invoice(client, relative, billing_name=CLIENT_NAME)
+
+
+def test_the_client_downloads_the_invoice_pdf_from_facturas(page, app_url, world, tmp_path):
+    client, invoice = _client_with_a_paid_invoice(world)
+    log_in(page, app_url, client.email, client.password)
     page.goto(f"{app_url}/cuenta")
     page.get_by_role("link", name="Facturas").first.click()
     expect(page).to_have_url(re.compile(r"/cuenta/facturas/?$"))
     card = page.locator(".invoice-card").first
-    expect(card).to_contain_text(NUMBER)
-    expect(card).to_contain_text("Rosario López Martín")
+    expect(card).to_contain_text(invoice.number)
+    expect(card).to_contain_text(BENEFICIARY)
     expect(card).to_contain_text("95,00\u00a0€")
     expect(card).to_contain_text("Pagada")
     snapshot(page, "client-invoices")
     with page.expect_download() as download_info:
         card.get_by_role("link", name="Descargar PDF").click()
     download = download_info.value
-    assert re.fullmatch(r"factura-F\d{4}-000001\.pdf", download.suggested_filename)
+    assert download.suggested_filename == f"factura-{invoice.number}.pdf"
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     assert saved.read_bytes().startswith(b"%PDF-")
 
 
-def test_another_client_cannot_fetch_the_invoice_by_url(page, app_url):
-    log_in(page, app_url, DEMO_CLIENT)
+def test_another_client_cannot_fetch_the_invoice_by_url(page, app_url, smtp_server, world):
+    client, invoice = _client_with_a_paid_invoice(world)
+    log_in(page, app_url, client.email, client.password)
     page.goto(f"{app_url}/cuenta/facturas")
     href = page.locator(".invoice-card a.invoice-download").first.get_attribute("href")
-    assert re.fullmatch(r"/api/facturas/\d+\.pdf", href)
+    assert href == f"/api/facturas/{invoice.id}.pdf"
     assert page.request.get(f"{app_url}{href}").status == 200
     log_out(page)
     expect(page).to_have_url(re.compile(r"^http://[^/]+/$"))
     assert page.request.get(f"{app_url}{href}").status == 404
-    sign_up(page, app_url, "Luis Pardo", unique_email("ajeno"), "una clave bastante larga")
+    sign_up_and_confirm(
+        page, app_url, smtp_server, "Luis Pardo", unique_email("ajeno"), "una clave bastante larga"
+    )
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
     assert page.request.get(f"{app_url}{href}").status == 404
     page.goto(f"{app_url}/cuenta/facturas")
@@ -56,25 +70,36 @@ def test_another_client_cannot_fetch_the_invoice_by_url(page, app_url):
     expect(page).to_have_url(re.compile(r"/entrar\?next=/cuenta/facturas"))
 
 
-def test_the_admin_sees_every_invoice_with_totals(page, app_url):
-    log_in(page, app_url, "admin@cuidadoencasa.example")
+def test_the_admin_sees_every_invoice_with_totals(page, app_url, world):
+    _, invoice = _client_with_a_paid_invoice(world)
+    admin = world.person(Role.ADMIN, "Ana Admin")
+    unsent = str(world.unsent_records(admin))  # every paid order of the run has one, this one included
+    log_in(page, app_url, admin.email, admin.password)
     page.goto(f"{app_url}/admin/facturas")
-    expect(page.locator("#admin-invoices")).to_contain_text(NUMBER)
-    expect(page.locator("#admin-invoices")).to_contain_text("Carmen Cliente López")
-    expect(page.locator("#unsent-count")).to_have_text("1")
+    expect(page.locator("#admin-invoices")).to_contain_text(invoice.number)  # the newest comes first
+    expect(page.locator("#unsent-count")).to_have_text(unsent)
     expect(page.get_by_role("link", name="Descargar CSV para la gestoría")).to_have_attribute(
         "href", "/api/admin/facturas.csv"
+    )
+    page.locator("#filter-q").fill(invoice.number)
+    page.locator("#filter-apply").click()
+    expect(page.locator("#admin-invoices a.invoice-download")).to_have_count(1)
+    expect(page.locator("#admin-invoices")).to_contain_text(CLIENT_NAME)
+    expect(page.get_by_role("link", name="Descargar CSV para la gestoría")).to_have_attribute(
+        "href", f"/api/admin/facturas.csv?q={invoice.number}"
     )
     snapshot(page, "admin-invoices")
     with page.expect_download() as download_info:
         page.locator("#invoices-csv").click()
     download = download_info.value
     assert download.suggested_filename == "facturas.csv"
-    assert "Carmen Cliente López" in download.path().read_text(encoding="utf-8-sig")
+    exported = download.path().read_text(encoding="utf-8-sig")
+    assert invoice.number in exported
+    assert CLIENT_NAME in exported
     with page.expect_download() as pdf_info:
         page.locator("#admin-invoices a.invoice-download").first.click()
-    assert NUMBER.search(pdf_info.value.suggested_filename)
+    assert pdf_info.value.suggested_filename == f"factura-{invoice.number}.pdf"
     page.locator("#filter-q").fill("nadie con este nombre")
     page.locator("#filter-apply").click()
     expect(page.get_by_text("No hay facturas con estos filtros.")).to_be_visible()
-    expect(page.locator("#unsent-count")).to_have_text("1")
+    expect(page.locator("#unsent-count")).to_have_text(unsent)

@@ -4,32 +4,47 @@ from __future__ import annotations
 
 import re
 import uuid
+from urllib.parse import unquote
 
 from playwright.sync_api import expect
 
+from care_portal.models import Role
 from tests.e2e.conftest import snapshot
 from tests.e2e.helpers import log_in, log_out, open_page, unique_email
 
 PASSWORD = "quiero cuidar a personas mayores"
 OFFER = "Gestor/a personal de cuidados en Madrid"
+
+
+def _offer_title() -> str:
+    """The Madrid offer's title, made unique so that this journey finds its own offer."""
+    return f"{OFFER} {uuid.uuid4().hex[:6]}"
+
+
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
-def _sign_up_from_the_offer(page, app_url, name, email):
+def _sign_up_from_the_offer(page, app_url, smtp_server, offer, name, email):
     open_page(page, f"{app_url}/")
     page.get_by_role("link", name="Ofertas de empleo").first.click()
     expect(page).to_have_url(re.compile(r"/empleo/?$"))
-    expect(page.get_by_role("heading", name=OFFER)).to_be_visible()
+    expect(page.get_by_role("heading", name=offer)).to_be_visible()
     snapshot(page, "jobs-list")
-    page.get_by_role("link", name=OFFER).click()
-    expect(page.get_by_role("heading", name=OFFER, level=1)).to_be_visible()
+    page.get_by_role("link", name=offer).click()
+    expect(page.get_by_role("heading", name=offer, level=1)).to_be_visible()
     expect(page.get_by_text("Mañanas de lunes a viernes")).to_be_visible()
     snapshot(page, "job-offer")
     page.get_by_role("button", name="Regístrate").last.click()
     page.get_by_label("Nombre y apellidos").fill(name)
     page.get_by_label("Correo electrónico").fill(email)
     page.get_by_label("Contraseña").fill(PASSWORD)
+    next_path = unquote(re.search(r"next=([^&]+)", page.url).group(1))
     page.locator("#signup-submit").click()
+    expect(page.locator("#signup-sent")).to_contain_text(email)
+    mail = smtp_server.wait_for(lambda m: m["To"] == email and "Confirma" in m["Subject"])
+    open_page(page, re.search(r"http://\S+/verificar\?token=[\w-]+", mail.get_content()).group(0))
+    expect(page.locator("#verify-done")).to_be_visible()
+    log_in(page, app_url, email, PASSWORD, next_path=next_path)
     expect(page).to_have_url(re.compile(r"/empleo/\d+/solicitud/?$"))
 
 
@@ -78,10 +93,15 @@ def _answer_the_survey(page):
     expect(page.locator("#application-submit")).to_be_visible()
 
 
-def test_candidate_applies_recruiter_hires_and_the_new_manager_logs_in(page, app_url, smtp_server, tmp_path):
+def test_candidate_applies_recruiter_hires_and_the_new_manager_logs_in(
+    page, app_url, smtp_server, tmp_path, world
+):
+    recruiter = world.person(Role.RECRUITER, "Sara Selección Díaz")
+    offer = _offer_title()
+    world.open_offer(recruiter, title=offer)
     name = "Marta Ruiz" if page.viewport_name == "desktop" else "Marta Gil"
     email = unique_email("candidata")
-    _sign_up_from_the_offer(page, app_url, name, email)
+    _sign_up_from_the_offer(page, app_url, smtp_server, offer, name, email)
     _fill_the_form(page)
     page.reload()
     expect(page.locator("#cv-current")).to_have_count(0)
@@ -91,15 +111,15 @@ def test_candidate_applies_recruiter_hires_and_the_new_manager_logs_in(page, app
     page.locator("#application-submit").click()
     expect(page.locator("#application-sent")).to_contain_text("En breve recibirás respuesta")
     snapshot(page, "apply-sent")
-    confirmation = smtp_server.wait_for(lambda m: m["To"] == email)
+    confirmation = smtp_server.wait_for(lambda m: m["To"] == email and "Confirma" not in m["Subject"])
     assert "En breve recibirás respuesta" in confirmation.get_content()
     open_page(page, f"{app_url}/cuenta/candidaturas")
-    expect(page.locator("#my-applications")).to_contain_text(OFFER)
+    expect(page.locator("#my-applications")).to_contain_text(offer)
     expect(page.locator("#my-applications")).to_contain_text("Nueva")
     snapshot(page, "my-applications")
     log_out(page)
 
-    log_in(page, app_url, "seleccion@cuidadoencasa.example")
+    log_in(page, app_url, recruiter.email, recruiter.password)
     expect(page).to_have_url(re.compile(r"/seleccion/?$"))
     page.locator("#field-search").fill(email)
     page.locator("#field-search").press("Enter")
@@ -121,7 +141,7 @@ def test_candidate_applies_recruiter_hires_and_the_new_manager_logs_in(page, app
     page.locator("#move-interview").click()
     expect(page.locator("#move-hired")).to_be_visible()
     invitation = smtp_server.wait_for(lambda m: m["To"] == email and "entrevista" in m["Subject"])
-    assert OFFER in invitation["Subject"]
+    assert offer in invitation["Subject"]
     snapshot(page, "recruiting-review")
     page.locator("#move-hired").click()
     expect(page.get_by_text("Esta candidatura ya está cerrada.")).to_be_visible()
@@ -135,8 +155,9 @@ def test_candidate_applies_recruiter_hires_and_the_new_manager_logs_in(page, app
     expect(page.locator("#count-pending_appointment")).to_have_text("0")
 
 
-def test_clients_cannot_reach_applications_or_cvs(page, app_url):
-    log_in(page, app_url, "cliente@cuidadoencasa.example")
+def test_clients_cannot_reach_applications_or_cvs(page, app_url, world):
+    client = world.person(Role.CLIENT, "Carmen Cliente López")
+    log_in(page, app_url, client.email, client.password)
     open_page(page, f"{app_url}/seleccion/candidaturas/1")
     expect(page).to_have_url(re.compile(r"/sin-permiso/?$"))
     response = page.request.get(f"{app_url}/api/cv/1")
@@ -145,9 +166,10 @@ def test_clients_cannot_reach_applications_or_cvs(page, app_url):
     expect(page.locator("#offer-missing")).to_be_visible()
 
 
-def test_recruiter_composes_and_publishes_an_offer_with_its_survey(page, app_url):
+def test_recruiter_composes_and_publishes_an_offer_with_its_survey(page, app_url, world):
+    recruiter = world.person(Role.RECRUITER, "Sara Selección Díaz")
     title = f"Gestor/a en Sevilla {uuid.uuid4().hex[:6]}"
-    log_in(page, app_url, "seleccion@cuidadoencasa.example")
+    log_in(page, app_url, recruiter.email, recruiter.password)
     page.locator("#new-offer").click()
     expect(page).to_have_url(re.compile(r"/seleccion/ofertas/\d+/?$"))
     expect(page.get_by_label("Título")).to_have_value("Nueva oferta")

@@ -6,18 +6,25 @@ alone and in any order; nothing depends on the demo accounts of ``make run``.
 
 from __future__ import annotations
 
+import random
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import create_engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from care_portal.models import Role, User
+from care_portal.cli.seed import DEMO_OFFERS, DEMO_SURVEY
+from care_portal.config import get_settings
+from care_portal.integrations.payments import SimulatedProvider
+from care_portal.models import Invoice, Order, Role, User
 from care_portal.models.care import ManagerArea
-from care_portal.services import accounts
+from care_portal.models.shop import CareService
+from care_portal.services import accounts, aeat_status, checkout, invoice_documents, recruiting
 from tests.e2e.helpers import unique_email
 from tests.factories import make_beneficiary
 
 PASSWORD = "una frase de prueba bastante larga"
+_USED_POSTAL_CODES: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -30,12 +37,33 @@ class Person:
     password: str = PASSWORD
 
 
+@dataclass(frozen=True)
+class IssuedInvoice:
+    """An invoice of a paid order, as the client and the admin find it."""
+
+    id: int
+    number: str
+
+
 class World:
     """Builds accounts and data in the database the app under test serves."""
 
     def __init__(self, database_url: str) -> None:
         """Open an engine on the app's database."""
         self.engine = create_engine(database_url)
+
+    @staticmethod
+    def postal_code(province: str = "28") -> str:
+        """Return a postal code of ``province`` no other journey of this run uses.
+
+        A manager covering only this code is the one chosen for a relative registered there
+        (they have the fewest beneficiaries), whatever other journeys did before.
+        """
+        while True:
+            code = f"{province}{random.randint(100, 999)}"
+            if code not in _USED_POSTAL_CODES:
+                _USED_POSTAL_CODES.add(code)
+                return code
 
     def person(self, role: Role, name: str, *, areas: tuple[str, ...] = ()) -> Person:
         """Create an active account of a role (a manager covers ``areas``)."""
@@ -55,6 +83,69 @@ class World:
             )
             session.commit()
         return beneficiary_id
+
+    def paid_invoice(self, client: Person, beneficiary_id: int, *, billing_name: str) -> IssuedInvoice:
+        """Buy 2 companion visits and 1 accompaniment (95 €) for a relative and pay them.
+
+        It goes through the real checkout and the simulated payment, so the order, its tasks,
+        its invoice and its billing record are real; the app renders the PDF on first download.
+        """
+        provider = SimulatedProvider(secret=get_settings().secret_key, public_url="http://localhost")
+        attempt = f"world-{uuid.uuid4().hex}"
+        billing = checkout.BillingData(
+            "12345678Z", billing_name, "Calle de Alcalá 20, 2.º B", "28014", "Madrid", "+34612345678"
+        )
+        with Session(self.engine, expire_on_commit=False) as session:
+            invoice_documents.defer_pdfs(session)
+            viewer = accounts.to_viewer(session.get(User, client.id))
+            services = {s.slug: s.id for s in session.exec(select(CareService)).all()}
+            checkout.start_checkout(
+                session,
+                actor=viewer,
+                request=checkout.CheckoutRequest(
+                    cart={str(services["visita-compania"]): 2, str(services["acompanamiento-medico"]): 1},
+                    beneficiary_id=beneficiary_id,
+                    observations="",
+                    preferred_dates="",
+                    accept_terms=True,
+                    billing=billing,
+                    attempt_key=attempt,
+                ),
+                provider=provider,
+            )
+            order = session.exec(select(Order).where(Order.attempt_key == attempt)).one()
+            checkout.pay_simulated(
+                session, actor=viewer, order_public_id=order.public_id, provider=provider, paid=True
+            )
+            invoice = session.exec(select(Invoice).where(Invoice.order_ref == order.public_id)).one()
+            session.commit()
+        return IssuedInvoice(invoice.id, invoice.number)
+
+    def unsent_records(self, admin: Person) -> int:
+        """Count the billing records not yet accepted by the AEAT, in the whole database."""
+        with Session(self.engine) as session:
+            return aeat_status.counts(session, actor=accounts.to_viewer(session.get(User, admin.id))).pending
+
+    def open_offer(self, recruiter: Person, *, title: str) -> int:
+        """Publish the demo Madrid offer, under ``title``, with the demo survey; return its id."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            actor = accounts.to_viewer(session.get(User, recruiter.id))
+            offer = recruiting.save_offer(
+                session, actor=actor, offer_id=None, values=DEMO_OFFERS[0] | {"title": title}
+            )
+            for kind, prompt, options, required in DEMO_SURVEY:
+                recruiting.add_question(
+                    session,
+                    actor=actor,
+                    offer_id=offer.id,
+                    kind=kind,
+                    prompt=prompt,
+                    options_text=options,
+                    required=required,
+                )
+            recruiting.set_offer_status(session, actor=actor, offer_id=offer.id, status="open")
+            session.commit()
+        return offer.id
 
     def close(self) -> None:
         """Release the engine's connections."""

@@ -32,6 +32,7 @@ from sqlmodel import SQLModel, select
 import care_portal.pages
 from care_portal import routes
 from care_portal.cli.seed_catalog import seed_catalogue
+from care_portal.domain.sessions import SESSION_REF_COOKIE, session_ref
 from care_portal.models import Role
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import CareService
@@ -48,7 +49,9 @@ PUBLIC = {
     "SessionState.set_lang": "switches the caller's language; saved only on the caller's own profile",
     "SessionState.log_out": "ends the caller's own session",
     "LoginState.submit": "the log-in form",
-    "SignupState.submit": "the sign-up form",
+    "SignupState.submit": "the sign-up form; answers the same whether the address has an account",
+    "SignupState.on_open": "clears the tab's own form",
+    "VerifyState.on_open": "needs the secret token from the e-mail",
     "ForgotState.submit": "asks for a reset e-mail; answers the same whether the address exists",
     "ResetState.submit": "needs the secret token from the e-mail",
     "ResetState.on_open": "reads the reset token from the URL",
@@ -78,6 +81,9 @@ WIDGETS = {
     "ManagerDashboardState.set_search": "filters rows already loaded for the manager",
     "SuggestionState.set_kind": "form widget only",
     "PaymentPageState.start_watching": "starts `watch` only for an order the guarded `load` showed",
+    "RegisterState.toggle_health_ticked": "form widget only (the service checks the purposes)",
+    "ProjectState.toggle_health_ticked": "form widget only (the service checks the purposes)",
+    "ManagerTaskState.toggle_health_ticked": "form widget only (the service checks the purposes)",
     # FormMixin's page loader, on every form state.
     "clear_form_errors": "forgets the tab's own form errors",
 }
@@ -94,10 +100,13 @@ ANY_USER = {
     "ApplyState.save_answers": "the caller's own application",
     "ApplyState.submit": "the caller's own application",
     "MyApplicationsState.load": "the caller's own applications",
+    "MyDataState.load": "the caller's own export, billing data and requests (clients only)",
 }
 # Handlers not called here, with the reason.
 NOT_CALLED = {
     "PaymentPageState.watch": "background task (needs Reflex's proxy); re-resolves user and order each round",
+    "MyDataState.build_export": "background task (needs Reflex's proxy); builds only the export the guarded "
+    "`start_export` queued for this tab (a backend-only var); the ZIP route checks the owner",
     "setvar": "Reflex's own setter: changes only this tab's variables; every data handler re-checks the user",
 }
 
@@ -138,12 +147,16 @@ def _allowed(state: type, name: str) -> str | None:
 
 def _state(state_class: type[SessionState], token: str, path: str = "/cuenta") -> SessionState:
     root = State(_reflex_internal_init=True)
+    cookie = f"{SESSION_REF_COOKIE}={session_ref(token)}"  # what the edge hands the event websocket
     root.router = RouterData.from_router_data(
-        {"pathname": path, "asPath": path, "headers": {"origin": "http://testserver"}, "query": {}}
+        {
+            "pathname": path,
+            "asPath": path,
+            "headers": {"origin": "http://testserver", "cookie": cookie},
+            "query": {},
+        }
     )
-    state = root.get_substate(state_class.get_full_name().split(".")[1:])
-    state.auth_token = token
-    return state
+    return root.get_substate(state_class.get_full_name().split(".")[1:])
 
 
 def _account(db, email: str, role: Role) -> str:

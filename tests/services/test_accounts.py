@@ -203,7 +203,7 @@ def test_only_admins_list_users_and_change_roles(db):
     assert event.details == {"from": "client", "to": "manager"}
     with pytest.raises(ValidationFailed):
         accounts.set_role(db, actor=admin, user_id=admin.id, role="client")
-    assert [u.email for u in accounts.list_users(db, actor=admin)] == ["maria@example.es", "admin@example.es"]
+    assert [u.email for u in accounts.list_users(db, actor=admin)] == ["admin@example.es", "maria@example.es"]
 
 
 def test_old_hash_parameters_are_upgraded_at_log_in(db):

@@ -188,7 +188,7 @@ def test_signed_consent_at_registration_is_recorded_with_version_and_hash(db, pe
         household_of_two(),
         attachments=[Attachment("informe médico.pdf", PDF_BYTES)],
         signed_consent=Attachment("consentimiento.pdf", PDF_BYTES),
-        signer=ConsentSigner("Carmen A", "representative", "hija", "guarda de hecho"),
+        signer=ConsentSigner("Carmen A", "representative", "hija", "de_facto_guardian"),
     )
     assert option.consent_state == "signed"
     record = db.exec(select(ConsentRecord)).one()
@@ -214,7 +214,10 @@ def test_a_representative_must_say_their_relationship(db, people):
             signed_consent=Attachment("c.pdf", PDF_BYTES),
             signer=ConsentSigner("Carmen A", "representative"),
         )
-    assert caught.value.errors == {"signer_relationship": "care.signer_relationship_required"}
+    assert caught.value.errors == {
+        "signer_relationship": "care.signer_relationship_required",
+        "authority": "care.authority_required",
+    }
 
 
 @pytest.mark.parametrize(

@@ -108,7 +108,7 @@ def test_checkout_computes_amounts_on_the_server_and_opens_one_session(db, shop,
     order = _order(db)
     assert order.total_cents == 2 * 2500 + 2200
     assert order.status == OrderStatus.PENDING_PAYMENT.value
-    assert order.terms_version == "2026-11"
+    assert order.terms_version == "2026-12"
     assert order.billing["nif"] == "12345678Z"
     assert start.redirect_url.startswith("https://checkout.stripe.test/")
     assert stub.requests[0]["idempotency_key"] == f"checkout-{order.public_id}"

@@ -1,6 +1,7 @@
 import subprocess
 
 import pytest
+from cryptography.fernet import Fernet, InvalidToken
 
 from care_portal.integrations import pdf, storage
 
@@ -30,3 +31,28 @@ def test_private_files_round_trip_and_never_leave_their_folder():
         storage.read_private("../../etc/passwd")
     with pytest.raises(ValueError, match="bad storage"):
         storage.save_private("../x", b"", "pdf")
+
+
+def test_a_copy_of_the_data_folder_alone_reveals_nothing():
+    secret = "Diagnóstico: Parkinson; NIF 12345678Z".encode()
+    key = storage.save_private("documents", b"%PDF-1.4 " + secret, "pdf")
+    on_disk = (storage.private_root() / key).read_bytes()
+    assert on_disk.startswith(storage.MAGIC)
+    assert secret not in on_disk
+    assert b"%PDF" not in on_disk
+    assert storage.read_private(key) == b"%PDF-1.4 " + secret
+
+
+def test_files_stored_before_encryption_are_still_read_and_keys_can_rotate(monkeypatch):
+    legacy = storage.private_root() / "documents" / "legado.pdf"
+    legacy.parent.mkdir(parents=True, exist_ok=True)
+    legacy.write_bytes(b"%PDF-1.4 legacy")
+    assert storage.read_private("documents/legado.pdf") == b"%PDF-1.4 legacy"
+    old_key, new_key = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    monkeypatch.setattr(storage, "cipher", lambda: storage._cipher(old_key, ""))
+    key = storage.save_private("documents", b"rotated", "pdf")
+    monkeypatch.setattr(storage, "cipher", lambda: storage._cipher(f"{new_key},{old_key}", ""))
+    assert storage.read_private(key) == b"rotated"
+    monkeypatch.setattr(storage, "cipher", lambda: storage._cipher(new_key, ""))
+    with pytest.raises(InvalidToken):
+        storage.read_private(key)

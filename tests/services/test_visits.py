@@ -42,8 +42,10 @@ def test_dashboard_shows_only_the_managers_tasks_oldest_first_with_counts(db, wo
     assert {b.name for b in board.beneficiaries} == {"Carmen López"}
     assert board.beneficiaries[0].phone == "+34612345678"
     assert not set(world.other_tasks) & {r.id for r in board.tasks}
-    everything = visits.manager_dashboard(db, actor=world.admin, now=NOW)
-    assert {r.id for r in everything.tasks} == set(world.tasks + world.other_tasks)
+    assert {r.id for r in board.tasks} == set(world.tasks)
+    assert visits.manager_dashboard(db, actor=world.admin, now=NOW).tasks == []  # an admin searches
+    found = visits.manager_dashboard(db, actor=world.admin, search="visita", now=NOW)
+    assert {r.id for r in found.tasks} == set(world.tasks + world.other_tasks)
 
 
 def test_dashboard_is_refused_to_clients(db, world):

@@ -10,7 +10,7 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
-from care_portal.services import accounts
+from care_portal.services import accounts, signup
 from care_portal.state.session import FormMixin, SessionState
 
 
@@ -28,47 +28,64 @@ class LoginState(FormMixin, SessionState):
                     email=form.get("email", ""),
                     password=form.get("password", ""),
                     client_ip=self._client_ip(),
+                    device_proof=self._device_proof(),
                 )
         except DomainError as error:
             self._show_error(error)
             return None
-        self.auth_token = result.token
-        self._show_viewer(result.viewer)
         self.lang = result.viewer.language if self.lang == "es" else self.lang
         fallback = routes.ROLE_HOME.get(result.viewer.role, routes.HOME)
-        return rx.redirect(routes.safe_next(self.router.url.query_parameters.get("next"), fallback))
+        return self._open_session(
+            result.token, routes.safe_next(self.router.url.query_parameters.get("next"), fallback)
+        )
 
 
 class SignupState(FormMixin, SessionState):
-    """The sign-up form."""
+    """The sign-up form: whatever the address, the answer is "we have sent you an e-mail"."""
+
+    sent_message: str = ""
 
     @rx.event
     def submit(self, form: dict):
-        """Create the account and log the new user in."""
+        """Create the account (or e-mail the existing one) and say an e-mail is on its way."""
         self._clear_errors()
         try:
             with session_scope() as session:
-                accounts.sign_up(
+                sent_to = signup.register(
                     session,
                     full_name=form.get("full_name", ""),
                     email=form.get("email", ""),
                     password=form.get("password", ""),
                     language=self.lang,
-                )
-            with session_scope() as session:
-                result = accounts.log_in(
-                    session,
-                    email=form.get("email", ""),
-                    password=form.get("password", ""),
                     client_ip=self._client_ip(),
                 )
         except DomainError as error:
             self._show_error(error)
-            return None
-        self.auth_token = result.token
-        self._show_viewer(result.viewer)
-        next_path = routes.safe_next(self.router.url.query_parameters.get("next"), routes.ACCOUNT)
-        return [rx.redirect(next_path), rx.toast.success(self._t("auth.signup.done"))]
+            return
+        self.sent_message = self._t("auth.signup.check_email", email=sent_to)
+
+    @rx.event
+    def on_open(self):
+        """Start with an empty form each time the page opens."""
+        self._clear_errors()
+        self.sent_message = ""
+
+
+class VerifyState(SessionState):
+    """Confirming an e-mail address from the link sent at sign-up."""
+
+    outcome: str = ""  # "done" or "invalid"
+
+    @rx.event
+    def on_open(self):
+        """Spend the link's token."""
+        try:
+            with session_scope() as session:
+                signup.verify_email(session, token=self.router.url.query_parameters.get("token", ""))
+        except DomainError:
+            self.outcome = "invalid"
+            return
+        self.outcome = "done"
 
 
 class ForgotState(FormMixin, SessionState):
@@ -82,7 +99,9 @@ class ForgotState(FormMixin, SessionState):
         self._clear_errors()
         try:
             with session_scope() as session:
-                accounts.request_password_reset(session, email=form.get("email", ""))
+                accounts.request_password_reset(
+                    session, email=form.get("email", ""), client_ip=self._client_ip()
+                )
         except DomainError as error:
             self._show_error(error)
             return
@@ -150,32 +169,75 @@ def signup_page() -> rx.Component:
     return page_shell(
         _auth_card(
             rx.heading(t("auth.signup.title"), size="7", as_="h1"),
-            form_error_banner(SignupState.form_error),
-            rx.form(
-                form_field("full_name", "field.full_name", SignupState.field_errors, autocomplete="name"),
-                form_field(
-                    "email", "field.email", SignupState.field_errors, type_="email", autocomplete="email"
+            rx.cond(
+                SignupState.sent_message != "",
+                rx.callout(
+                    SignupState.sent_message, icon="mail_check", color_scheme="green", id="signup-sent"
                 ),
-                form_field(
-                    "password",
-                    "field.password",
-                    SignupState.field_errors,
-                    type_="password",
-                    autocomplete="new-password",
-                    hint_key="field.password_hint",
+                rx.fragment(
+                    form_error_banner(SignupState.form_error),
+                    rx.form(
+                        form_field(
+                            "full_name", "field.full_name", SignupState.field_errors, autocomplete="name"
+                        ),
+                        form_field(
+                            "email",
+                            "field.email",
+                            SignupState.field_errors,
+                            type_="email",
+                            autocomplete="email",
+                        ),
+                        form_field(
+                            "password",
+                            "field.password",
+                            SignupState.field_errors,
+                            type_="password",
+                            autocomplete="new-password",
+                            hint_key="field.password_hint",
+                        ),
+                        rx.text(
+                            rx.link(t("privacy.title"), href=routes.PRIVACY, is_external=False),
+                            " · ",
+                            rx.link(t("terms.title"), href=routes.TERMS),
+                            size="2",
+                            margin_bottom="0.75em",
+                        ),
+                        rx.button(
+                            t("auth.signup.submit"), type="submit", size="3", width="100%", id="signup-submit"
+                        ),
+                        on_submit=SignupState.submit,
+                        width="100%",
+                    ),
                 ),
-                rx.text(
-                    rx.link(t("privacy.title"), href=routes.PRIVACY, is_external=False),
-                    " · ",
-                    rx.link(t("terms.title"), href=routes.TERMS),
-                    size="2",
-                    margin_bottom="0.75em",
-                ),
-                rx.button(t("auth.signup.submit"), type="submit", size="3", width="100%", id="signup-submit"),
-                on_submit=SignupState.submit,
-                width="100%",
             ),
             rx.hstack(rx.text(t("auth.signup.have_account")), rx.link(t("nav.login"), href=routes.LOGIN)),
+        ),
+    )
+
+
+def verify_page() -> rx.Component:
+    """The page the e-mail verification link opens."""
+    return page_shell(
+        _auth_card(
+            rx.heading(t("auth.verify.title"), size="7", as_="h1"),
+            rx.match(
+                VerifyState.outcome,
+                (
+                    "done",
+                    rx.callout(t("auth.verify.done"), icon="check", color_scheme="green", id="verify-done"),
+                ),
+                (
+                    "invalid",
+                    rx.callout(
+                        t("auth.verify.invalid"),
+                        icon="triangle_alert",
+                        color_scheme="red",
+                        id="verify-invalid",
+                    ),
+                ),
+                rx.text(t("common.loading")),
+            ),
+            rx.link(rx.button(t("nav.login"), size="3"), href=routes.LOGIN),
         ),
     )
 

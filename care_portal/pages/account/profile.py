@@ -10,6 +10,7 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
+from care_portal.pages.account.my_data import my_data_cards
 from care_portal.services import accounts
 from care_portal.services.authz import Viewer
 from care_portal.state.session import FormMixin, SessionState, guarded
@@ -73,6 +74,7 @@ class PasswordState(FormMixin, SessionState):
                     actor=viewer,
                     current_password=form.get("current_password", ""),
                     new_password=form.get("new_password", ""),
+                    keep_session_ref=self._session_ref(),
                 )
         except DomainError as error:
             self._show_error(error)
@@ -85,8 +87,7 @@ class PasswordState(FormMixin, SessionState):
         """Revoke every session of this user, this one included."""
         with session_scope() as session:
             accounts.log_out_everywhere(session, actor=viewer)
-        self.auth_token = ""
-        self._show_viewer(None)
+        self._end_session()
         return rx.redirect(routes.LOGIN)
 
 
@@ -183,5 +184,6 @@ def profile_page() -> rx.Component:
             spacing="4",
             width="100%",
         ),
+        my_data_cards(),
         title_key="account.profile",
     )

@@ -12,6 +12,7 @@ import reflex as rx
 from care_portal.components.admin import admin_tabs, aeat_incidents_callout
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.pager import PagerMixin, pager
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.i18n import tr
@@ -23,20 +24,30 @@ from care_portal.state.session import SessionState, guarded
 ROLE_VALUES = [r.value for r in Role]
 
 
-class AdminUsersState(SessionState):
-    """The list of users with their roles."""
+class AdminUsersState(PagerMixin, SessionState):
+    """The list of users with their roles, newest first, a page at a time."""
 
     users: list[dict] = []
     aeat_incidents: int = 0
 
     @rx.event
-    @guarded(Role.ADMIN)
+    @guarded(Role.ADMIN, off_loop=True)
     def load(self, viewer: Viewer):
-        """Load every user, and how many VeriFactu records need an admin."""
+        """Load the first page of users, and how many VeriFactu records need an admin."""
+        self._fill(viewer, 1)
+
+    @rx.event
+    @guarded(Role.ADMIN, off_loop=True)
+    def go_to_page(self, viewer: Viewer, number: int):
+        """Show another page of users."""
+        self._fill(viewer, number)
+
+    def _fill(self, viewer: Viewer, number: int) -> None:
         with session_scope() as session:
-            rows = accounts.list_users(session, actor=viewer)
+            rows = accounts.list_users(session, actor=viewer, page=number)
             self.aeat_incidents = aeat_status.count_incidents(session, actor=viewer)
         self.users = [asdict(row) | {"role_label": tr(f"role.{row.role}", self.lang)} for row in rows]
+        self._show_page(rows)
 
     @rx.event
     @guarded(Role.ADMIN)
@@ -47,9 +58,7 @@ class AdminUsersState(SessionState):
                 accounts.set_role(session, actor=viewer, user_id=int(user_id), role=role)
         except DomainError as error:
             return rx.toast.error(self._error_text(error))
-        with session_scope() as session:
-            rows = accounts.list_users(session, actor=viewer)
-        self.users = [asdict(row) | {"role_label": tr(f"role.{row.role}", self.lang)} for row in rows]
+        self._fill(viewer, self.page_number)
         return rx.toast.success(self._t("admin.role_saved"))
 
 
@@ -104,6 +113,7 @@ def admin_users_page() -> rx.Component:
             ),
             class_name="cp-table-wrap",
         ),
+        pager(AdminUsersState),
         title_key="admin.title",
     )
 

@@ -11,6 +11,7 @@ from care_portal import routes
 from care_portal.components.admin import admin_tabs, aeat_incidents_callout
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.pager import PagerMixin, pager
 from care_portal.db import session_scope
 from care_portal.models import Role
 from care_portal.services import aeat_status, invoice_queries
@@ -26,23 +27,33 @@ def _row_dict(row: InvoiceRow) -> dict:
     }
 
 
-class ClientInvoicesState(SessionState):
+class ClientInvoicesState(PagerMixin, SessionState):
     """The logged-in client's invoices."""
 
     invoices: list[dict] = []
     loaded: bool = False
 
     @rx.event
-    @guarded(Role.CLIENT)
+    @guarded(Role.CLIENT, off_loop=True)
     def load(self, viewer: Viewer):
-        """Load the client's own invoices."""
+        """Load the first page of the client's own invoices."""
+        self._fill(viewer, 1)
+
+    @rx.event
+    @guarded(Role.CLIENT, off_loop=True)
+    def go_to_page(self, viewer: Viewer, number: int):
+        """Show another page of the client's invoices."""
+        self._fill(viewer, number)
+
+    def _fill(self, viewer: Viewer, number: int) -> None:
         with session_scope() as session:
-            rows = invoice_queries.list_client_invoices(session, actor=viewer)
+            rows = invoice_queries.list_client_invoices(session, actor=viewer, page=number)
         self.invoices = [_row_dict(row) for row in rows]
+        self._show_page(rows)
         self.loaded = True
 
 
-class AdminInvoicesState(SessionState):
+class AdminInvoicesState(PagerMixin, SessionState):
     """Every invoice, filtered, with totals per month and per IVA rate."""
 
     invoices: list[dict] = []
@@ -58,17 +69,27 @@ class AdminInvoicesState(SessionState):
     csv_url: str = routes.ADMIN_INVOICES_CSV
 
     @rx.event
-    @guarded(Role.ADMIN)
+    @guarded(Role.ADMIN, off_loop=True)
     def load(self, viewer: Viewer):
-        """Load the list with the current filters."""
+        """Load the first page of the list with the current filters."""
+        self._fill(viewer, 1)
+
+    @rx.event
+    @guarded(Role.ADMIN, off_loop=True)
+    def go_to_page(self, viewer: Viewer, number: int):
+        """Show another page of the filtered list."""
+        self._fill(viewer, number)
+
+    def _fill(self, viewer: Viewer, number: int) -> None:
         filters = {"month": self.month, "kind": self.kind, "search": self.search}
         with session_scope() as session:
-            rows = invoice_queries.list_invoices(session, actor=viewer, **filters)
+            rows = invoice_queries.list_invoices(session, actor=viewer, page=number, **filters)
             summary = invoice_queries.summarise_invoices(session, actor=viewer, **filters)
             aeat = aeat_status.counts(session, actor=viewer)
         self.unsent = aeat.pending
         self.aeat_incidents = aeat.incidents
         self.invoices = [_row_dict(row) for row in rows]
+        self._show_page(rows)
         self.per_month = [asdict(row) for row in summary.per_month]
         self.per_rate = [asdict(row) for row in summary.per_rate]
         self.grand_total = summary.grand_total
@@ -159,7 +180,12 @@ def client_invoices_page() -> rx.Component:
             ClientInvoicesState.loaded,
             rx.cond(
                 ClientInvoicesState.invoices.length() > 0,
-                rx.vstack(rx.foreach(ClientInvoicesState.invoices, _invoice_card), spacing="3", width="100%"),
+                rx.vstack(
+                    rx.foreach(ClientInvoicesState.invoices, _invoice_card),
+                    pager(ClientInvoicesState),
+                    spacing="3",
+                    width="100%",
+                ),
                 rx.callout(t("invoices.empty"), icon="info", id="invoices-empty"),
             ),
             rx.spinner(),
@@ -334,6 +360,7 @@ def admin_invoices_page() -> rx.Component:
                     width="100%",
                     size="1",
                 ),
+                pager(AdminInvoicesState),
                 class_name="cp-table-wrap",
                 id="admin-invoices",
             ),

@@ -7,9 +7,17 @@ import reflex as rx
 from care_portal import routes
 from care_portal.components.beneficiary_form import beneficiary_sections
 from care_portal.components.care import consent_badge, file_picker
+from care_portal.components.consent import representative_fields
 from care_portal.components.fields import form_error_banner, form_field
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.pages.care.project_privacy import (
+    access_card,
+    erase_box,
+    health_consent_box,
+    notes_row,
+    upload_purposes,
+)
 from care_portal.pages.care.projects_state import ProjectsState, ProjectState
 
 
@@ -95,7 +103,7 @@ def _data_card() -> rx.Component:
         _data_row("care.section.home", p["address"].to(str)),
         _data_row("care.field.phone", p["phone"].to(str)),
         _data_row("care.field.preferred_times", p["preferred_times"].to(str)),
-        _data_row("care.field.care_notes", p["care_notes"].to(str)),
+        notes_row(),
         rx.cond(
             ProjectState.members.length() > 0,
             rx.box(
@@ -205,13 +213,8 @@ def _consent_upload_form() -> rx.Component:
             _signer_radio("representative", "care.signer.representative"),
             style={"border": "none", "padding": "0", "margin": "0 0 0.75em"},
         ),
-        rx.cond(
-            ProjectState.signer_role == "representative",
-            rx.box(
-                form_field("signer_relationship", "care.field.signer_relationship", errors),
-                form_field("authority", "care.field.authority", errors, required=False),
-            ),
-        ),
+        rx.cond(ProjectState.signer_role == "representative", representative_fields(errors)),
+        upload_purposes(),
         form_error_banner(ProjectState.form_error),
         rx.button(t("care.consent.upload"), type="submit", size="3", id="consent-submit"),
         on_submit=ProjectState.submit_consent,
@@ -247,6 +250,7 @@ def _consent_card() -> rx.Component:
                         id="consent-withdraw",
                         margin_top="0.5em",
                     ),
+                    health_consent_box(),
                 ),
                 _consent_upload_form(),
             ),
@@ -264,6 +268,8 @@ def _consent_card() -> rx.Component:
                             c["action_label"],
                             " · ",
                             c["signer_name"],
+                            " · ",
+                            c["purposes_label"],
                             " · ",
                             c["channel_label"],
                             " · v",
@@ -287,6 +293,7 @@ def _edit_form() -> rx.Component:
             ProjectState.member_numbers,
             values=ProjectState.project,
             members=ProjectState.members,
+            notes_locked=ProjectState.project["notes_state"] == "locked",
         ),
         form_error_banner(ProjectState.form_error),
         rx.hstack(
@@ -335,13 +342,20 @@ def _project_body() -> rx.Component:
         ),
         rx.grid(
             _data_card(),
-            rx.vstack(_consent_card(), _documents_card(), spacing="4", width="100%"),
+            rx.vstack(
+                _consent_card(),
+                _documents_card(),
+                rx.cond(can_edit, access_card()),
+                spacing="4",
+                width="100%",
+            ),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="4",
             width="100%",
             margin_top="1em",
         ),
         rx.cond(can_edit, _archive_box()),
+        rx.cond(can_edit, erase_box()),
     )
 
 

@@ -10,10 +10,11 @@ from care_portal import routes
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.models import Role
-from care_portal.services import beneficiaries, care_documents
+from care_portal.services import access_log, beneficiaries, care_documents
 from care_portal.services.authz import Viewer
+from care_portal.services.privacy import erasure
 from care_portal.services.staging import discard_staged, stage_upload, staged_attachment
-from care_portal.state.beneficiary_form import BeneficiaryFormMixin, beneficiary_input
+from care_portal.state.beneficiary_form import BeneficiaryFormMixin, beneficiary_input, consent_purposes
 from care_portal.state.session import SessionState, guarded
 
 
@@ -28,7 +29,7 @@ class ProjectsState(SessionState):
     loaded: bool = False
 
     @rx.event
-    @guarded(Role.CLIENT)
+    @guarded(Role.CLIENT, off_loop=True)
     def load(self, viewer: Viewer):
         """Load the client's projects."""
         with session_scope() as session:
@@ -44,6 +45,7 @@ class ProjectState(BeneficiaryFormMixin, SessionState):
     members: list[dict] = []
     documents: list[dict] = []
     consents: list[dict] = []
+    access: list[dict] = []
     not_found: bool = False
     editing: bool = False
     _beneficiary_id: int = 0
@@ -60,12 +62,16 @@ class ProjectState(BeneficiaryFormMixin, SessionState):
                 detail = beneficiaries.get_project(session, actor=viewer, beneficiary_id=self._beneficiary_id)
         except DomainError:
             self.not_found, self.project, self.members, self.documents, self.consents = True, {}, [], [], []
+            self.access = []
             return
         self.not_found = False
         self.project = asdict(detail.row) | {
             k: v for k, v in asdict(detail).items() if k not in ("row", "members", "documents", "consents")
         }
         self.project["consent_pdf"] = routes.consent_pdf_url(detail.row.id)
+        self.project["has_health"] = "health" in detail.purposes
+        self.project["purposes_label"] = ", ".join(self._t(f"care.purpose.{p}") for p in detail.purposes)
+        self.access = self._access_rows(viewer)
         self.members = [asdict(m) for m in detail.members]
         self.documents = [asdict(d) | {"url": routes.document_url(d.id)} for d in detail.documents]
         self.consents = [
@@ -75,8 +81,24 @@ class ProjectState(BeneficiaryFormMixin, SessionState):
                     "care.consent.given" if c.action == "given" else "care.consent.withdrawn_row"
                 ),
                 "channel_label": self._t(f"care.channel.{c.channel}"),
+                "purposes_label": ", ".join(self._t(f"care.purpose.{p}") for p in c.purposes),
             }
             for c in detail.consents
+        ]
+
+    def _access_rows(self, viewer: Viewer) -> list[dict]:
+        """«Quién ha consultado los datos», for the beneficiary's client only."""
+        if viewer.role != Role.CLIENT.value:
+            return []
+        with session_scope() as session:
+            page = access_log.list_access(session, actor=viewer, beneficiary_id=self._beneficiary_id)
+        return [
+            asdict(r)
+            | {
+                "role_label": self._t(f"access.role.{r.role}"),
+                "subject_label": self._t(f"access.subject.{r.subject}"),
+            }
+            for r in page.rows
         ]
 
     @rx.event
@@ -85,7 +107,7 @@ class ProjectState(BeneficiaryFormMixin, SessionState):
         """Open the project named in the URL (404-style message when not the viewer's)."""
         self._clear_errors()
         self._discard_consent()
-        self.signer_role = "beneficiary"
+        self.signer_role, self.health_ticked = "beneficiary", False
         self._beneficiary_id = self._id_from_url()
         self.editing = False
         self._refresh(viewer)
@@ -163,6 +185,7 @@ class ProjectState(BeneficiaryFormMixin, SessionState):
                     beneficiary_id=self._beneficiary_id,
                     attachment=staged_attachment(self._consent_key, self.consent_name),
                     signer=signer,
+                    purposes=consent_purposes(form, health=self.health_ticked),
                 )
         except DomainError as error:
             self._show_error(error)
@@ -182,6 +205,55 @@ class ProjectState(BeneficiaryFormMixin, SessionState):
             return rx.toast.error(self._error_text(error))
         self._refresh(viewer)
         return rx.toast.success(self._t("care.consent.withdrawn_done"))
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def give_health(self, viewer: Viewer, form: dict):
+        """Give explicit consent for health data (and optionally communications) from here."""
+        self._clear_errors()
+        purposes = consent_purposes(form, health=True)
+        try:
+            with session_scope() as session:
+                care_documents.give_consent_online(
+                    session,
+                    actor=viewer,
+                    beneficiary_id=self._beneficiary_id,
+                    signer=self._consent_signer(form),
+                    purposes=purposes,
+                )
+        except DomainError as error:
+            self._show_error(error)
+            return None
+        self._refresh(viewer)
+        return rx.toast.success(self._t("care.consent.health_given"))
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def withdraw_health(self, viewer: Viewer):
+        """Withdraw only the consent for health data: the team stops seeing the notes at once."""
+        try:
+            with session_scope() as session:
+                care_documents.withdraw_consent(
+                    session, actor=viewer, beneficiary_id=self._beneficiary_id, purposes=("health",)
+                )
+        except DomainError as error:
+            return rx.toast.error(self._error_text(error))
+        self._refresh(viewer)
+        return rx.toast.success(self._t("care.consent.withdrawn_done"))
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def erase(self, viewer: Viewer, form: dict):
+        """Erase this beneficiary's data (right to erasure); what the law keeps is blocked."""
+        if not form.get("confirm_erase"):
+            self.field_errors = {"confirm_erase": self._t("privacy.erase.confirm_required")}
+            return None
+        try:
+            with session_scope() as session:
+                erasure.erase_beneficiary(session, actor=viewer, beneficiary_id=self._beneficiary_id)
+        except DomainError as error:
+            return rx.toast.error(self._error_text(error))
+        return [rx.redirect(routes.ACCOUNT_PROJECTS), rx.toast.success(self._t("privacy.erase.done"))]
 
     @rx.event
     @guarded(Role.CLIENT)

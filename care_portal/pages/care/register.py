@@ -7,6 +7,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.components.beneficiary_form import beneficiary_sections, form_section
 from care_portal.components.care import file_picker
+from care_portal.components.consent import purpose_ticks, representative_fields
 from care_portal.components.fields import form_error_banner, form_field
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
@@ -16,7 +17,7 @@ from care_portal.models import Role
 from care_portal.services import beneficiaries
 from care_portal.services.authz import Viewer
 from care_portal.services.staging import discard_staged, stage_upload, staged_attachment
-from care_portal.state.beneficiary_form import BeneficiaryFormMixin, beneficiary_input
+from care_portal.state.beneficiary_form import BeneficiaryFormMixin, beneficiary_input, consent_purposes
 from care_portal.state.session import SessionState, guarded
 
 
@@ -40,6 +41,7 @@ class RegisterState(BeneficiaryFormMixin, SessionState):
         self._clear_errors()
         self._forget_files()
         self.household_size, self.consent_mode, self.signer_role = 1, "home", "beneficiary"
+        self.health_ticked = False
         self.loaded = True
 
     @rx.event
@@ -96,6 +98,7 @@ class RegisterState(BeneficiaryFormMixin, SessionState):
                     attachments=attachments,
                     signed_consent=signed,
                     signer=signer,
+                    consent_purposes=consent_purposes(form, health=self.health_ticked),
                 )
         except DomainError as error:
             self._show_error(error)
@@ -200,11 +203,9 @@ def _consent_section() -> rx.Component:
                 ),
                 rx.cond(
                     RegisterState.signer_role == "representative",
-                    rx.box(
-                        form_field("signer_relationship", "care.field.signer_relationship", errors),
-                        form_field("authority", "care.field.authority", errors, required=False),
-                    ),
+                    representative_fields(errors),
                 ),
+                purpose_ticks(RegisterState.toggle_health_ticked, errors),
             ),
         ),
     )
@@ -218,6 +219,7 @@ def _form() -> rx.Component:
             RegisterState.household_size,
             RegisterState.set_household_size,
             RegisterState.member_numbers,
+            notes_locked=~((RegisterState.consent_mode == "upload") & RegisterState.health_ticked),
         ),
         form_section(
             "care.section.documents",

@@ -10,6 +10,7 @@ from care_portal import routes
 from care_portal.components.fields import select
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.pager import PagerMixin, pager
 from care_portal.components.recruiting import area_name, offer_status_badge, stage_badge
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
@@ -23,8 +24,8 @@ FILTERS = ("offer", "stage", "area", "slot", "search", "sort")
 SORTS = ("newest", "oldest", "rating", "name")
 
 
-class RecruitingState(SessionState):
-    """Offers and the filtered list of applications."""
+class RecruitingState(PagerMixin, SessionState):
+    """Offers and the filtered list of applications, a page at a time."""
 
     offers: list[dict] = []
     applications: list[dict] = []
@@ -37,7 +38,7 @@ class RecruitingState(SessionState):
         "sort": "newest",
     }
 
-    def _reload(self, viewer: Viewer) -> None:
+    def _reload(self, viewer: Viewer, page: int = 1) -> None:
         f = self.filters
         with session_scope() as session:
             self.offers = [
@@ -52,8 +53,16 @@ class RecruitingState(SessionState):
                 availability=f.get("slot", ""),
                 search=f.get("search", ""),
                 sort=f.get("sort", "newest"),
+                page=page,
             )
         self.applications = [dataclasses.asdict(r) for r in rows]
+        self._show_page(rows)
+
+    @rx.event
+    @guarded(Role.RECRUITER)
+    def go_to_page(self, viewer: Viewer, number: int):
+        """Show another page of the filtered applications."""
+        self._reload(viewer, number)
 
     @rx.event
     @guarded(Role.RECRUITER)
@@ -250,6 +259,7 @@ def _applications_table() -> rx.Component:
                 width="100%",
             ),
             rx.tablet_and_desktop(_applications_grid(), width="100%"),
+            pager(RecruitingState),
         ),
         rx.text(t("rec.dash.none"), id="applications-none"),
     )

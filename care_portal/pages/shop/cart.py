@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import reflex as rx
@@ -15,6 +16,18 @@ from care_portal.domain.formatting import format_euros
 from care_portal.domain.pricing import MAX_QUANTITY
 from care_portal.services import checkout
 from care_portal.state.session import SessionState
+
+
+def _price_cart(cart: dict, lang: str):
+    """Price a cart, or say why not: ``(totals, None, None)`` or ``(None, error, cart to keep or None)``."""
+    try:
+        with session_scope() as session:
+            return checkout.price_raw_cart(session, raw_cart=cart, lang=lang), None, None
+    except DomainError as error:
+        if error.key not in ("shop.service_unavailable", "shop.quantity_invalid"):
+            return None, error, None
+        with session_scope() as session:
+            return None, error, checkout.drop_unsellable(session, raw_cart=cart)
 
 
 class CartState(SessionState):
@@ -74,21 +87,18 @@ class CartState(SessionState):
         return CartState.load_cart
 
     @rx.event
-    def load_cart(self):
-        """Price the cart from the catalogue; drop what can no longer be bought."""
+    async def load_cart(self):
+        """Price the cart from the catalogue (in a worker thread); drop what can no longer be bought."""
         self.cart_error = ""
         cart = self._cart()
         if not cart:
             self.lines, self.totals, self.total = [], [], ""
             return
-        try:
-            with session_scope() as session:
-                totals = checkout.price_raw_cart(session, raw_cart=cart, lang=self.lang)
-        except DomainError as error:
+        totals, error, kept = await asyncio.to_thread(_price_cart, cart, self.lang)
+        if error is not None:
             self.cart_error = self._error_text(error)
-            if error.key in ("shop.service_unavailable", "shop.quantity_invalid"):
-                with session_scope() as session:
-                    self._store(checkout.drop_unsellable(session, raw_cart=cart))
+            if kept is not None:
+                self._store(kept)
             self.lines, self.totals, self.total = [], [], ""
             return
         self.lines = [

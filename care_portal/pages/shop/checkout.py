@@ -13,7 +13,7 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
-from care_portal.domain.terms import TERMS_TEXT_ES
+from care_portal.domain.terms import TERMS_TEXT_ES, WITHDRAWAL_FORM_ES
 from care_portal.integrations.payments import get_provider
 from care_portal.models import Role
 from care_portal.pages.shop.cart import CartState, bought_lines, cart_summary
@@ -53,7 +53,7 @@ class CheckoutState(FormMixin, CartState):
         return CartState.load_cart
 
     @rx.event
-    @guarded(Role.CLIENT)
+    @guarded(Role.CLIENT, off_loop=True)
     def submit(self, viewer: Viewer, form: dict):
         """Record the order and go to the payment page (a double click opens one payment)."""
         self._clear_errors()
@@ -70,6 +70,7 @@ class CheckoutState(FormMixin, CartState):
             observations=str(form.get("observations", "")),
             preferred_dates=str(form.get("preferred_dates", "")),
             accept_terms=bool(form.get("accept_terms")),
+            express_start=bool(form.get("express_start")),
             billing=billing,
             attempt_key=self._attempt_key or secrets.token_hex(16),
         )
@@ -197,6 +198,12 @@ def _terms_section() -> rx.Component:
             class_name="cp-field-error",
             role="alert",
             size="2",
+        ),
+        rx.text(WITHDRAWAL_FORM_ES, size="1", color_scheme="gray", id="withdrawal-form", margin_top="0.5em"),
+        rx.el.label(
+            rx.el.input(type="checkbox", name="express_start", id="field-express_start"),
+            rx.text(t("shop.checkout.express_start")),
+            class_name="cp-check",
         ),
         class_name="cp-card",
     )

@@ -9,6 +9,7 @@ import reflex as rx
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
+from care_portal.components.pager import PagerMixin, pager
 from care_portal.db import session_scope
 from care_portal.i18n import tr
 from care_portal.models import Role
@@ -17,18 +18,28 @@ from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
 
 
-class OrdersState(SessionState):
-    """The logged-in client's orders."""
+class OrdersState(PagerMixin, SessionState):
+    """The logged-in client's orders, a page at a time."""
 
     orders: list[dict] = []
     loaded: bool = False
 
     @rx.event
-    @guarded(Role.CLIENT)
+    @guarded(Role.CLIENT, off_loop=True)
     def load(self, viewer: Viewer):
-        """Load the client's own orders (never anyone else's)."""
+        """Load the first page of the client's own orders (never anyone else's)."""
+        self._fill(viewer, 1)
+
+    @rx.event
+    @guarded(Role.CLIENT, off_loop=True)
+    def go_to_page(self, viewer: Viewer, number: int):
+        """Show another page of the client's orders."""
+        self._fill(viewer, number)
+
+    def _fill(self, viewer: Viewer, number: int) -> None:
         with session_scope() as session:
-            summaries = checkout.list_orders(session, actor=viewer)
+            summaries = checkout.list_orders(session, actor=viewer, page=number)
+        self._show_page(summaries)
         self.orders = []
         for summary in summaries:
             row = asdict(summary)
@@ -94,7 +105,11 @@ def orders_page() -> rx.Component:
             rx.cond(
                 OrdersState.orders.length() > 0,
                 rx.vstack(
-                    rx.foreach(OrdersState.orders, _order_card), spacing="3", width="100%", max_width="860px"
+                    rx.foreach(OrdersState.orders, _order_card),
+                    pager(OrdersState),
+                    spacing="3",
+                    width="100%",
+                    max_width="860px",
                 ),
                 rx.text(t("orders.empty"), id="orders-empty"),
             ),

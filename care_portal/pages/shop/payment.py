@@ -20,6 +20,13 @@ from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
 
 
+def _pay_simulated(viewer: Viewer, order_id: str, paid: bool) -> None:
+    with session_scope() as session:
+        checkout.pay_simulated(
+            session, actor=viewer, order_public_id=order_id, provider=get_provider(), paid=paid
+        )
+
+
 class PaymentPageState(SessionState):
     """The simulated payment page and the pages a payment returns to."""
 
@@ -48,14 +55,15 @@ class PaymentPageState(SessionState):
 
     @rx.event
     @guarded(Role.CLIENT)
-    def pay_simulated(self, viewer: Viewer, paid: bool):
-        """Finish the simulated payment: pay, or cancel and go back."""
+    async def pay_simulated(self, viewer: Viewer, paid: bool):
+        """Finish the simulated payment: pay, or cancel and go back.
+
+        Paying issues the invoice (a WeasyPrint PDF, seconds on a busy machine), so it runs in
+        a worker thread: a plain handler would run on the event loop and freeze every session.
+        """
         order_id = self._order_id()
         try:
-            with session_scope() as session:
-                checkout.pay_simulated(
-                    session, actor=viewer, order_public_id=order_id, provider=get_provider(), paid=bool(paid)
-                )
+            await asyncio.to_thread(_pay_simulated, viewer, order_id, bool(paid))
         except DomainError as error:
             return rx.toast.error(self._error_text(error))
         return rx.redirect(routes.order_page_url(routes.PAY_OK if paid else routes.PAY_CANCELLED, order_id))

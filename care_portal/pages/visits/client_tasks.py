@@ -10,6 +10,7 @@ from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
+from care_portal.components.pager import PagerMixin, pager
 from care_portal.components.visits import state_badge
 from care_portal.db import session_scope
 from care_portal.models import Role
@@ -18,20 +19,30 @@ from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
 
 
-class ClientTasksState(SessionState):
-    """The logged-in client's tasks."""
+class ClientTasksState(PagerMixin, SessionState):
+    """The logged-in client's tasks, a page at a time."""
 
     tasks: list[dict[str, str]] = []
     loaded: bool = False
 
     @rx.event
-    @guarded(Role.CLIENT)
+    @guarded(Role.CLIENT, off_loop=True)
     def load(self, viewer: Viewer):
-        """Load the client's own tasks (never anyone else's)."""
+        """Load the first page of the client's own tasks (never anyone else's)."""
+        self._fill(viewer, 1)
+
+    @rx.event
+    @guarded(Role.CLIENT, off_loop=True)
+    def go_to_page(self, viewer: Viewer, number: int):
+        """Show another page of the client's tasks."""
+        self._fill(viewer, number)
+
+    def _fill(self, viewer: Viewer, number: int) -> None:
         with session_scope() as session:
-            rows = client_tasks.list_client_tasks(session, actor=viewer)
+            rows = client_tasks.list_client_tasks(session, actor=viewer, page=number)
         self.tasks = [_flat(row) for row in rows]
         self.loaded = True
+        self._show_page(rows)
 
 
 def _flat(row: client_tasks.ClientTask) -> dict[str, str]:
@@ -186,6 +197,7 @@ def client_tasks_page() -> rx.Component:
                 rx.text(t("visits.no_tasks"), id="tasks-empty"),
             ),
         ),
+        pager(ClientTasksState),
         rx.link(t("suggest.title"), href=routes.SUGGESTIONS, margin_top="1em"),
         title_key="visits.tasks_title",
     )

@@ -11,6 +11,7 @@ from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
+from care_portal.components.pager import PagerMixin, pager
 from care_portal.components.visits import state_badge
 from care_portal.db import session_scope
 from care_portal.models import Role
@@ -21,7 +22,7 @@ from care_portal.state.session import SessionState, guarded
 STATE_FILTERS = ["", "pending_appointment", "scheduled", "in_progress", "done", "cancelled"]
 
 
-class ManagerDashboardState(SessionState):
+class ManagerDashboardState(PagerMixin, SessionState):
     """The dashboard's data and its filters."""
 
     counts: dict[str, int] = {}
@@ -35,30 +36,47 @@ class ManagerDashboardState(SessionState):
     filter_beneficiary: str = ""
     filter_day: str = ""
     search: str = ""
+    search_required: bool = False
 
     @rx.event
-    @guarded(Role.MANAGER)
+    @guarded(Role.MANAGER, off_loop=True)
     def load(self, viewer: Viewer):
-        """Load the dashboard of the logged-in manager (admins see everyone's tasks)."""
+        """Load the dashboard of the logged-in manager (admins search every manager's tasks)."""
+        self._fill(viewer, 1)
+
+    @rx.event
+    @guarded(Role.MANAGER, off_loop=True)
+    def go_to_page(self, viewer: Viewer, number: int):
+        """Show another page of the filtered task list."""
+        self._fill(viewer, number)
+
+    def _fill(self, viewer: Viewer, number: int) -> None:
         try:
             day = date.fromisoformat(self.filter_day) if self.filter_day else None
         except ValueError:
             day = None
         beneficiary_id = int(self.filter_beneficiary) if self.filter_beneficiary.isdigit() else None
+        state = self.filter_state if self.filter_state in STATE_FILTERS else ""
+        search = self.search[:100]
         with session_scope() as session:
             board = visits.manager_dashboard(
                 session,
                 actor=viewer,
-                state=self.filter_state if self.filter_state in STATE_FILTERS else "",
+                state=state,
                 beneficiary_id=beneficiary_id,
                 day=day,
-                search=self.search[:100],
+                search=search,
+                page=number,
             )
         self.counts = board.counts
         self.today = [asdict(r) for r in board.today]
         self.upcoming = [asdict(r) for r in board.upcoming]
         self.waiting = [asdict(r) for r in board.waiting]
         self.tasks = [asdict(r) for r in board.tasks]
+        self._show_page(board.tasks)
+        self.search_required = viewer.role == Role.ADMIN.value and not (
+            state or beneficiary_id or day or search.strip()
+        )
         self.beneficiaries = [{k: str(v) for k, v in asdict(b).items()} for b in board.beneficiaries]
         self.loaded = True
 
@@ -164,9 +182,13 @@ def _beneficiary_card(card: dict) -> rx.Component:
             rx.text(card["address"], size="2"),
             rx.cond(card["notes"] != "", rx.text(t("manager.notes"), ": ", card["notes"], size="2")),
             rx.cond(
-                card["consent"] != "signed",
+                card["notes_hidden"] == "True", rx.text(t("care.notes_hidden"), size="2", color_scheme="gray")
+            ),
+            rx.match(
+                card["consent"],
+                ("signed", rx.badge(t("manager.consent_signed"), color_scheme="green", size="2")),
+                ("withdrawn", rx.badge(t("care.consent.withdrawn_row"), color_scheme="red", size="2")),
                 rx.badge(t("manager.consent_pending"), color_scheme="amber", size="2"),
-                rx.badge(t("manager.consent_signed"), color_scheme="green", size="2"),
             ),
             spacing="1",
         ),
@@ -278,8 +300,17 @@ def _dashboard() -> rx.Component:
                     spacing="3",
                     width="100%",
                 ),
-                rx.text(t("manager.no_match"), color_scheme="gray"),
+                rx.text(
+                    rx.cond(
+                        ManagerDashboardState.search_required,
+                        t("manager.search_first"),
+                        t("manager.no_match"),
+                    ),
+                    color_scheme="gray",
+                    id="tasks-hint",
+                ),
             ),
+            pager(ManagerDashboardState),
             width="100%",
             spacing="2",
             margin_top="1em",

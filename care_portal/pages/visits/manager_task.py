@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from care_portal import routes
+from care_portal.components.consent import authority_select, purpose_ticks
 from care_portal.components.fields import form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
@@ -40,6 +41,14 @@ def _summary() -> rx.Component:
         ),
         rx.text(b["address"], size="2"),
         rx.cond(b["notes"] != "", rx.text(t("manager.notes"), ": ", b["notes"], size="2")),
+        rx.cond(
+            b["notes_hidden"] == "True",
+            rx.text(t("care.notes_hidden"), size="2", color_scheme="gray", id="notes-hidden"),
+        ),
+        rx.cond(
+            b["consent"] == "withdrawn",
+            rx.callout(t("visits.consent_withdrawn"), icon="ban", color_scheme="red", id="consent-withdrawn"),
+        ),
         rx.cond(
             S.task["notes"] != "", rx.text(t("visits.observations_client"), ": ", S.task["notes"], size="2")
         ),
@@ -173,6 +182,8 @@ def _visit_card() -> rx.Component:
                     class_name="cp-native-select",
                 ),
                 form_field("relationship", "visits.signer_relationship", S.field_errors, required=False),
+                authority_select(S.field_errors),
+                purpose_ticks(S.toggle_health_ticked, S.field_errors),
                 rx.button(
                     t("visits.consent_save"), type="submit", size="3", id="consent-save", variant="soft"
                 ),

@@ -12,6 +12,7 @@ from care_portal.domain.errors import DomainError
 from care_portal.models import Role
 from care_portal.services import care_documents, visits
 from care_portal.services.authz import Viewer
+from care_portal.state.beneficiary_form import consent_purposes
 from care_portal.state.session import FormMixin, SessionState, guarded
 
 
@@ -24,6 +25,7 @@ class ManagerTaskState(FormMixin, SessionState):
     others: list[dict[str, str]] = []
     report: dict[str, str] = {}
     consent_pending: bool = False
+    health_ticked: bool = False
     loaded: bool = False
     not_found: bool = False
 
@@ -119,6 +121,11 @@ class ManagerTaskState(FormMixin, SessionState):
         )
 
     @rx.event
+    def toggle_health_ticked(self):
+        """Tick or untick the explicit consent for health data (the checkbox itself is uncontrolled)."""
+        self.health_ticked = not self.health_ticked
+
+    @rx.event
     @guarded(Role.MANAGER)
     def record_consent(self, viewer: Viewer, form: dict):
         """Record the consent signed at home (who signed, and as whom)."""
@@ -132,7 +139,9 @@ class ManagerTaskState(FormMixin, SessionState):
                 signer_name=str(form.get("signer_name", "")),
                 signer_role=str(form.get("signer_role", "beneficiary")),
                 relationship=str(form.get("relationship", "")),
+                authority=str(form.get("authority", "")),
                 signature_png=None,
+                purposes=consent_purposes(form, health=self.health_ticked),
             ),
             "visits.consent_saved",
         )

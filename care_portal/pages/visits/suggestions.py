@@ -33,7 +33,7 @@ class SuggestionState(FormMixin, SessionState):
         self._clear_errors()
         self.outcome = ""
         with session_scope() as session:
-            rows = client_tasks.list_client_tasks(session, actor=viewer)
+            rows = client_tasks.list_changeable_tasks(session, actor=viewer)
         self.task_options = _task_options(
             [r for r in rows if r.state in ("pending_appointment", "scheduled")], self._t
         )

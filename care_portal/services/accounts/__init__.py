@@ -5,6 +5,7 @@ One module per job (``identity``, ``sessions``, ``passwords``, ``profile``,
 ``accounts.log_in(...)``.
 """
 
+from care_portal.domain.sessions import SESSION_COOKIE
 from care_portal.services.accounts.identity import (
     LANGUAGES,
     hash_token,
@@ -30,9 +31,6 @@ from care_portal.services.accounts.roles import (
 from care_portal.services.accounts.sessions import (
     ACCOUNT_FREE_FAILURES,
     ADDRESS_FREE_FAILURES,
-    MAX_WAIT_SECONDS,
-    SESSION_COOKIE,
-    THROTTLE_WINDOW,
     LoginResult,
     log_in,
     log_out,
@@ -44,10 +42,8 @@ __all__ = [
     "ACCOUNT_FREE_FAILURES",
     "ADDRESS_FREE_FAILURES",
     "LANGUAGES",
-    "MAX_WAIT_SECONDS",
     "ROLE_VALUES",
     "SESSION_COOKIE",
-    "THROTTLE_WINDOW",
     "LoginResult",
     "UserRow",
     "change_password",

@@ -11,6 +11,7 @@ from care_portal.domain.errors import ValidationFailed
 from care_portal.domain.passwords import password_problem
 from care_portal.integrations.passwords import hash_password
 from care_portal.models import Role, User
+from care_portal.models.types import utcnow
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer
 
@@ -85,6 +86,9 @@ def sign_up(
         password_hash=hash_password(password),
         role=role.value,
         language=language if language in LANGUAGES else "es",
+        # Accounts made here directly (seeds, staff) count as confirmed; the public form goes
+        # through services.signup.register, which clears this and e-mails a confirmation link.
+        email_verified_at=utcnow(),
     )
     session.add(user)
     session.flush()

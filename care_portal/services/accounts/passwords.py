@@ -16,20 +16,27 @@ from care_portal.i18n import tr
 from care_portal.integrations.passwords import hash_password, verify_password
 from care_portal.models import AuthSession, PasswordResetToken, User
 from care_portal.models.types import utcnow
+from care_portal.services import request_throttle, web_sessions
 from care_portal.services.accounts.identity import hash_token
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.notifications import queue_email
 
 
-def request_password_reset(session: Session, *, email: str, now: datetime | None = None) -> None:
+def request_password_reset(
+    session: Session, *, email: str, client_ip: str = "", now: datetime | None = None
+) -> None:
     """E-mail a single-use reset link when the address belongs to an account.
 
-    The answer is the same whether or not the account exists.
+    The answer is the same whether or not the account exists, and whether or not the request
+    was dropped for coming too often for this address or from this requester
+    (``services.request_throttle``).
 
     Args:
-        session: Open session (the e-mail is queued in the same transaction).
+        session: Open session (the e-mail is queued in the same transaction; commit also when
+            nothing is sent, so that the request counts).
         email: The address typed by the user.
+        client_ip: The requester's address.
         now: The current instant (for tests).
 
     Raises:
@@ -38,10 +45,14 @@ def request_password_reset(session: Session, *, email: str, now: datetime | None
     normalised = normalise_email(email)
     if normalised is None:
         raise ValidationFailed({"email": "auth.email_invalid"})
+    now = now or utcnow()
+    if not request_throttle.admit(
+        session, action="auth.reset_asked", email=normalised, client_ip=client_ip, now=now
+    ):
+        return
     user = session.exec(select(User).where(User.email == normalised)).first()
     if user is None or not user.is_active:
         return
-    now = now or utcnow()
     settings = get_settings()
     token = secrets.token_urlsafe(32)
     session.add(
@@ -92,6 +103,7 @@ def reset_password(session: Session, *, token: str, new_password: str, now: date
     if problem:
         raise ValidationFailed({"password": problem})
     user.password_hash = hash_password(new_password)
+    user.email_verified_at = user.email_verified_at or now  # the link proved the mailbox
     row.used_at = now
     session.add_all([user, row])
     for other in session.exec(
@@ -105,9 +117,24 @@ def reset_password(session: Session, *, token: str, new_password: str, now: date
 
 
 def change_password(
-    session: Session, *, actor: Viewer | None, current_password: str, new_password: str
-) -> None:
-    """Change the actor's password after checking the current one.
+    session: Session,
+    *,
+    actor: Viewer | None,
+    current_password: str,
+    new_password: str,
+    keep_session_ref: str = "",
+) -> int:
+    """Change the actor's password after checking the current one; every other session ends.
+
+    Args:
+        session: Open session.
+        actor: The logged-in user.
+        current_password: What they typed as current password.
+        new_password: The new password.
+        keep_session_ref: The reference of the session making the change, which stays open.
+
+    Returns:
+        How many other sessions were ended.
 
     Raises:
         ValidationFailed: Wrong current password or a weak new one.
@@ -122,6 +149,13 @@ def change_password(
         raise ValidationFailed({"new_password": problem})
     user.password_hash = hash_password(new_password)
     session.add(user)
+    ended = web_sessions.end_other_sessions(session, user_id=user.id, keep_ref=keep_session_ref)
     record_event(
-        session, actor_id=user.id, action="auth.password_changed", target_type="user", target_id=user.id
+        session,
+        actor_id=user.id,
+        action="auth.password_changed",
+        target_type="user",
+        target_id=user.id,
+        details={"other_sessions_ended": ended},
     )
+    return ended

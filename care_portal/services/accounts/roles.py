@@ -9,8 +9,10 @@ from sqlmodel import Session, col, select
 from care_portal.domain.errors import NotFound, ValidationFailed
 from care_portal.domain.formatting import format_datetime
 from care_portal.models import Role, User
+from care_portal.services import manager_areas
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.paging import Page, fetch_page
 
 ROLE_VALUES = frozenset(r.value for r in Role)
 
@@ -27,11 +29,11 @@ class UserRow:
     created: str
 
 
-def list_users(session: Session, *, actor: Viewer | None) -> list[UserRow]:
-    """List every user for the admin page."""
+def list_users(session: Session, *, actor: Viewer | None, page: int = 1) -> Page[UserRow]:
+    """List one page of users for the admin page, newest first."""
     ensure_role(actor, Role.ADMIN)
-    users = session.exec(select(User).order_by(col(User.id))).all()
-    return [
+    users, total, number = fetch_page(session, select(User).order_by(col(User.id).desc()), page)
+    rows = [
         UserRow(
             id=u.id,
             email=u.email,
@@ -42,6 +44,7 @@ def list_users(session: Session, *, actor: Viewer | None) -> list[UserRow]:
         )
         for u in users
     ]
+    return Page(rows, number=number, total=total)
 
 
 def set_role(session: Session, *, actor: Viewer | None, user_id: int, role: str) -> None:
@@ -88,6 +91,11 @@ def change_role(session: Session, *, actor_id: int, user_id: int, role: str, cli
     old = user.role
     user.role = role
     session.add(user)
+    if old == Role.MANAGER.value and role != Role.MANAGER.value:
+        # Their beneficiaries and open visits go to whoever covers each area now (or wait in
+        # the admins' assignment queue): access follows responsibility, never a former role.
+        session.flush()
+        manager_areas.release_beneficiaries(session, manager_id=user.id)
     record_event(
         session,
         actor_id=actor_id,

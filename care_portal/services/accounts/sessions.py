@@ -6,32 +6,21 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
 from care_portal.domain.emails import normalise_email
-from care_portal.domain.errors import DomainError, TooManyAttempts, ValidationFailed
+from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.integrations.passwords import DUMMY_HASH, verify_password
-from care_portal.models import AuthSession, LoginAttempt, User
+from care_portal.models import AuthSession, User
 from care_portal.models.types import utcnow
+from care_portal.services import login_throttle, web_sessions
 from care_portal.services.accounts.identity import hash_token, to_viewer
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 
-ACCOUNT_FREE_FAILURES = 5
-
-
-ADDRESS_FREE_FAILURES = 20
-
-
-THROTTLE_WINDOW = timedelta(minutes=15)
-
-
-MAX_WAIT_SECONDS = 15 * 60
-
-
-SESSION_COOKIE = "cp_session"  # the browser cookie that holds the opaque session token
+ACCOUNT_FREE_FAILURES = login_throttle.PAIR_FREE_FAILURES  # per account *and* address
+ADDRESS_FREE_FAILURES = login_throttle.ADDRESS_FREE_FAILURES
 
 
 @dataclass(frozen=True)
@@ -42,36 +31,20 @@ class LoginResult:
     viewer: Viewer
 
 
-def _wait_needed(session: Session, *, column, value: str, free: int, now: datetime) -> int:
-    """Seconds still to wait before another attempt on this account or address."""
-    since = now - THROTTLE_WINDOW
-    last_success = session.exec(
-        select(func.max(LoginAttempt.created_at)).where(
-            column == value,
-            LoginAttempt.succeeded == True,  # noqa: E712
-        )
-    ).first()
-    if last_success is not None:  # aware: the column type returns UTC instants, also through max()
-        since = max(since, last_success)
-    failures = session.exec(
-        select(LoginAttempt.created_at)
-        .where(column == value, LoginAttempt.succeeded == False, col(LoginAttempt.created_at) > since)  # noqa: E712
-        .order_by(col(LoginAttempt.created_at).desc())
-    ).all()
-    if len(failures) < free:
-        return 0
-    latest = failures[0]
-    wait = min(MAX_WAIT_SECONDS, 30 * 2 ** (len(failures) - free))
-    return max(0, int((latest + timedelta(seconds=wait) - now).total_seconds()))
-
-
 def log_in(
-    session: Session, *, email: str, password: str, client_ip: str = "", now: datetime | None = None
+    session: Session,
+    *,
+    email: str,
+    password: str,
+    client_ip: str = "",
+    device_proof: str = "",
+    now: datetime | None = None,
 ) -> LoginResult:
     """Check the credentials and open a session.
 
-    Repeated failures slow down further attempts on the same account and from
-    the same address.
+    Repeated failures slow down further attempts on the same account from the same address,
+    and from one address over many accounts (``services.login_throttle``); a browser that
+    logged into this account before is never slowed down by anybody else's failures.
 
     Args:
         session: Open session. The caller commits a success; a failure is
@@ -79,6 +52,7 @@ def log_in(
         email: What the user typed as e-mail.
         password: What the user typed as password.
         client_ip: The request's address.
+        device_proof: The browser's proof of an earlier log-in (``cp_device`` cookie), if any.
         now: The current instant (for tests).
 
     Returns:
@@ -98,25 +72,15 @@ def log_in(
         errors["password"] = "auth.password_required"  # noqa: S105 - a message key
     if errors:
         raise ValidationFailed(errors)
-    wait = max(
-        _wait_needed(
-            session, column=LoginAttempt.email, value=normalised, free=ACCOUNT_FREE_FAILURES, now=now
-        ),
-        _wait_needed(
-            session, column=LoginAttempt.client_ip, value=client_ip, free=ADDRESS_FREE_FAILURES, now=now
-        )
-        if client_ip
-        else 0,
-    )
-    if wait > 0:
-        raise TooManyAttempts(wait)
+    known_device = login_throttle.is_known_device(device_proof, normalised, now=now)
+    login_throttle.check(session, email=normalised, client_ip=client_ip, known_device=known_device, now=now)
     user = session.exec(select(User).where(User.email == normalised)).first()
     if user is None:
         verify_password(password, DUMMY_HASH)
         ok, new_hash = False, None
     else:
         ok, new_hash = verify_password(password, user.password_hash)
-    session.add(LoginAttempt(email=normalised, client_ip=client_ip, succeeded=ok, created_at=now))
+    login_throttle.record(session, email=normalised, client_ip=client_ip, succeeded=ok, now=now)
     if not ok or user is None or not user.is_active:
         # The failure must outlive the caller's rollback, or guessing would never slow down.
         session.commit()
@@ -155,22 +119,12 @@ def resolve_session(session: Session, *, token: str, now: datetime | None = None
         now: The current instant (for tests).
 
     Returns:
-        The logged-in user, or None when the token is unknown, expired or revoked.
+        The logged-in user, or None when the token is unknown, expired, idle too long
+        (``SESSION_IDLE_MINUTES``) or revoked.
     """
     if not token or len(token) > 200:
         return None
-    now = now or utcnow()
-    row = session.exec(
-        select(AuthSession, User)
-        .join(User, col(User.id) == AuthSession.user_id)
-        .where(AuthSession.token_hash == hash_token(token))
-    ).first()
-    if row is None:
-        return None
-    auth, user = row
-    if auth.revoked_at is not None or auth.expires_at <= now or not user.is_active:
-        return None
-    return to_viewer(user)
+    return web_sessions.resolve_ref(session, ref=hash_token(token), now=now)
 
 
 def log_out(session: Session, *, token: str) -> None:

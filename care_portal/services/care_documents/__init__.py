@@ -8,13 +8,18 @@ name is re-exported here, so callers keep ``care_documents.open_document(...)``.
 """
 
 from care_portal.services.care_documents.consent import (
+    AUTHORITY_KINDS,
     CONSENT_TEMPLATE,
     CONSENT_VERSION,
+    PURPOSES,
     SIGNER_ROLES,
     ConsentSigner,
     add_consent_given,
     check_signer,
+    clean_purposes,
     consent_text_sha256,
+    give_consent_online,
+    held_purposes,
     record_consent_at_home,
     submit_signed_consent,
     withdraw_consent,
@@ -42,10 +47,12 @@ from care_portal.services.care_documents.queries import (
 
 __all__ = [
     "ACCEPTED_TYPES",
+    "AUTHORITY_KINDS",
     "CONSENT_TEMPLATE",
     "CONSENT_VERSION",
     "MAX_DOCUMENT_BYTES",
     "MAX_FILES",
+    "PURPOSES",
     "SIGNER_ROLES",
     "Attachment",
     "CheckedFile",
@@ -58,8 +65,11 @@ __all__ = [
     "check_file",
     "check_files",
     "check_signer",
+    "clean_purposes",
     "consent_pdf",
     "consent_text_sha256",
+    "give_consent_online",
+    "held_purposes",
     "list_consents",
     "list_documents",
     "open_document",

@@ -10,12 +10,13 @@ from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_datetime
 from care_portal.integrations.pdf import render_pdf
 from care_portal.integrations.storage import read_private
-from care_portal.models import BeneficiaryDocument, ConsentRecord
+from care_portal.models import AccessSubject, BeneficiaryDocument, ConsentRecord
 from care_portal.models.types import utcnow
+from care_portal.services.access_log import record_access
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import load_visible
-from care_portal.services.care_documents.consent import CONSENT_TEMPLATE, CONSENT_VERSION
+from care_portal.services.care_documents.consent import CONSENT_TEMPLATE, CONSENT_VERSION, split_purposes
 from care_portal.services.care_documents.files import DocumentRow, _document_row
 
 
@@ -24,6 +25,7 @@ class ConsentRow:
     """One consent record as listed on the project page."""
 
     action: str
+    purposes: list[str]
     signer_name: str
     signer_role: str
     relationship: str
@@ -62,6 +64,7 @@ def consent_pdf(session: Session, *, actor: Viewer | None, beneficiary_id: int) 
             "today": format_datetime(utcnow())[:10],
         },
     )
+    record_access(session, viewer=actor, beneficiary_id=row.id, subject=AccessSubject.CONSENT_PDF)
     return f"consentimiento-{row.id}.pdf", pdf
 
 
@@ -86,6 +89,13 @@ def open_document(
         target_id=document.id,
         details={"beneficiary_id": document.beneficiary_id},
         client_ip=client_ip,
+    )
+    record_access(
+        session,
+        viewer=actor,
+        beneficiary_id=document.beneficiary_id,
+        subject=AccessSubject.DOCUMENT,
+        target_id=document.id,
     )
     return DocumentFile(
         name=document.display_name,
@@ -114,6 +124,7 @@ def list_consents(session: Session, *, beneficiary_id: int) -> list[ConsentRow]:
     return [
         ConsentRow(
             action=row.action,
+            purposes=list(split_purposes(row.purposes)),
             signer_name=row.signer_name,
             signer_role=row.signer_role,
             relationship=row.relationship,

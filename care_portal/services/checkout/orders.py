@@ -14,6 +14,7 @@ from care_portal.models.shop import Order, OrderLine
 from care_portal.models.visits import Task
 from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
 from care_portal.services.checkout.fulfilment import process_webhook
+from care_portal.services.paging import Page, fetch_page
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,12 @@ def get_order(session: Session, *, actor: Viewer | None, order_public_id: str) -
     return _summaries(session, [_own_order(session, actor, order_public_id)])[0]
 
 
-def list_orders(session: Session, *, actor: Viewer | None) -> list[OrderSummary]:
-    """Return the actor's orders, newest first."""
+def list_orders(session: Session, *, actor: Viewer | None, page: int = 1) -> Page[OrderSummary]:
+    """Return one page of the actor's orders, newest first (five statements whatever their number)."""
     actor = ensure_role(actor, Role.CLIENT)
-    orders = session.exec(
-        select(Order).where(Order.client_id == actor.id).order_by(col(Order.id).desc())
-    ).all()
-    return _summaries(session, list(orders))
+    query = select(Order).where(Order.client_id == actor.id).order_by(col(Order.id).desc())
+    orders, total, number = fetch_page(session, query, page)
+    return Page(_summaries(session, orders), number=number, total=total)
 
 
 def pay_simulated(

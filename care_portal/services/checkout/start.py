@@ -20,6 +20,7 @@ from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.beneficiaries import get_own_active_beneficiary
 from care_portal.services.checkout.billing import BillingData, get_billing, save_billing
 from care_portal.services.checkout.cart import price_raw_cart
+from care_portal.services.signup import ensure_verified
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class CheckoutRequest:
     accept_terms: bool
     billing: BillingData | None
     attempt_key: str
+    express_start: bool = False
+    """The client asks for the service to start within the 14-day withdrawal period (then a
+    withdrawal pays the visits already done)."""
 
 
 def start_checkout(
@@ -58,6 +62,7 @@ def start_checkout(
         DomainError: Cart problems, or the payment provider is unreachable.
     """
     actor = ensure_role(actor, Role.CLIENT)
+    ensure_verified(session, user_id=actor.id)  # no purchase before the e-mail is confirmed
     existing = session.exec(select(Order).where(Order.attempt_key == request.attempt_key)).first()
     if existing is not None:
         if existing.client_id != actor.id:
@@ -71,6 +76,9 @@ def start_checkout(
         beneficiary = get_own_active_beneficiary(session, actor=actor, beneficiary_id=request.beneficiary_id)
     except NotFound:
         errors["beneficiary_id"] = "shop.beneficiary_required"
+    else:
+        if beneficiary.consent_state == "withdrawn":
+            errors["beneficiary_id"] = "shop.consent_withdrawn"
     if not request.accept_terms:
         errors["accept_terms"] = "shop.terms_required"
     billing = request.billing or get_billing(session, actor=actor)
@@ -95,6 +103,7 @@ def start_checkout(
         terms_version=TERMS_VERSION,
         terms_hash=terms_hash(),
         terms_accepted_at=utcnow(),
+        express_start_at=utcnow() if request.express_start else None,
         billing=asdict(billing),
         total_cents=totals.total_cents,
         provider=provider.name,

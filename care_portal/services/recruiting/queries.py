@@ -17,6 +17,7 @@ from care_portal.models import (
     User,
 )
 from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.paging import PAGE_SIZE, Page, page_number
 from care_portal.services.recruiting.views import (
     RECRUITERS,
     AnswerView,
@@ -99,8 +100,9 @@ def list_applications(
     availability: str = "",
     search: str = "",
     sort: str = "newest",
-) -> list[ApplicationRow]:
-    """Return submitted applications with filters, a name search and a sort.
+    page: int = 1,
+) -> Page[ApplicationRow]:
+    """Return one page (25) of the submitted applications, with filters, a name search and a sort.
 
     Args:
         session: Open session.
@@ -111,6 +113,7 @@ def list_applications(
         availability: Only candidates available at this ``day-slot``.
         search: Part of the candidate's name, e-mail or postal code.
         sort: ``newest``, ``oldest``, ``rating`` or ``name``.
+        page: The page wanted, from 1 (25 a page; past the end means the last page).
     """
     ensure_role(actor, *RECRUITERS)
     query = (
@@ -145,7 +148,9 @@ def list_applications(
         result.sort(key=orders[sort])
     else:
         result.sort(key=lambda pair: (pair[0].submitted_at, pair[0].id), reverse=True)
-    return [row for _, row in result]
+    number = min(page_number(page), max(1, -(-len(result) // PAGE_SIZE)))
+    window = result[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    return Page([row for _, row in window], number=number, total=len(result))
 
 
 def get_application_review(

@@ -2,8 +2,9 @@
 
 Managers reach only the tasks of the beneficiaries associated with them;
 admins reach every task. Anyone else gets ``NotFound`` (never a hint that the
-task exists). Reads live in ``queries``, commands in ``lifecycle``, the
-first-contact deadline in ``escalation``, the reach rule in ``access``; every
+task exists). The bounded dashboard lives in ``dashboard``, other reads in
+``queries``, commands in ``lifecycle``, the first-contact deadline in
+``escalation``, the reach rule in ``access``; every
 public name is re-exported here, so callers keep ``visits.check_in(...)``.
 """
 
@@ -11,6 +12,7 @@ from care_portal.services.visits.access import (
     ACTIVE_APPOINTMENT_STATES,
     load_managed_task,
 )
+from care_portal.services.visits.dashboard import manager_dashboard
 from care_portal.services.visits.escalation import (
     escalate_overdue_contacts,
     is_contact_overdue,
@@ -29,7 +31,6 @@ from care_portal.services.visits.queries import (
     ManagerTaskDetail,
     TaskRow,
     get_manager_task,
-    manager_dashboard,
     report_dict,
 )
 

@@ -85,12 +85,16 @@ def schedule_appointment(
         NotFound: Not one of the actor's tasks.
         ValidationFailed: A malformed, skipped or past time, or a bad duration.
         DomainError: ``visits.overlap`` when it clashes with another of the manager's
-            appointments; ``visits.bad_transition`` when the task can't take one.
+            appointments; ``visits.bad_transition`` when the task can't take one;
+            ``visits.consent_withdrawn`` while consent for service provision is withdrawn.
     """
     actor = ensure_role(actor, Role.MANAGER)
     now = now or utcnow()
     task = load_managed_task(session, actor, task_id, lock=True)
     ensure_move(task.state, TaskState.SCHEDULED.value)
+    beneficiary = session.get(Beneficiary, task.beneficiary_id)
+    if beneficiary is not None and beneficiary.consent_state == ConsentState.WITHDRAWN.value:
+        raise DomainError("visits.consent_withdrawn", field="appointment_day")
     start = parse_madrid_local(day, time_of_day)
     if start <= now:
         raise ValidationFailed({"appointment_day": "visits.in_the_past"})

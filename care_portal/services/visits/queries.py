@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import format_datetime, to_madrid
 from care_portal.domain.visits import cancellation_deadline
-from care_portal.models import Role
+from care_portal.models import AccessSubject, Role
 from care_portal.models.care import Beneficiary, ConsentState
 from care_portal.models.types import utcnow
-from care_portal.models.visits import ContactLogEntry, Task, TaskState, VisitReport
+from care_portal.models.visits import ContactLogEntry, Task, VisitReport
+from care_portal.services.access_log import record_access
 from care_portal.services.authz import Viewer, ensure_role
-from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES, _visible_tasks, load_managed_task
+from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES, load_managed_task
 from care_portal.services.visits.escalation import is_contact_overdue
 
 
@@ -44,6 +45,7 @@ class BeneficiaryCard:
     address: str
     notes: str
     consent: str
+    notes_hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,13 +92,15 @@ def _address(row: Beneficiary) -> str:
 
 
 def _card(row: Beneficiary) -> BeneficiaryCard:
+    """The manager's card: health notes only while consent for health data is in force."""
     return BeneficiaryCard(
         id=row.id,
         name=row.full_name,
         phone=row.phone,
         address=_address(row),
-        notes=row.care_notes,
+        notes=row.care_notes if row.health_consent else "",
         consent=row.consent_state,
+        notes_hidden=bool(row.care_notes) and not row.health_consent,
     )
 
 
@@ -115,96 +119,6 @@ def _row(task: Task, beneficiary: Beneficiary | None, now: datetime) -> TaskRow:
     )
 
 
-def manager_dashboard(
-    session: Session,
-    *,
-    actor: Viewer | None,
-    state: str = "",
-    beneficiary_id: int | None = None,
-    day: date | None = None,
-    search: str = "",
-    now: datetime | None = None,
-) -> Dashboard:
-    """Return the manager's dashboard: counts, today, upcoming, waiting and beneficiaries.
-
-    Args:
-        session: Open session.
-        actor: A manager (or an admin, who sees every task).
-        state: Only tasks in this state (the filtered list).
-        beneficiary_id: Only this beneficiary's tasks (the filtered list).
-        day: Only appointments on this Madrid day (the filtered list).
-        search: Words to find in the beneficiary's name or the service.
-        now: The current instant (tests).
-
-    Returns:
-        The dashboard; the filters apply to ``tasks`` only, the rest is the full picture.
-    """
-    actor = ensure_role(actor, Role.MANAGER)
-    now = now or utcnow()
-    tasks = list(session.exec(_visible_tasks(actor).order_by(col(Task.created_at), col(Task.id))).all())
-    beneficiary_ids = {t.beneficiary_id for t in tasks}
-    query = select(Beneficiary).where(Beneficiary.archived_at.is_(None))  # type: ignore[union-attr]
-    if actor.role != Role.ADMIN.value:
-        query = query.where(Beneficiary.manager_id == actor.id)
-    beneficiaries = {b.id: b for b in session.exec(query).all()}
-    if beneficiary_ids - beneficiaries.keys():
-        extra = select(Beneficiary).where(col(Beneficiary.id).in_(beneficiary_ids - beneficiaries.keys()))
-        beneficiaries.update({b.id: b for b in session.exec(extra).all()})
-    rows = [_row(t, beneficiaries.get(t.beneficiary_id), now) for t in tasks]
-    today = to_madrid(now).date()
-    scheduled = sorted(
-        (
-            r
-            for r, t in zip(rows, tasks, strict=True)
-            if t.state in ACTIVE_APPOINTMENT_STATES and t.appointment_start
-        ),
-        key=lambda r: r.appointment_iso,
-    )
-    by_id = {t.id: t for t in tasks}
-    counts = {s.value: 0 for s in TaskState}
-    for t in tasks:
-        counts[t.state] = counts.get(t.state, 0) + 1
-    counts["contact_overdue"] = sum(1 for r in rows if r.contact_overdue)
-    return Dashboard(
-        counts=counts,
-        today=[r for r in scheduled if to_madrid(by_id[r.id].appointment_start).date() == today],
-        upcoming=[r for r in scheduled if to_madrid(by_id[r.id].appointment_start).date() > today],
-        waiting=[r for r in rows if r.state == TaskState.PENDING_APPOINTMENT.value],
-        tasks=_filter(rows, by_id, state=state, beneficiary_id=beneficiary_id, day=day, search=search),
-        beneficiaries=[
-            _card(b)
-            for b in sorted(beneficiaries.values(), key=lambda b: b.full_name)
-            if b.archived_at is None
-        ],
-    )
-
-
-def _filter(
-    rows: list[TaskRow],
-    by_id: dict[int, Task],
-    *,
-    state: str,
-    beneficiary_id: int | None,
-    day: date | None,
-    search: str,
-) -> list[TaskRow]:
-    words = search.casefold().split()
-    result = []
-    for row in rows:
-        task = by_id[row.id]
-        if state and row.state != state:
-            continue
-        if beneficiary_id and row.beneficiary_id != beneficiary_id:
-            continue
-        if day and (task.appointment_start is None or to_madrid(task.appointment_start).date() != day):
-            continue
-        haystack = f"{row.beneficiary} {row.service}".casefold()
-        if any(word not in haystack for word in words):
-            continue
-        result.append(row)
-    return result
-
-
 def get_manager_task(
     session: Session, *, actor: Viewer | None, task_id: int, now: datetime | None = None
 ) -> ManagerTaskDetail:
@@ -215,7 +129,7 @@ def get_manager_task(
     """
     actor = ensure_role(actor, Role.MANAGER)
     now = now or utcnow()
-    task = load_managed_task(session, actor, task_id)
+    task = load_managed_task(session, actor, task_id, write=False)
     beneficiary = session.get(Beneficiary, task.beneficiary_id)
     contacts = session.exec(
         select(ContactLogEntry)
@@ -233,6 +147,9 @@ def get_manager_task(
         .order_by(col(Task.appointment_start))
     ).all()
     report = session.exec(select(VisitReport).where(VisitReport.task_id == task.id)).first()
+    card = _card(beneficiary)
+    if card.notes:
+        record_access(session, viewer=actor, beneficiary_id=card.id, subject=AccessSubject.CARE_NOTES)
     return ManagerTaskDetail(
         id=task.id,
         service=task.service_name,
@@ -247,7 +164,7 @@ def get_manager_task(
         checked_out=format_datetime(task.checked_out_at),
         failed_code_attempts=task.failed_code_attempts,
         consent_pending=beneficiary is not None and beneficiary.consent_state != ConsentState.SIGNED.value,
-        beneficiary=_card(beneficiary),
+        beneficiary=card,
         contacts=[
             {"when": format_datetime(c.created_at), "channel": c.channel, "note": c.note} for c in contacts
         ],

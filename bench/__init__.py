@@ -1,0 +1,1 @@
+"""`make bench`: the load and scale benchmark (never part of `make test`)."""

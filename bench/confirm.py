@@ -1,0 +1,106 @@
+"""Payment confirmations per second: concurrent signed webhooks, then the numbering and chain checked."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import httpx
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from care_portal.integrations.payments import get_provider
+from care_portal.models import User
+from care_portal.models.billing import Invoice
+from care_portal.models.care import Beneficiary
+from care_portal.models.shop import CareService, Order
+from care_portal.services import accounts, checkout, verifactu
+
+BILLING = checkout.BillingData("12345678z", "Cliente Bench", "Calle Mayor 5", "28013", "Madrid", "612345678")
+
+
+def pending_orders(engine, count: int) -> list[Order]:
+    """Start ``count`` checkouts (one per client) with the simulated provider; return their orders."""
+    provider = get_provider()
+    with Session(engine, expire_on_commit=False) as session:
+        service = session.exec(select(CareService).order_by(col(CareService.id))).first()
+        pairs = session.exec(
+            select(User, Beneficiary.id)
+            .join(Beneficiary, Beneficiary.client_id == User.id)
+            .where(User.role == "client")
+            .order_by(col(User.id))
+            .limit(count)
+        ).all()
+        ids = []
+        for user, beneficiary_id in pairs:
+            start = checkout.start_checkout(
+                session,
+                actor=accounts.to_viewer(user),
+                request=checkout.CheckoutRequest(
+                    cart={str(service.id): 1},
+                    beneficiary_id=beneficiary_id,
+                    observations="",
+                    preferred_dates="",
+                    accept_terms=True,
+                    billing=BILLING,
+                    attempt_key=f"bench-confirm-{user.id}",
+                ),
+                provider=provider,
+            )
+            ids.append(start.redirect_url.split("pedido=")[-1])
+        session.commit()
+        return list(session.exec(select(Order).where(col(Order.public_id).in_(ids))).all())
+
+
+async def _post_all(port: int, bodies: list[tuple[bytes, str]]) -> list[str]:
+    limits = httpx.Limits(max_connections=len(bodies), max_keepalive_connections=len(bodies))
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=600) as client:
+
+        async def post(body: bytes, signature: str) -> str:
+            response = await client.post(
+                "/api/pagos/webhook",
+                content=body,
+                headers={"stripe-signature": signature, "content-type": "application/json"},
+            )
+            return (
+                response.json().get("status", str(response.status_code))
+                if response.status_code == 200
+                else str(response.status_code)
+            )
+
+        return await asyncio.gather(*(post(b, s) for b, s in bodies))
+
+
+def confirmations(engine, port: int, count: int = 200) -> dict:
+    """Confirm ``count`` orders at once through the webhook; return the rate and the checks."""
+    orders = pending_orders(engine, count)
+    provider = get_provider()
+    with Session(engine) as session:
+        before = session.exec(select(func.count()).select_from(Invoice)).one()
+    bodies = [
+        provider.signed_event(order_public_id=o.public_id, session_id=o.provider_session_id, paid=True)
+        for o in orders
+    ]
+    started = time.perf_counter()
+    outcomes = asyncio.run(_post_all(port, bodies))
+    seconds = time.perf_counter() - started
+    with Session(engine) as session:
+        issued = session.exec(
+            select(Invoice).where(col(Invoice.id) > 0).order_by(col(Invoice.id).desc()).limit(count)
+        ).all()
+        after = session.exec(select(func.count()).select_from(Invoice)).one()
+        year = max(i.year for i in issued) if issued else 0
+        sequences = sorted(
+            session.exec(select(Invoice.sequence).where(Invoice.year == year, Invoice.series == "F")).all()
+        )
+        chain = verifactu.verify_chain(session)
+    return {
+        "webhooks": len(bodies),
+        "paid": outcomes.count("paid"),
+        "seconds": round(seconds, 2),
+        "per_second": round(outcomes.count("paid") / seconds, 1) if seconds else None,
+        "invoices_issued": after - before,
+        "numbering_without_gaps": sequences == list(range(1, len(sequences) + 1)),
+        "chain_intact": chain.ok,
+        "chain_records": chain.checked,
+    }

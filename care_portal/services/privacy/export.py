@@ -1,0 +1,259 @@
+"""«Descargar mis datos»: a ZIP with everything held about a client and their relatives.
+
+The ZIP holds ``datos.json`` (machine-readable, RGPD art. 20), ``resumen.pdf``
+(readable), the beneficiaries' documents and the invoices as PDF. It is built
+in the background (progress is stored so the page can show it), kept in
+private storage, and handed out once, to its owner only; the file is then deleted.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel, col, select
+
+from care_portal.db import session_scope
+from care_portal.domain.errors import DomainError, NotFound
+from care_portal.domain.formatting import format_datetime
+from care_portal.integrations import storage
+from care_portal.integrations.pdf import render_pdf
+from care_portal.models import (
+    AccessLogEntry,
+    Beneficiary,
+    BeneficiaryDocument,
+    BillingProfile,
+    ChangeRequest,
+    ConsentRecord,
+    ContactLogEntry,
+    DataExport,
+    HouseholdMember,
+    Invoice,
+    Order,
+    OrderLine,
+    RightsRequest,
+    Role,
+    Task,
+    User,
+    VisitReport,
+)
+from care_portal.models.types import utcnow
+from care_portal.services.audit import record_event
+from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.privacy.rights import file_request
+
+INTERNAL_FIELDS = {
+    "password_hash",
+    "storage_key",
+    "pdf_key",
+    "checkout_url",
+    "provider_session_id",
+    "attempt_key",
+}
+"""Internal references that say nothing about the person (paths, hashes, provider ids)."""
+
+QUEUED, BUILDING, READY, DOWNLOADED, FAILED = "queued", "building", "ready", "downloaded", "failed"
+
+
+@dataclass(frozen=True)
+class ExportStatus:
+    """The client's latest export as the page shows it."""
+
+    id: int
+    status: str
+    progress: int
+    requested: str
+
+
+def _plain(row: SQLModel) -> dict:
+    data = row.model_dump()
+    return {
+        key: value.isoformat() if isinstance(value, datetime) else value
+        for key, value in data.items()
+        if key not in INTERNAL_FIELDS
+    }
+
+
+def request_export(session: Session, *, actor: Viewer | None, now: datetime | None = None) -> int:
+    """Queue an export of the actor's data and record the access request (answered when built).
+
+    Returns:
+        The export's id (the caller starts :func:`build_export` in the background).
+
+    Raises:
+        DomainError: ``privacy.export_running`` while another one is being built.
+    """
+    actor = ensure_role(actor, Role.CLIENT)
+    running = session.exec(
+        select(DataExport).where(
+            DataExport.user_id == actor.id, col(DataExport.status).in_((QUEUED, BUILDING))
+        )
+    ).first()
+    if running is not None:
+        raise DomainError("privacy.export_running")
+    export = DataExport(user_id=actor.id, created_at=now or utcnow())
+    session.add(export)
+    file_request(
+        session, actor=actor, kind="access", details="export", now=now, closed_outcome="privacy.export_built"
+    )
+    session.flush()
+    return export.id
+
+
+def latest_export(session: Session, *, actor: Viewer | None) -> ExportStatus | None:
+    """Return the actor's newest export, if any."""
+    actor = ensure_role(actor, Role.CLIENT)
+    row = session.exec(
+        select(DataExport).where(DataExport.user_id == actor.id).order_by(col(DataExport.id).desc())
+    ).first()
+    if row is None:
+        return None
+    return ExportStatus(row.id, row.status, row.progress, format_datetime(row.created_at))
+
+
+def collect(session: Session, user_id: int) -> dict:
+    """Return everything held about a client and their beneficiaries, as plain data.
+
+    A constant number of statements whatever the amount of data.
+    """
+    user = session.get(User, user_id)
+    beneficiaries = session.exec(select(Beneficiary).where(Beneficiary.client_id == user_id)).all()
+    ids = [b.id for b in beneficiaries]
+    orders = session.exec(select(Order).where(Order.client_id == user_id)).all()
+    tasks = session.exec(select(Task).where(Task.client_id == user_id)).all()
+    task_ids = [t.id for t in tasks]
+
+    def rows(model, column, keys) -> list[dict]:
+        if not keys:
+            return []
+        return [_plain(r) for r in session.exec(select(model).where(col(column).in_(keys))).all()]
+
+    return {
+        "generated_at": utcnow().isoformat(),
+        "profile": _plain(user),
+        "billing": [
+            _plain(r) for r in session.exec(select(BillingProfile).where(BillingProfile.user_id == user_id))
+        ],
+        "beneficiaries": [_plain(b) for b in beneficiaries],
+        "household_members": rows(HouseholdMember, HouseholdMember.beneficiary_id, ids),
+        "consent_records": rows(ConsentRecord, ConsentRecord.beneficiary_id, ids),
+        "documents": rows(BeneficiaryDocument, BeneficiaryDocument.beneficiary_id, ids),
+        "orders": [_plain(o) for o in orders],
+        "order_lines": rows(OrderLine, OrderLine.order_id, [o.id for o in orders]),
+        "tasks": [_plain(t) for t in tasks],
+        "contact_log": rows(ContactLogEntry, ContactLogEntry.task_id, task_ids),
+        "visit_reports": rows(VisitReport, VisitReport.task_id, task_ids),
+        "messages": [
+            _plain(r) for r in session.exec(select(ChangeRequest).where(ChangeRequest.client_id == user_id))
+        ],
+        "invoices": [_plain(r) for r in session.exec(select(Invoice).where(Invoice.client_id == user_id))],
+        "access_log": rows(AccessLogEntry, AccessLogEntry.beneficiary_id, ids),
+        "rights_requests": [
+            _plain(r) for r in session.exec(select(RightsRequest).where(RightsRequest.user_id == user_id))
+        ],
+    }
+
+
+def _files(session: Session, user_id: int) -> list[tuple[str, str]]:
+    """Return (name in the ZIP, storage key) of the documents and invoice PDFs."""
+    beneficiary_ids = session.exec(select(Beneficiary.id).where(Beneficiary.client_id == user_id)).all()
+    documents = (
+        session.exec(
+            select(BeneficiaryDocument).where(col(BeneficiaryDocument.beneficiary_id).in_(beneficiary_ids))
+        ).all()
+        if beneficiary_ids
+        else []
+    )
+    invoices = session.exec(select(Invoice).where(Invoice.client_id == user_id)).all()
+    return [(f"documentos/{d.id}-{d.display_name}", d.storage_key) for d in documents] + [
+        (f"facturas/factura-{i.number}.pdf", i.pdf_key) for i in invoices if i.pdf_key
+    ]
+
+
+def build_export(
+    export_id: int, *, engine: Engine | None = None, on_progress: Callable[[int], None] | None = None
+) -> None:
+    """Build an export's ZIP, storing progress after each step (run it off the event loop).
+
+    Args:
+        export_id: Which export.
+        engine: Database engine (the application's by default).
+        on_progress: Called with 0–100 after each step.
+    """
+
+    def progress(value: int, status: str = BUILDING, key: str = "") -> None:
+        with session_scope(engine) as session:
+            row = session.get(DataExport, export_id)
+            row.progress, row.status = value, status
+            if key:
+                row.storage_key, row.finished_at = key, utcnow()
+            session.add(row)
+        if on_progress:
+            on_progress(value)
+
+    with session_scope(engine) as session:
+        row = session.get(DataExport, export_id)
+        if row is None or row.status != QUEUED:
+            return
+        user_id = row.user_id
+    try:
+        progress(5)
+        with session_scope(engine) as session:
+            data = collect(session, user_id)
+            files = _files(session, user_id)
+        progress(40)
+        summary = render_pdf("data_export.html", {"data": data, "format_iso": _format_iso})
+        progress(70)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("datos.json", json.dumps(data, ensure_ascii=False, indent=2, default=str))
+            archive.writestr("resumen.pdf", summary)
+            for name, key in files:
+                try:
+                    archive.writestr(name, storage.read_private(key))
+                except (OSError, ValueError):
+                    archive.writestr(f"{name}.falta.txt", "Archivo no disponible / file not available")
+        key = storage.save_private("exports", buffer.getvalue(), "zip")
+        progress(100, READY, key)
+    except Exception:
+        progress(0, FAILED)
+        raise
+
+
+def _format_iso(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return format_datetime(datetime.fromisoformat(value))
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def take_export(session: Session, *, actor: Viewer | None, export_id: int, client_ip: str = "") -> bytes:
+    """Hand a ready export to its owner, once; the stored file is deleted afterwards.
+
+    Raises:
+        NotFound: Not the actor's, not ready, or already downloaded.
+    """
+    actor = ensure_role(actor, Role.CLIENT)
+    row = session.get(DataExport, export_id)
+    if row is None or row.user_id != actor.id or row.status != READY or not row.storage_key:
+        raise NotFound()
+    data = storage.read_private(row.storage_key)
+    storage.delete_private(row.storage_key)
+    row.status, row.downloaded_at, row.storage_key = DOWNLOADED, utcnow(), ""
+    session.add(row)
+    record_event(
+        session,
+        actor_id=actor.id,
+        action="privacy.export_downloaded",
+        target_type="data_export",
+        target_id=row.id,
+        client_ip=client_ip,
+    )
+    return data

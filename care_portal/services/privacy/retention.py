@@ -1,0 +1,111 @@
+"""Retention without manual work: the daily clean-up, each run logged with its counts.
+
+- staged uploads never saved: deleted after 24 hours;
+- private files no row points at (a replaced CV, a deleted document, an old
+  export): deleted once older than 24 hours (a younger one may belong to a form
+  being saved right now); invoices' PDFs are never touched here;
+- rejected candidates' CVs and answers: erased ``CANDIDATE_RETENTION_MONTHS``
+  after the rejection unless they agreed to stay in the pool;
+- expired or revoked sessions and used or expired reset tokens: purged;
+- blocked data whose period has ended: purged (:func:`erasure.purge_expired`).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import delete, or_
+from sqlmodel import Session, col, select
+
+from care_portal.config import get_settings
+from care_portal.domain.privacy import STAGED_UPLOAD_HOURS, add_months
+from care_portal.integrations.storage import private_root
+from care_portal.models import (
+    Application,
+    ApplicationAnswer,
+    AuthSession,
+    BeneficiaryDocument,
+    DataExport,
+    PasswordResetToken,
+)
+from care_portal.services.audit import record_event
+from care_portal.services.privacy.erasure import purge_expired
+
+SWEPT_AREAS = ("documents", "cvs", "exports")
+"""Folders whose files must each be referenced by a row (``invoices`` is never swept)."""
+
+
+def _older_files(folder: Path, cutoff: datetime) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return [
+        p for p in folder.iterdir() if p.is_file() and datetime.fromtimestamp(p.stat().st_mtime, UTC) < cutoff
+    ]
+
+
+def _referenced_keys(session: Session) -> set[str]:
+    keys = set(session.exec(select(BeneficiaryDocument.storage_key)).all())
+    keys |= set(session.exec(select(Application.cv_key).where(Application.cv_key != "")).all())
+    keys |= set(session.exec(select(DataExport.storage_key).where(DataExport.storage_key != "")).all())
+    return keys
+
+
+def _erase_rejected_candidates(session: Session, now: datetime) -> int:
+    months = get_settings().candidate_retention_months
+    cutoff = add_months(now, -months)
+    rows = session.exec(
+        select(Application).where(
+            Application.stage == "rejected",
+            col(Application.stay_in_pool).is_(False),
+            col(Application.updated_at) < cutoff,
+            or_(Application.cv_key != "", Application.experience != ""),
+        )
+    ).all()
+    if not rows:
+        return 0
+    ids = [r.id for r in rows]
+    session.exec(delete(ApplicationAnswer).where(col(ApplicationAnswer.application_id).in_(ids)))
+    for row in rows:
+        row.cv_key, row.cv_name, row.cv_mime, row.cv_size = "", "", "", 0
+        row.experience, row.languages, row.phone = "", "", ""
+        session.add(row)
+    return len(rows)
+
+
+def run_retention(session: Session, *, now: datetime) -> dict[str, int]:
+    """Run one clean-up pass and log it; files are deleted only after the rows are committed-safe.
+
+    Returns:
+        How many items of each kind were removed.
+    """
+    root = private_root()
+    day_ago = now - timedelta(hours=STAGED_UPLOAD_HOURS)
+    counts = {
+        "rejected_candidates": _erase_rejected_candidates(session, now),
+        "sessions": session.exec(
+            delete(AuthSession).where(
+                or_(col(AuthSession.expires_at) < now, col(AuthSession.revoked_at).is_not(None))
+            )
+        ).rowcount,
+        "reset_tokens": session.exec(
+            delete(PasswordResetToken).where(
+                or_(col(PasswordResetToken.expires_at) < now, col(PasswordResetToken.used_at).is_not(None))
+            )
+        ).rowcount,
+        "blocked_purged": purge_expired(session, now=now),
+    }
+    session.flush()
+    stale = _older_files(root / "staging", day_ago)
+    referenced = _referenced_keys(session)
+    orphans = [
+        path
+        for area in SWEPT_AREAS
+        for path in _older_files(root / area, day_ago)
+        if f"{area}/{path.name}" not in referenced
+    ]
+    for path in stale + orphans:
+        path.unlink(missing_ok=True)
+    counts["staged_uploads"], counts["orphan_files"] = len(stale), len(orphans)
+    record_event(session, actor_id=None, action="retention.run", details=counts)
+    return counts

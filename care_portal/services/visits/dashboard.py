@@ -1,0 +1,185 @@
+"""The manager's dashboard, bounded: counts in SQL, short lists, the full list filtered and paged in SQL.
+
+Whatever the length of the history, the dashboard costs eight statements and
+carries at most ``TODAY_LIMIT + UPCOMING_LIMIT + WAITING_LIMIT + PAGE_SIZE``
+task rows. An admin's full list is a search: it stays empty until a filter
+or search words are given, never "every task ever".
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from care_portal.domain.formatting import MADRID, to_madrid
+from care_portal.models import AccessSubject, Role
+from care_portal.models.care import Beneficiary
+from care_portal.models.types import utcnow
+from care_portal.models.visits import Task, TaskState
+from care_portal.services.access_log import record_many
+from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.care_access import blocked_beneficiary_ids
+from care_portal.services.paging import Page, fetch_page
+from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES
+from care_portal.services.visits.escalation import _first_contact_within
+from care_portal.services.visits.queries import Dashboard, _card, _row
+
+TODAY_LIMIT = 50
+UPCOMING_LIMIT = 20
+WAITING_LIMIT = 20
+BENEFICIARY_LIMIT = 200
+MAX_SEARCH_WORDS = 5
+
+
+def manager_dashboard(
+    session: Session,
+    *,
+    actor: Viewer | None,
+    state: str = "",
+    beneficiary_id: int | None = None,
+    day: date | None = None,
+    search: str = "",
+    page: int = 1,
+    now: datetime | None = None,
+) -> Dashboard:
+    """Return the dashboard: counts, today, upcoming, waiting (oldest first) and one page of tasks.
+
+    Args:
+        session: Open session.
+        actor: A manager (their own tasks) or an admin (every task, by search).
+        state: Only tasks in this state (the full list).
+        beneficiary_id: Only this beneficiary's tasks (the full list).
+        day: Only appointments on this Madrid day (the full list).
+        search: Words that must all appear in the beneficiary's name or the service.
+        page: The page of the full list, newest first, 25 a page.
+        now: The current instant (tests).
+
+    Returns:
+        The dashboard; the filters apply to ``tasks`` only.
+    """
+    actor = ensure_role(actor, Role.MANAGER)
+    now = now or utcnow()
+    is_admin = actor.role == Role.ADMIN.value
+    mine = [col(Task.beneficiary_id).not_in(blocked_beneficiary_ids())]
+    mine += [] if is_admin else [Task.manager_id == actor.id]
+    start_today = _madrid_midnight(to_madrid(now).date())
+    start_tomorrow = _madrid_midnight(to_madrid(now).date() + timedelta(days=1))
+    appointments = [
+        *mine,
+        col(Task.state).in_(ACTIVE_APPOINTMENT_STATES),
+        col(Task.appointment_start).is_not(None),
+    ]
+    today = _rows(
+        session,
+        [*appointments, Task.appointment_start >= start_today, Task.appointment_start < start_tomorrow],
+        [col(Task.appointment_start), col(Task.id)],
+        TODAY_LIMIT,
+        now,
+    )
+    upcoming = _rows(
+        session,
+        [*appointments, Task.appointment_start >= start_tomorrow],
+        [col(Task.appointment_start), col(Task.id)],
+        UPCOMING_LIMIT,
+        now,
+    )
+    waiting = _rows(
+        session,
+        [*mine, Task.state == TaskState.PENDING_APPOINTMENT.value],
+        [col(Task.created_at), col(Task.id)],
+        WAITING_LIMIT,
+        now,
+    )
+    filters = _filters(state=state, beneficiary_id=beneficiary_id, day=day, search=search)
+    if is_admin and not filters:
+        tasks = Page([])
+    else:
+        query = (
+            select(Task, Beneficiary)
+            .outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id)
+            .where(*mine, *filters)
+            .order_by(col(Task.created_at).desc(), col(Task.id).desc())
+        )
+        found, total, number = fetch_page(session, query, page)
+        tasks = Page([_row(t, b, now) for t, b in found], number=number, total=total)
+    return Dashboard(
+        counts=_counts(session, mine, now),
+        today=today,
+        upcoming=upcoming,
+        waiting=waiting,
+        tasks=tasks,
+        beneficiaries=[] if is_admin else _beneficiaries(session, actor),
+    )
+
+
+def _madrid_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=MADRID).astimezone(UTC)
+
+
+def _rows(session: Session, conditions: list, order: list, limit: int, now: datetime) -> list:
+    found = session.exec(
+        select(Task, Beneficiary)
+        .outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id)
+        .where(*conditions)
+        .order_by(*order)
+        .limit(limit)
+    ).all()
+    return [_row(task, beneficiary, now) for task, beneficiary in found]
+
+
+def _counts(session: Session, mine: list, now: datetime) -> dict[str, int]:
+    """Tasks per state, and those waiting past the first-contact deadline (two GROUP BY / COUNT)."""
+    counts = {s.value: 0 for s in TaskState}
+    counts.update(
+        dict(session.exec(select(Task.state, func.count()).where(*mine).group_by(Task.state)).all())
+    )
+    counts["contact_overdue"] = session.exec(
+        select(func.count())
+        .select_from(Task)
+        .where(
+            *mine,
+            Task.state == TaskState.PENDING_APPOINTMENT.value,
+            col(Task.first_contact_at).is_(None),
+            col(Task.created_at) < now - _first_contact_within(),
+        )
+    ).one()
+    return counts
+
+
+def _filters(*, state: str, beneficiary_id: int | None, day: date | None, search: str) -> list:
+    conditions = []
+    if state:
+        conditions.append(Task.state == state)
+    if beneficiary_id:
+        conditions.append(Task.beneficiary_id == beneficiary_id)
+    if day:
+        start = _madrid_midnight(day)
+        conditions += [
+            Task.appointment_start >= start,
+            Task.appointment_start < _madrid_midnight(day + timedelta(1)),
+        ]
+    for word in search.casefold().split()[:MAX_SEARCH_WORDS]:
+        pattern = f"%{word}%"
+        conditions.append(
+            or_(col(Beneficiary.full_name).ilike(pattern), col(Task.service_name).ilike(pattern))
+        )
+    return conditions
+
+
+def _beneficiaries(session: Session, actor: Viewer) -> list:
+    rows = session.exec(
+        select(Beneficiary)
+        .where(Beneficiary.manager_id == actor.id, col(Beneficiary.archived_at).is_(None))
+        .order_by(col(Beneficiary.full_name), col(Beneficiary.id))
+        .limit(BENEFICIARY_LIMIT)
+    ).all()
+    cards = [_card(row) for row in rows]
+    record_many(
+        session,
+        viewer=actor,
+        beneficiary_ids=[c.id for c in cards if c.notes],
+        subject=AccessSubject.CARE_NOTES,
+    )
+    return cards

@@ -1,0 +1,172 @@
+"""Rights in self-service on the real database: the export, rectification, requests and their queue."""
+
+import io
+import json
+import zipfile
+from datetime import UTC, datetime
+
+import pytest
+from sqlmodel import select
+from starlette.testclient import TestClient
+
+from care_portal.api.routes import build_api
+from care_portal.domain.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
+from care_portal.domain.privacy import add_months, request_due
+from care_portal.models import DataExport, Invoice, RightsRequest
+from care_portal.models.care import Beneficiary
+from care_portal.services import accounts, care_documents, checkout, visits
+from care_portal.services.care_documents import ConsentSigner
+from care_portal.services.privacy import export, rights
+from tests.services.visit_helpers import build_world
+
+NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def world(db):
+    world = build_world(db)
+    row = db.get(Beneficiary, world.beneficiary_id)
+    care_documents.add_consent_given(
+        db,
+        actor=world.client,
+        beneficiary=row,
+        signer=ConsentSigner("Carmen López", "beneficiary"),
+        channel="upload",
+        purposes=("service", "health"),
+    )
+    row.care_notes = "Usa andador."
+    db.add(row)
+    db.commit()
+    return world
+
+
+def _built_zip(db, client) -> tuple[int, zipfile.ZipFile]:
+    export_id = export.request_export(db, actor=client)
+    db.commit()
+    seen = []
+    export.build_export(export_id, on_progress=seen.append)
+    assert seen[-1] == 100
+    assert seen == sorted(seen)
+    db.expire_all()
+    row = db.get(DataExport, export_id)
+    assert row.status == "ready"
+    return export_id, zipfile.ZipFile(io.BytesIO(_read(row.storage_key)))
+
+
+def _read(key):
+    from care_portal.integrations.storage import read_private
+
+    return read_private(key)
+
+
+def test_the_export_holds_everything_about_the_client_and_nothing_about_others(db, world):
+    visits.get_manager_task(db, actor=world.manager, task_id=world.tasks[0], now=NOW)
+    db.commit()
+    _, archive = _built_zip(db, world.client)
+    names = archive.namelist()
+    assert {"datos.json", "resumen.pdf"} <= set(names)
+    assert archive.read("resumen.pdf").startswith(b"%PDF-")
+    invoices = db.exec(select(Invoice).where(Invoice.client_id == world.client.id)).all()
+    assert invoices
+    assert {f"facturas/factura-{i.number}.pdf" for i in invoices} <= set(names)
+    data = json.loads(archive.read("datos.json"))
+    assert data["profile"]["email"] == "maria@example.es"
+    assert "password_hash" not in data["profile"]
+    assert [b["full_name"] for b in data["beneficiaries"]] == ["Carmen López"]
+    assert data["beneficiaries"][0]["care_notes"] == "Usa andador."
+    assert [c["purposes"] for c in data["consent_records"]] == ["service,health"]
+    assert data["billing"][0]["billing_name"] == "María López"
+    assert len(data["tasks"]) == len(world.tasks)
+    assert {o["client_id"] for o in data["orders"]} == {world.client.id}
+    assert [(a["viewer_name"], a["subject"]) for a in data["access_log"]] == [
+        ("Gonzalo Gestor", "care_notes")
+    ]
+    text = archive.read("datos.json").decode()
+    assert "Ajeno Pérez" not in text
+    assert "otro@example.es" not in text
+    access = db.exec(select(RightsRequest).where(RightsRequest.kind == "access")).one()
+    assert access.closed_at is not None
+
+
+def _http(db, email):
+    client = TestClient(build_api())
+    if email:
+        client.cookies.set("cp_session", accounts.log_in(db, email=email, password="una frase segura").token)
+        db.commit()
+    return client
+
+
+def test_the_zip_is_downloaded_once_by_its_owner_only(db, world):
+    export_id, _ = _built_zip(db, world.client)
+    url = f"/api/mis-datos/{export_id}.zip"
+    assert _http(db, None).get(url).status_code == 404
+    assert _http(db, "otro@example.es").get(url).status_code == 404
+    assert _http(db, "admin@example.es").get(url).status_code == 404
+    owner = _http(db, "maria@example.es")
+    first = owner.get(url)
+    assert first.status_code == 200
+    assert first.headers["content-type"] == "application/zip"
+    assert "no-store" in first.headers["cache-control"]
+    assert "datos.json" in zipfile.ZipFile(io.BytesIO(first.content)).namelist()
+    assert owner.get(url).status_code == 404
+    db.expire_all()
+    assert db.get(DataExport, export_id).status == "downloaded"
+
+
+def test_a_second_export_is_refused_while_one_is_being_built(db, world):
+    export.request_export(db, actor=world.client)
+    db.commit()
+    with pytest.raises(DomainError) as caught:
+        export.request_export(db, actor=world.client)
+    assert caught.value.key == "privacy.export_running"
+    with pytest.raises(NotFound):
+        export.take_export(db, actor=world.client, export_id=db.exec(select(DataExport.id)).first())
+
+
+def test_billing_rectification_applies_to_future_invoices_only(db, world):
+    before = [(i.number, i.recipient_name) for i in db.exec(select(Invoice)).all()]
+    has_invoices = rights.rectify_billing(
+        db,
+        actor=world.client,
+        data=checkout.BillingData(
+            "12345678z", "María López Ruiz", "Calle Nueva 1", "28014", "Madrid", "612345678"
+        ),
+    )
+    db.commit()
+    assert has_invoices is True
+    assert checkout.get_billing(db, actor=world.client).billing_name == "María López Ruiz"
+    assert [(i.number, i.recipient_name) for i in db.exec(select(Invoice)).all()] == before
+    request = db.exec(select(RightsRequest)).one()
+    assert (request.kind, request.closed_at is not None) == ("rectification", True)
+    with pytest.raises(ValidationFailed) as caught:
+        rights.rectify_billing(
+            db, actor=world.client, data=checkout.BillingData("123", "", "x", "1", "", "abc")
+        )
+    assert set(caught.value.errors) >= {"nif", "billing_name", "postal_code"}
+
+
+def test_requests_are_due_in_one_month_and_the_admin_queue_shows_overdue_ones(db, world):
+    assert request_due(datetime(2026, 1, 31, tzinfo=UTC)) == datetime(2026, 2, 28, tzinfo=UTC)
+    rights.file_request(db, actor=world.client, kind="erasure", details="Cerrar cuenta", now=NOW)
+    rights.file_request(db, actor=world.other_client, kind="objection", now=add_months(NOW, 2))
+    db.commit()
+    queue = rights.admin_queue(db, actor=world.admin, now=add_months(NOW, 2))
+    assert (queue.open_count, queue.overdue_count) == (2, 1)
+    assert [(r.kind, r.requester, r.overdue) for r in queue.rows] == [
+        ("erasure", "María López", True),
+        ("objection", "Otro Cliente", False),
+    ]
+    assert queue.rows[0].due == "01/07/2026"
+    with pytest.raises(PermissionDenied):
+        rights.admin_queue(db, actor=world.client)
+    with pytest.raises(PermissionDenied):
+        rights.close_request(db, actor=world.manager, request_id=queue.rows[0].id, outcome="Hecho")
+    rights.close_request(db, actor=world.admin, request_id=queue.rows[0].id, outcome="Cuenta cerrada")
+    db.commit()
+    queue = rights.admin_queue(db, actor=world.admin, now=add_months(NOW, 2))
+    assert (queue.open_count, queue.overdue_count) == (1, 0)
+    mine = rights.list_own_requests(db, actor=world.client)
+    assert [(r.kind, r.outcome) for r in mine] == [("erasure", "Cuenta cerrada")]
+    assert rights.list_own_requests(db, actor=world.other_client)[0].kind == "objection"
+    with pytest.raises(ValidationFailed):
+        rights.file_request(db, actor=world.client, kind="everything")
