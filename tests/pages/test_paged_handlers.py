@@ -11,6 +11,7 @@ from reflex.istate.data import RouterData
 from reflex.state import State
 from sqlmodel import select
 
+from care_portal.domain.sessions import SESSION_REF_COOKIE, session_ref
 from care_portal.models.visits import Task
 from care_portal.pages.billing.invoices import AdminInvoicesState
 from care_portal.pages.visits.client_tasks import ClientTasksState
@@ -24,12 +25,16 @@ PASSWORD = "una frase segura"
 
 def _state(state_class, token: str, path: str):
     root = State(_reflex_internal_init=True)
+    cookie = f"{SESSION_REF_COOKIE}={session_ref(token)}"  # what the edge hands the event websocket
     root.router = RouterData.from_router_data(
-        {"pathname": path, "asPath": path, "headers": {"origin": "http://testserver"}, "query": {}}
+        {
+            "pathname": path,
+            "asPath": path,
+            "headers": {"origin": "http://testserver", "cookie": cookie},
+            "query": {},
+        }
     )
-    state = root.get_substate(state_class.get_full_name().split(".")[1:])
-    state.auth_token = token
-    return state
+    return root.get_substate(state_class.get_full_name().split(".")[1:])
 
 
 def _call(state, handler: str, *args):
