@@ -23,6 +23,7 @@ PRODUCTION = {
     "STRIPE_WEBHOOK_SECRET": "whsec_x",
     "PUBLIC_URL": "https://cuidadoencasa.example",
     "SMTP_HOST": "smtp.example.es",
+    "FILES_ENCRYPTION_KEY": "ZmRzYWZkc2FmZHNhZmRzYWZkc2FmZHNhZmRzYWZkc2E=",
 }
 
 
