@@ -77,7 +77,7 @@ def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(
     page.locator(f'#waiting a.task-link[data-task="{visit_id}"]').click()
     expect(page).to_have_url(re.compile(rf"/gestor/tareas/{visit_id}$"))
     expect(page.locator("#visit-code")).to_have_text(code)
-    page.get_by_label("Nota").fill("Hablé con Rosario; prefiere por la mañana.")
+    page.get_by_label("Nota", exact=True).fill("Hablé con Rosario; prefiere por la mañana.")
     page.locator("#contact-save").click()
     expect(page.locator("#contact-log")).to_contain_text("prefiere por la mañana")
 
