@@ -99,8 +99,10 @@ test-fast: setup
 # The whole suite: lint, every test on SQLite (browser tests included),
 # then the database tests again on a throwaway PostgreSQL 15 server.
 test: setup browser ops-deps lint
-	pytest
+	pytest -m "not e2e"
+	pytest -m "e2e and not topology"
 	python -m tests.tools.with_postgres pytest -m "not e2e and not topology" tests/services tests/api tests/ops tests/test_migrations.py
+	pytest -m topology tests/ops
 
 clean:
 	rm -rf .web var/test-* test-artifacts

@@ -128,9 +128,8 @@ class Topology:
             self.build_frontend()
             if seeding is not None:
                 seeding.result()
-        for index in range(len(self.worker_ports)):
+        for index in range(len(self.worker_ports)):  # one at a time: each resets Reflex's .states
             self.start_worker(index)
-        for index in range(len(self.worker_ports)):
             self.wait_worker(index)
         self.start_nginx()
         wait_http(f"{self.url}/api/ready", 60, process=self.nginx, log=self.logs / "nginx-error.log")
