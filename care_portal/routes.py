@@ -176,3 +176,18 @@ def cv_url(application_id: object) -> str:
 def report_pdf_url(task_id: object) -> str:
     """Return the authorised download of a task's visit report."""
     return f"{API}/tareas/{task_id}/informe.pdf"
+
+
+TIMELINE = "/historia/[beneficiary_id]"
+MANAGER_RATINGS = "/gestor/valoraciones"
+ADMIN_RATINGS = "/admin/valoraciones"
+
+
+def timeline_url(beneficiary_id: object) -> str:
+    """Return a beneficiary's timeline (family, manager and admins)."""
+    return f"/historia/{beneficiary_id}"
+
+
+def report_photo_url(photo_id: object) -> str:
+    """Return the authorised view of a visit report's photo."""
+    return f"{API}/fotos/{photo_id}.jpg"

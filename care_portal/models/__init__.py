@@ -54,6 +54,7 @@ from care_portal.models.recruiting import (
     SurveyQuestion,
 )
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderLine, OrderStatus, PaymentEvent
+from care_portal.models.visit_feedback import ReportParts, ReportPhoto, VisitRating
 from care_portal.models.visits import (
     Cancellation,
     ChangeRequest,
@@ -112,6 +113,8 @@ __all__ = [
     "OutboxStatus",
     "PasswordResetToken",
     "PaymentEvent",
+    "ReportParts",
+    "ReportPhoto",
     "RightsRequest",
     "RightsRequestKind",
     "Role",
@@ -119,5 +122,6 @@ __all__ = [
     "Task",
     "TaskState",
     "User",
+    "VisitRating",
     "VisitReport",
 ]
