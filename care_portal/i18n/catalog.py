@@ -3,6 +3,7 @@
 from care_portal.i18n.aeat_texts import AEAT
 from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
+from care_portal.i18n.consumer_texts import CONSUMER
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
 from care_portal.i18n.payment_texts import PAYMENTS
@@ -272,4 +273,5 @@ CATALOG: dict[str, tuple[str, str]] = {
     **RECRUITING,
     **VISITS,
     **PRIVACY,
+    **CONSUMER,
 }

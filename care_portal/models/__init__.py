@@ -36,6 +36,7 @@ from care_portal.models.care import (
     HouseholdMember,
     ManagerArea,
 )
+from care_portal.models.consumer import OrderWithdrawal
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
 from care_portal.models.privacy import (
     AccessLogEntry,
@@ -108,6 +109,7 @@ __all__ = [
     "Order",
     "OrderLine",
     "OrderStatus",
+    "OrderWithdrawal",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",
