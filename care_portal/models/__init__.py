@@ -37,6 +37,7 @@ from care_portal.models.care import (
     ManagerArea,
 )
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
+from care_portal.models.plans import CarePlan, CarePlanPeriod, PeriodPayment, PlanStatus
 from care_portal.models.privacy import (
     AccessLogEntry,
     AccessSubject,
@@ -85,6 +86,8 @@ __all__ = [
     "BillingRecord",
     "BreachRecord",
     "Cancellation",
+    "CarePlan",
+    "CarePlanPeriod",
     "CareService",
     "ChangeRequest",
     "ChangeRequestStatus",
@@ -112,6 +115,8 @@ __all__ = [
     "OutboxStatus",
     "PasswordResetToken",
     "PaymentEvent",
+    "PeriodPayment",
+    "PlanStatus",
     "RightsRequest",
     "RightsRequestKind",
     "Role",
