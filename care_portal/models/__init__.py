@@ -36,6 +36,13 @@ from care_portal.models.care import (
     HouseholdMember,
     ManagerArea,
 )
+from care_portal.models.circle import (
+    CircleInvitation,
+    CircleMember,
+    CircleMessage,
+    CircleReadMark,
+    MessageDigestState,
+)
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
 from care_portal.models.privacy import (
     AccessLogEntry,
@@ -88,6 +95,10 @@ __all__ = [
     "CareService",
     "ChangeRequest",
     "ChangeRequestStatus",
+    "CircleInvitation",
+    "CircleMember",
+    "CircleMessage",
+    "CircleReadMark",
     "ConsentAction",
     "ConsentChannel",
     "ConsentPurpose",
@@ -105,6 +116,7 @@ __all__ = [
     "JobOffer",
     "LoginAttempt",
     "ManagerArea",
+    "MessageDigestState",
     "Order",
     "OrderLine",
     "OrderStatus",
