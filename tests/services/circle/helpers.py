@@ -9,8 +9,8 @@ from care_portal.models import Beneficiary, Role
 from care_portal.models.circle import CircleMember
 from care_portal.models.types import utcnow
 from care_portal.services.authz import Viewer
-from tests.services.care_helpers import make_user
 from tests.factories import make_beneficiary
+from tests.services.care_helpers import make_user
 
 
 @dataclass
@@ -33,7 +33,9 @@ class Family:
 
 def add_member(db, *, beneficiary_id: int, user: Viewer, invited_by: Viewer, **grants) -> CircleMember:
     """Put a user in a beneficiary's circle directly (the invitation flow has its own tests)."""
-    member = CircleMember(beneficiary_id=beneficiary_id, user_id=user.id, invited_by_id=invited_by.id, **grants)
+    member = CircleMember(
+        beneficiary_id=beneficiary_id, user_id=user.id, invited_by_id=invited_by.id, **grants
+    )
     db.add(member)
     db.flush()
     return member
