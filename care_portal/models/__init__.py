@@ -36,6 +36,13 @@ from care_portal.models.care import (
     HouseholdMember,
     ManagerArea,
 )
+from care_portal.models.circle import (
+    CircleInvitation,
+    CircleMember,
+    CircleMessage,
+    CircleReadMark,
+    MessageDigestState,
+)
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
 from care_portal.models.plans import CarePlan, CarePlanPeriod, PeriodPayment, PlanStatus
 from care_portal.models.privacy import (
@@ -91,6 +98,10 @@ __all__ = [
     "CareService",
     "ChangeRequest",
     "ChangeRequestStatus",
+    "CircleInvitation",
+    "CircleMember",
+    "CircleMessage",
+    "CircleReadMark",
     "ConsentAction",
     "ConsentChannel",
     "ConsentPurpose",
@@ -108,6 +119,7 @@ __all__ = [
     "JobOffer",
     "LoginAttempt",
     "ManagerArea",
+    "MessageDigestState",
     "Order",
     "OrderLine",
     "OrderStatus",
