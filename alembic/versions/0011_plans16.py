@@ -3,7 +3,7 @@
 Existing tasks are numbered 1..n by id within their order line (a pack's visits).
 
 Revision ID: 0011_plans16
-Revises: 0010_rgpd13
+Revises: 0012_circle17
 Create Date: 2026-12-03 06:53:54.097920
 """
 
@@ -17,7 +17,7 @@ import care_portal.models.types
 
 
 revision: str = "0011_plans16"
-down_revision: str | None = "0010_rgpd13"
+down_revision: str | None = "0012_circle17"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
