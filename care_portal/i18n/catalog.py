@@ -7,6 +7,7 @@ from care_portal.i18n.consumer_texts import CONSUMER
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
 from care_portal.i18n.payment_texts import PAYMENTS
+from care_portal.i18n.plan_texts import PLANS
 from care_portal.i18n.privacy_texts import PRIVACY
 from care_portal.i18n.recruiting_texts import RECRUITING
 from care_portal.i18n.security_texts import SECURITY
@@ -274,4 +275,5 @@ CATALOG: dict[str, tuple[str, str]] = {
     **VISITS,
     **PRIVACY,
     **CONSUMER,
+    **PLANS,
 }

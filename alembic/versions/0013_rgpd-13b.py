@@ -1,7 +1,7 @@
 """rgpd-13b: withdrawals from orders (desistimiento)
 
-Revision ID: 0011_rgpd13b
-Revises: 0010_rgpd13
+Revision ID: 0013_rgpd13b
+Revises: 0011_plans16
 Create Date: 2026-12-03 07:10:00
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 import care_portal.models.types
 
-revision: str = "0011_rgpd13b"
-down_revision: str | None = "0010_rgpd13"
+revision: str = "0013_rgpd13b"
+down_revision: str | None = "0011_plans16"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
