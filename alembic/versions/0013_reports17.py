@@ -1,7 +1,7 @@
 """reports17: structured visit report parts, report photos, visit ratings
 
 Revision ID: 0013_reports17
-Revises: 0010_rgpd13
+Revises: 0013_rgpd13b
 Create Date: 2026-12-03 06:54:58.013489
 """
 
@@ -15,7 +15,7 @@ import care_portal.models.types
 
 
 revision: str = "0013_reports17"
-down_revision: str | None = "0010_rgpd13"
+down_revision: str | None = "0013_rgpd13b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,24 +1,27 @@
-"""A beneficiary's timeline for the family and the staff: visits, reports, concerns, consent, ratings.
+"""A beneficiary's timeline for family and staff: visits, reports, concerns, consent, ratings, messages.
 
 Newest first, 25 a page, and a constant number of statements whatever the history: the
 beneficiary, the count and the page of ``(kind, id, when)`` from one ``UNION ALL``, then
-one ``IN (…)`` per kind on the page. Who may read it is ``care_access.load_visible``.
+one ``IN (…)`` per kind on the page. Who may read it is ``care_access.load_readable`` (its
+client, its family circle, its manager, admins); messages only for those who may read the
+conversation.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, literal, literal_column, union_all
+from sqlalchemy import false, func, literal, literal_column, true, union_all
 from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import format_datetime
-from care_portal.models import AccessSubject, ConsentRecord
+from care_portal.models import AccessSubject, ConsentRecord, User
+from care_portal.models.circle import CircleMessage
 from care_portal.models.visit_feedback import ReportParts, VisitRating
 from care_portal.models.visits import Task, VisitReport
 from care_portal.services.access_log import record_access
 from care_portal.services.authz import Viewer, ensure_role
-from care_portal.services.care_access import load_visible
+from care_portal.services.care_access import CirclePermission, load_readable
 from care_portal.services.paging import PAGE_SIZE, Page, page_number
 
 
@@ -44,8 +47,8 @@ class Timeline:
     entries: Page[TimelineEntry]
 
 
-def _events(beneficiary_id: int):
-    """The ``(kind, id, at)`` of everything that happened to a beneficiary."""
+def _events(beneficiary_id: int, *, messages: bool):
+    """The ``(kind, id, at)`` of everything that happened to a beneficiary (with messages or not)."""
     visit_at = func.coalesce(Task.checked_out_at, Task.checked_in_at, Task.appointment_start, Task.created_at)
     return union_all(
         select(literal("visit").label("kind"), col(Task.id).label("id"), visit_at.label("at")).where(
@@ -63,6 +66,9 @@ def _events(beneficiary_id: int):
         select(literal("rating"), col(VisitRating.id), VisitRating.created_at).where(
             VisitRating.beneficiary_id == beneficiary_id
         ),
+        select(literal("message"), col(CircleMessage.id), CircleMessage.created_at).where(
+            CircleMessage.beneficiary_id == beneficiary_id, true() if messages else false()
+        ),
     ).subquery("events")
 
 
@@ -76,8 +82,9 @@ def beneficiary_timeline(
         NotFound: The actor may not see this beneficiary (client, family circle, its manager, admins may).
     """
     actor = ensure_role(actor)
-    beneficiary = load_visible(session, actor, beneficiary_id)
-    events = _events(beneficiary.id)
+    reader = load_readable(session, actor, beneficiary_id)
+    beneficiary = reader.beneficiary
+    events = _events(beneficiary.id, messages=reader.may(CirclePermission.MESSAGE))
     total = session.exec(select(func.count()).select_from(events)).one()
     pages = max(1, -(-total // PAGE_SIZE))
     number = min(page_number(page), pages)
@@ -104,6 +111,7 @@ MODELS = {
     "concern": ReportParts,
     "consent": ConsentRecord,
     "rating": VisitRating,
+    "message": CircleMessage,
 }
 
 
@@ -119,6 +127,10 @@ def _load(session: Session, wanted: dict[str, list[int]]) -> dict[str, dict[int,
     for kind in ("report", "concern", "rating"):
         task_ids |= {row.task_id for row in loaded[kind].values()}
     loaded["visit"] = {t.id: t for t in session.exec(select(Task).where(col(Task.id).in_(task_ids))).all()}
+    authors = {row.author_id for row in loaded["message"].values()}
+    loaded["author"] = dict(
+        session.exec(select(User.id, User.full_name).where(col(User.id).in_(authors))).all()
+    )
     return loaded
 
 
@@ -129,6 +141,9 @@ def _entry(kind: str, row, loaded: dict[str, dict[int, object]]) -> TimelineEntr
     if kind == "consent":
         detail = f"{row.signer_name} · {row.purposes}"
         return TimelineEntry("consent", format_datetime(row.created_at), row.action, detail, row.channel, 0)
+    if kind == "message":
+        author = loaded["author"].get(row.author_id, "")
+        return TimelineEntry("message", format_datetime(row.created_at), author, row.body[:300], "", 0)
     task = loaded["visit"].get(row.task_id)
     service = task.service_name if task is not None else ""
     if kind == "report":
