@@ -43,7 +43,9 @@ from care_portal.models.circle import (
     CircleReadMark,
     MessageDigestState,
 )
+from care_portal.models.consumer import OrderWithdrawal
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
+from care_portal.models.plans import CarePlan, CarePlanPeriod, PeriodPayment, PlanStatus
 from care_portal.models.privacy import (
     AccessLogEntry,
     AccessSubject,
@@ -92,6 +94,8 @@ __all__ = [
     "BillingRecord",
     "BreachRecord",
     "Cancellation",
+    "CarePlan",
+    "CarePlanPeriod",
     "CareService",
     "ChangeRequest",
     "ChangeRequestStatus",
@@ -120,10 +124,13 @@ __all__ = [
     "Order",
     "OrderLine",
     "OrderStatus",
+    "OrderWithdrawal",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",
     "PaymentEvent",
+    "PeriodPayment",
+    "PlanStatus",
     "RightsRequest",
     "RightsRequestKind",
     "Role",
