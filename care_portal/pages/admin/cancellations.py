@@ -29,13 +29,13 @@ class AdminCancellationsState(SessionState):
         self.requests = [asdict(r) for r in rows]
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def load(self, viewer: Viewer):
         """List the open requests, oldest first."""
         self._reload(viewer)
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def decide(self, viewer: Viewer, request_id: int, decision: str):
         """Cancel with or without refund, or reject."""
         try:

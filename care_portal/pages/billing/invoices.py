@@ -34,13 +34,13 @@ class ClientInvoicesState(PagerMixin, SessionState):
     loaded: bool = False
 
     @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
+    @guarded(Role.CLIENT)
     def load(self, viewer: Viewer):
         """Load the first page of the client's own invoices."""
         self._fill(viewer, 1)
 
     @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
+    @guarded(Role.CLIENT)
     def go_to_page(self, viewer: Viewer, number: int):
         """Show another page of the client's invoices."""
         self._fill(viewer, number)
@@ -69,13 +69,13 @@ class AdminInvoicesState(PagerMixin, SessionState):
     csv_url: str = routes.ADMIN_INVOICES_CSV
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def load(self, viewer: Viewer):
         """Load the first page of the list with the current filters."""
         self._fill(viewer, 1)
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def go_to_page(self, viewer: Viewer, number: int):
         """Show another page of the filtered list."""
         self._fill(viewer, number)

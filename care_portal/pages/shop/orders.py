@@ -25,13 +25,13 @@ class OrdersState(PagerMixin, SessionState):
     loaded: bool = False
 
     @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
+    @guarded(Role.CLIENT)
     def load(self, viewer: Viewer):
         """Load the first page of the client's own orders (never anyone else's)."""
         self._fill(viewer, 1)
 
     @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
+    @guarded(Role.CLIENT)
     def go_to_page(self, viewer: Viewer, number: int):
         """Show another page of the client's orders."""
         self._fill(viewer, number)
