@@ -207,8 +207,6 @@ def guarded(*roles: Role, off_loop: bool = True) -> Callable:
     """
 
     def decorate(fn: Callable) -> Callable:
-        name = fn.__qualname__
-
         def authorise(self: SessionState):
             viewer = self._resolve_viewer()
             try:
@@ -225,7 +223,7 @@ def guarded(*roles: Role, off_loop: bool = True) -> Callable:
 
             @functools.wraps(fn)
             async def handler(self: SessionState, *args, **kwargs):
-                with observe_event(name):
+                with observe_event(f"{type(self).__name__}.{fn.__name__}"):
                     if off_loop:
                         viewer, refusal = await asyncio.to_thread(authorise, self)
                     else:
@@ -240,14 +238,14 @@ def guarded(*roles: Role, off_loop: bool = True) -> Callable:
 
             @functools.wraps(fn)
             async def handler(self: SessionState, *args, **kwargs):
-                with observe_event(name):
+                with observe_event(f"{type(self).__name__}.{fn.__name__}"):
                     return await asyncio.to_thread(checked, self, *args, **kwargs)
 
         else:
 
             @functools.wraps(fn)
             def handler(self: SessionState, *args, **kwargs):
-                with observe_event(name):
+                with observe_event(f"{type(self).__name__}.{fn.__name__}"):
                     viewer, refusal = authorise(self)
                     return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
 
