@@ -15,7 +15,7 @@ from care_portal.observability.errors import init_error_tracking
 from care_portal.observability.events import EventIdMiddleware
 from care_portal.observability.http import ObservabilityMiddleware
 from care_portal.pages import public
-from care_portal.pages.account import area, auth, profile
+from care_portal.pages.account import area, auth, profile, withdrawal
 from care_portal.pages.account.my_data import MyDataState
 from care_portal.pages.admin import aeat as admin_aeat
 from care_portal.pages.admin import beneficiaries as admin_beneficiaries
@@ -213,6 +213,12 @@ PAGES = [
         payment.PaymentPageState.load,
     ),
     (routes.ORDERS, orders.orders_page, "Mis pedidos · Cuidado en Casa", orders.OrdersState.load),
+    (
+        routes.ACCOUNT_WITHDRAWAL,
+        withdrawal.withdrawal_page,
+        "Desistir de un pedido · Cuidado en Casa",
+        withdrawal.WithdrawalState.load,
+    ),
     (
         routes.ADMIN_CATALOG,
         admin_catalog.admin_catalog_page,

@@ -33,6 +33,7 @@ ACCOUNT_APPLICATIONS = "/cuenta/candidaturas"
 ACCOUNT_TASKS = "/cuenta/tareas"
 SUGGESTIONS = "/cuenta/sugerencias"
 ORDERS = "/cuenta/pedidos"
+ACCOUNT_WITHDRAWAL = "/cuenta/desistimiento"
 # Shop and payment.
 SHOP = "/tienda"
 CART = "/tienda/carrito"

@@ -200,6 +200,7 @@ def _terms_section() -> rx.Component:
             size="2",
         ),
         rx.text(WITHDRAWAL_FORM_ES, size="1", color_scheme="gray", id="withdrawal-form", margin_top="0.5em"),
+        rx.text(t("withdrawal.checkout_note"), size="1", color_scheme="gray", id="withdrawal-in-app"),
         rx.el.label(
             rx.el.input(type="checkbox", name="express_start", id="field-express_start"),
             rx.text(t("shop.checkout.express_start")),
