@@ -57,7 +57,7 @@ class AdminCancellationsState(FormMixin, SessionState):
         return rx.toast.success(self._t("cancel_admin.done"))
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def cancel_by_company(self, viewer: Viewer, form: dict):
         """Cancel a visit on the company's side: a full refund, and the family is told why."""
         self._clear_errors()
