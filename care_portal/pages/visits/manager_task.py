@@ -9,6 +9,8 @@ from care_portal.components.consent import authority_select, purpose_ticks
 from care_portal.components.fields import form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.report_form import photo_section, report_parts_fields
+from care_portal.components.report_view import timeline_link
 from care_portal.components.visits import state_badge
 from care_portal.pages.visits.manager_task_state import ManagerTaskState
 
@@ -236,12 +238,18 @@ def _report_form() -> rx.Component:
                     default_value=S.report["next_steps"],
                     rows="4",
                 ),
+                report_parts_fields(S.parts, S.field_errors),
                 rx.button(t("visits.report_save"), type="submit", size="3", id="report-save"),
                 on_submit=S.save_report,
                 reset_on_submit=False,
                 width="100%",
             ),
         ),
+        rx.cond(
+            S.task["checked_in"] != "",
+            photo_section(S.photos, S.upload_photos, S.remove_photo, S.field_errors.get("photos", "")),
+        ),
+        timeline_link(S.beneficiary["id"]),
         card_id="report",
     )
 
