@@ -75,6 +75,7 @@ app = rx.App(
         rx.el.meta(name="theme-color", content="#00796b"),
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
         rx.el.script(src="/portal.js", defer=True),
+        rx.el.script(src="/signature.js", defer=True),
     ],
 )
 app.add_middleware(EventIdMiddleware())

@@ -11,6 +11,7 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.report_form import photo_section, report_parts_fields
 from care_portal.components.report_view import timeline_link
+from care_portal.components.signature import signature_pad
 from care_portal.components.visits import state_badge
 from care_portal.pages.visits.manager_task_state import ManagerTaskState
 
@@ -186,6 +187,7 @@ def _visit_card() -> rx.Component:
                 form_field("relationship", "visits.signer_relationship", S.field_errors, required=False),
                 authority_select(S.field_errors),
                 purpose_ticks(S.toggle_health_ticked, S.field_errors),
+                signature_pad(S.field_errors),
                 rx.button(
                     t("visits.consent_save"), type="submit", size="3", id="consent-save", variant="soft"
                 ),

@@ -13,7 +13,7 @@ from care_portal.domain.errors import DomainError
 from care_portal.domain.photos import MAX_PHOTO_BYTES
 from care_portal.domain.report_parts import ReportPartsInput
 from care_portal.models import Role
-from care_portal.services import care_documents, report_parts, report_photos, report_views, visits
+from care_portal.services import consent_signatures, report_parts, report_photos, report_views, visits
 from care_portal.services.authz import Viewer
 from care_portal.services.report_photos import MAX_PHOTOS
 from care_portal.state.beneficiary_form import consent_purposes
@@ -138,11 +138,11 @@ class ManagerTaskState(FormMixin, SessionState):
     @rx.event
     @guarded(Role.MANAGER)
     def record_consent(self, viewer: Viewer, form: dict):
-        """Record the consent signed at home (who signed, and as whom)."""
+        """Record the consent signed at home: who signed, as whom, and the signature drawn or typed."""
         beneficiary_id = int(self.beneficiary.get("id", "0") or 0)
         return self._run(
             viewer,
-            lambda s: care_documents.record_consent_at_home(
+            lambda s: consent_signatures.sign_consent_at_home(
                 s,
                 actor=viewer,
                 beneficiary_id=beneficiary_id,
@@ -150,7 +150,8 @@ class ManagerTaskState(FormMixin, SessionState):
                 signer_role=str(form.get("signer_role", "beneficiary")),
                 relationship=str(form.get("relationship", "")),
                 authority=str(form.get("authority", "")),
-                signature_png=None,
+                drawn=str(form.get("signature_data", "")),
+                typed=str(form.get("signature_typed", "")),
                 purposes=consent_purposes(form, health=self.health_ticked),
             ),
             "visits.consent_saved",
