@@ -43,14 +43,24 @@ def report_parts_view(row: rx.Var) -> rx.Component:
         rx.text(t("reports.parts"), weight="bold", size="2"),
         rx.el.dl(
             *[
-                rx.box(
-                    rx.el.dt(t(label), class_name="cp-part-label"),
-                    rx.el.dd(choice_text(row[f"parts_{name}"]), class_name=f"cp-part-value part-{name}"),
-                    class_name="cp-part",
-                )
+                item
                 for name, label in PART_LABELS
+                for item in (
+                    rx.el.dt(t(label), class_name="cp-part-label", style={"color": "var(--gray-11)"}),
+                    rx.el.dd(
+                        choice_text(row[f"parts_{name}"]),
+                        class_name=f"cp-part-value part-{name}",
+                        style={"margin": 0, "fontWeight": 500},
+                    ),
+                )
             ],
             class_name="cp-parts",
+            style={
+                "display": "grid",
+                "gridTemplateColumns": "minmax(8em, auto) 1fr",
+                "gap": "0.2em 0.8em",
+                "margin": "0.3em 0 0.6em",
+            },
         ),
         rx.cond(
             row["parts_concern"] != "",
@@ -117,8 +127,6 @@ def rating_block(row: rx.Var, state) -> rx.Component:
     return rx.cond(
         given != "",
         rx.text(
-            rx.icon("star", size=14),
-            " ",
             t("ratings.yours"),
             ": ",
             rx.text.strong(given, class_name="my-stars"),
@@ -187,4 +195,3 @@ def timeline_link(beneficiary_id: rx.Var) -> rx.Component:
         class_name="timeline-link",
         style={"display": "inline-flex", "gap": "0.3em", "alignItems": "center", "minHeight": "44px"},
     )
-
