@@ -9,13 +9,14 @@ from care_portal.config import get_settings
 from care_portal.domain.formatting import format_datetime, format_euros
 from care_portal.domain.invoicing import LineInput, Party
 from care_portal.i18n import tr
+from care_portal.integrations import subscriptions
 from care_portal.integrations.payments import PaymentEventData, PaymentProvider, WebhookRejected
 from care_portal.models import User
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import Order, OrderLine, OrderStatus, PaymentEvent
 from care_portal.models.types import utcnow
 from care_portal.models.visits import Task
-from care_portal.services import invoicing, payment_reconciliation
+from care_portal.services import invoicing, payment_reconciliation, plans
 from care_portal.services.audit import record_event
 from care_portal.services.notifications import queue_email
 from care_portal.services.visit_codes import new_visit_code
@@ -71,6 +72,9 @@ def handle_payment_event(session: Session, *, event: PaymentEventData, provider_
     except IntegrityError:
         session.rollback()
         return "duplicate"
+    about_plan = subscriptions.plan_event(event)
+    if about_plan is not None:  # a care plan's subscription: its months, not an order
+        return plans.apply_plan_event(session, about_plan)
     if event.event_type not in PAID_EVENTS:
         return payment_reconciliation.apply_event(session, event)
     if not event.paid:  # a delayed method (SEPA…) still processing: wait for its own event
