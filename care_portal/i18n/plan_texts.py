@@ -2,6 +2,7 @@
 
 PLANS: dict[str, tuple[str, str]] = {
     "series.visit_of": ("visita {number} de {total}", "visit {number} of {total}"),
+    "plans.preferred_date": ("Fecha deseada", "Requested date"),
     "plans.day.0": ("lunes", "Monday"),
     "plans.day.1": ("martes", "Tuesday"),
     "plans.day.2": ("miércoles", "Wednesday"),

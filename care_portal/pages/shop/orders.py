@@ -10,7 +10,9 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
 from care_portal.components.pager import PagerMixin, pager
+from care_portal.components.visits import ordinal_badge
 from care_portal.db import session_scope
+from care_portal.domain.series import visit_ordinal_label
 from care_portal.i18n import tr
 from care_portal.models import Role
 from care_portal.services import checkout
@@ -45,7 +47,14 @@ class OrdersState(PagerMixin, SessionState):
             row = asdict(summary)
             row["status_label"] = tr(f"orders.status.{summary.status}", self.lang)
             row["tasks"] = [
-                task | {"state_label": tr(f"task.state.{task['state']}", self.lang)} for task in summary.tasks
+                task
+                | {
+                    "state_label": tr(f"task.state.{task['state']}", self.lang),
+                    "ordinal": visit_ordinal_label(
+                        task["sequence_number"], task["sequence_total"], self.lang
+                    ),
+                }
+                for task in summary.tasks
             ]
             self.orders.append(row)
         self.loaded = True
@@ -54,6 +63,7 @@ class OrdersState(PagerMixin, SessionState):
 def _task_row(task: dict) -> rx.Component:
     return rx.hstack(
         rx.text(task["service"], flex="1"),
+        ordinal_badge(task["ordinal"]),
         rx.badge(task["state_label"], color_scheme="amber", size="2"),
         rx.text(t("mail.visit_code"), ": ", rx.code(task["visit_code"], size="3"), size="2"),
         wrap="wrap",

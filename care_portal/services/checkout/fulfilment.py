@@ -19,6 +19,7 @@ from care_portal.models.visits import Task
 from care_portal.services import invoicing, payment_reconciliation, plans
 from care_portal.services.audit import record_event
 from care_portal.services.notifications import queue_email
+from care_portal.services.plans.mail import task_line
 from care_portal.services.visit_codes import new_visit_code
 
 PAID_EVENT = "checkout.session.completed"
@@ -162,9 +163,7 @@ def _queue_paid_emails(session: Session, order: Order) -> None:
     tasks = session.exec(select(Task).where(Task.order_id == order.id).order_by(col(Task.id))).all()
     name = beneficiary.full_name if beneficiary else ""
     lang = client.language
-    task_lines = "\n".join(
-        f"  · {task.service_name} — {tr('mail.visit_code', lang)}: {task.visit_code}" for task in tasks
-    )
+    task_lines = "\n".join(task_line(task, lang) for task in tasks)  # with «visita 2 de 4»
     queue_email(
         session,
         to=client.email,
@@ -191,7 +190,7 @@ def _queue_paid_emails(session: Session, order: Order) -> None:
             "mail.new_tasks.body",
             "es",
             beneficiary=name,
-            tasks=task_lines,
+            tasks="\n".join(task_line(task, "es") for task in tasks),
             observations=order.observations or "—",
             preferred=order.preferred_dates or "—",
         ),
