@@ -2,6 +2,10 @@
 
 PLANS: dict[str, tuple[str, str]] = {
     "series.visit_of": ("visita {number} de {total}", "visit {number} of {total}"),
+    "admin.catalog.plannable": (
+        "Se puede contratar como plan mensual",
+        "Can be contracted as a monthly plan",
+    ),
     "plans.preferred_date": ("Fecha deseada", "Requested date"),
     "plans.day.0": ("lunes", "Monday"),
     "plans.day.1": ("martes", "Tuesday"),

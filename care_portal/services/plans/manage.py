@@ -85,6 +85,22 @@ def _view(plan: CarePlan, beneficiary_name: str, lang: str) -> PlanView:
     )
 
 
+def get_own_plan(
+    session: Session, *, actor: Viewer | None, plan_public_id: str, lang: str = "es"
+) -> PlanView:
+    """One of the actor's plans, in any state (the simulated payment page shows a pending one).
+
+    Raises:
+        NotFound: Not the actor's plan.
+    """
+    actor = ensure_role(actor, Role.CLIENT)
+    plan = session.exec(select(CarePlan).where(CarePlan.public_id == (plan_public_id or "")[:32])).first()
+    if plan is None or plan.client_id != actor.id:
+        raise NotFound()
+    beneficiary = session.get(Beneficiary, plan.beneficiary_id)
+    return _view(plan, beneficiary.full_name if beneficiary else "", lang)
+
+
 def _own_plan(session: Session, actor: Viewer, plan_public_id: str) -> CarePlan:
     plan = session.exec(
         select(CarePlan).where(CarePlan.public_id == (plan_public_id or "")[:32]).with_for_update()
