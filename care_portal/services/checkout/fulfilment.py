@@ -104,6 +104,7 @@ def handle_payment_event(session: Session, *, event: PaymentEventData, provider_
 def _create_tasks(session: Session, order: Order) -> None:
     manager_id = _beneficiary_manager_id(session, order.beneficiary_id)
     lines = session.exec(select(OrderLine).where(OrderLine.order_id == order.id)).all()
+    created = utcnow()  # one instant for the order: «Tareas» lists a pack's visits 1, 2, 3… in order
     for line in lines:
         total = line.quantity * line.visits_per_unit  # a pack's visits are numbered «visita 2 de 4»
         for number in range(1, total + 1):
@@ -119,6 +120,7 @@ def _create_tasks(session: Session, order: Order) -> None:
                     notes=order.observations,
                     sequence_number=number,
                     sequence_total=total,
+                    created_at=created,
                 )
             )
     session.flush()

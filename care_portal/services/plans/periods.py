@@ -251,6 +251,7 @@ def _create_visits(
             sequence_number=number,
             sequence_total=len(starts),
             preferred_start=start,
+            created_at=now,  # one instant for the month: «Tareas» lists them 1, 2, 3… in order
         )
         for number, start in enumerate(starts, start=1)
     ]
