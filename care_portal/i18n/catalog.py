@@ -3,6 +3,7 @@
 from care_portal.i18n.aeat_texts import AEAT
 from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
+from care_portal.i18n.circle_texts import CIRCLE
 from care_portal.i18n.consumer_texts import CONSUMER
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
@@ -264,6 +265,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "common.next": ("Siguiente", "Next"),
     "common.show_password": ("Mostrar", "Show"),
     **CARE,
+    **CIRCLE,
     **HELP,
     **SECURITY,
     **LEGAL,
