@@ -43,6 +43,7 @@ from care_portal.models.circle import (
     CircleReadMark,
     MessageDigestState,
 )
+from care_portal.models.consumer import OrderWithdrawal
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
 from care_portal.models.plans import CarePlan, CarePlanPeriod, PeriodPayment, PlanStatus
 from care_portal.models.privacy import (
@@ -62,6 +63,7 @@ from care_portal.models.recruiting import (
     SurveyQuestion,
 )
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderLine, OrderStatus, PaymentEvent
+from care_portal.models.visit_feedback import ReportParts, ReportPhoto, VisitRating
 from care_portal.models.visits import (
     Cancellation,
     ChangeRequest,
@@ -123,12 +125,15 @@ __all__ = [
     "Order",
     "OrderLine",
     "OrderStatus",
+    "OrderWithdrawal",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",
     "PaymentEvent",
     "PeriodPayment",
     "PlanStatus",
+    "ReportParts",
+    "ReportPhoto",
     "RightsRequest",
     "RightsRequestKind",
     "Role",
@@ -136,5 +141,6 @@ __all__ = [
     "Task",
     "TaskState",
     "User",
+    "VisitRating",
     "VisitReport",
 ]
