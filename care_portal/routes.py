@@ -33,6 +33,8 @@ ACCOUNT_APPLICATIONS = "/cuenta/candidaturas"
 ACCOUNT_TASKS = "/cuenta/tareas"
 SUGGESTIONS = "/cuenta/sugerencias"
 ORDERS = "/cuenta/pedidos"
+PLAN_NEW = "/cuenta/planes/nuevo"
+PLAN_PAY_SIMULATED = "/cuenta/planes/pago-simulado"
 ACCOUNT_WITHDRAWAL = "/cuenta/desistimiento"
 # Shop and payment.
 SHOP = "/tienda"

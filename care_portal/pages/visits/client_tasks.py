@@ -13,7 +13,8 @@ from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
 from care_portal.components.pager import pager
 from care_portal.components.report_view import rating_block, report_parts_view, report_photos_view
-from care_portal.components.visits import state_badge
+from care_portal.components.visits import ordinal_badge, state_badge
+from care_portal.domain.series import visit_ordinal_label
 from care_portal.pages.visits.rating_state import RatingState
 from care_portal.services import client_tasks, report_views
 from care_portal.services.authz import Viewer
@@ -34,14 +35,15 @@ class ClientTasksState(ClientPagedListMixin, SessionState):
         return Page([(row, extras.get(row.id)) for row in rows], number=rows.number, total=rows.total)
 
     def _show_rows(self, page: Page) -> None:
-        self.tasks = [_flat(row) | report_views.flat_extras(extras) for row, extras in page]
+        self.tasks = [_flat(row, self.lang) | report_views.flat_extras(extras) for row, extras in page]
 
 
-def _flat(row: client_tasks.ClientTask) -> dict[str, str]:
+def _flat(row: client_tasks.ClientTask, lang: str) -> dict[str, str]:
     """One task as strings for the page ("1" / "" for yes / no)."""
     flat = {
         k: str(v) for k, v in asdict(row).items() if k not in ("report", "cancellation", "free_cancellation")
     }
+    flat["ordinal"] = visit_ordinal_label(row.sequence_number, row.sequence_total, lang)
     flat["free_cancellation"] = "1" if row.free_cancellation else ""
     flat["has_report"] = "1" if row.report else ""
     for key, value in (row.report or {}).items():
@@ -101,6 +103,7 @@ def _task_card(task: rx.Var) -> rx.Component:
         rx.vstack(
             rx.hstack(
                 rx.heading(task["service"], size="4", as_="h2"),
+                ordinal_badge(task["ordinal"]),
                 rx.spacer(),
                 state_badge(task["state"]),
                 width="100%",
@@ -112,6 +115,10 @@ def _task_card(task: rx.Var) -> rx.Component:
                 "visits.appointment",
                 rx.cond(task["appointment"] != "", task["appointment"], "—"),
                 "task-appointment",
+            ),
+            rx.cond(
+                (task["appointment"] == "") & (task["preferred"] != ""),
+                _line("plans.preferred_date", task["preferred"], "task-preferred"),
             ),
             rx.hstack(
                 rx.text(t("visits.code_label"), size="2", color_scheme="gray", min_width="9em"),
