@@ -45,6 +45,7 @@ from care_portal.models import (
 )
 from care_portal.models.circle import CircleMember, CircleMessage
 from care_portal.models.types import utcnow
+from care_portal.services import report_privacy
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.privacy.rights import file_request
@@ -165,6 +166,10 @@ def collect(session: Session, user_id: int) -> dict:
             _plain(r) for r in session.exec(select(CircleMember).where(CircleMember.user_id == user_id))
         ],
         "conversations": [_plain(m) for m in _circle_messages(session, user_id, ids)],
+        **{
+            name: [_plain(r) for r in found]
+            for name, found in report_privacy.export_rows(session, task_ids=task_ids).items()
+        },
     }
 
 
@@ -191,6 +196,7 @@ def _files(session: Session, user_id: int) -> list[tuple[str, str]]:
         [(f"documentos/{d.id}-{d.display_name}", d.storage_key) for d in documents]
         + [(f"facturas/factura-{i.number}.pdf", i.pdf_key) for i in invoices if i.pdf_key]
         + [(f"mensajes/{m.id}-{m.attachment_name}", m.attachment_key) for m in attachments]
+        + report_privacy.export_files(session, beneficiary_ids=list(beneficiary_ids))
     )
 
 
