@@ -21,8 +21,8 @@ from tests.e2e.helpers import log_in, log_out, open_page
 BENEFICIARY = "Pilar Sanz Ortega"
 
 
-def _visit_in_progress(world, client, manager) -> int:
-    """A paid companion visit of a relative, agreed and checked in, consent signed; return its id."""
+def _visit_in_progress(world, client, manager) -> tuple[int, int]:
+    """A paid visit of a relative, agreed and checked in, consent signed: (visit id, relative id)."""
     beneficiary_id = world.relative(
         client, name=BENEFICIARY, manager=manager, postal_code=world.postal_code()
     )
@@ -41,7 +41,7 @@ def _visit_in_progress(world, client, manager) -> int:
         )
         session.get(Beneficiary, beneficiary_id).consent_state = "signed"
         session.commit()
-        return task.id
+        return task.id, beneficiary_id
 
 
 def _phone_photo() -> bytes:
@@ -67,7 +67,7 @@ def test_structured_report_with_a_photo_read_and_rated_by_the_client(page, app_u
     started = time.monotonic()
     client = world.person(Role.CLIENT, "Elena Sanz Ortega")
     manager = world.person(Role.MANAGER, "Marcos Gestor Gil")
-    task_id = _visit_in_progress(world, client, manager)
+    task_id, beneficiary_id = _visit_in_progress(world, client, manager)
 
     log_in(page, app_url, manager.email, manager.password, next_path=f"/gestor/tareas/{task_id}")
     expect(page).to_have_url(re.compile(rf"/gestor/tareas/{task_id}$"))
@@ -108,4 +108,12 @@ def test_structured_report_with_a_photo_read_and_rated_by_the_client(page, app_u
 
     open_page(page, f"{app_url}/cuenta/tareas")  # the rating stays after a reload
     expect(page.locator(f'.client-task[data-task="{task_id}"] .my-stars')).to_have_text("4")
+
+    open_page(page, f"{app_url}/historia/{beneficiary_id}")  # the timeline, newest first
+    entries = page.locator("#timeline .cp-timeline-entry")
+    expect(entries.first).to_be_visible()
+    kinds = [entries.nth(i).get_attribute("data-kind") for i in range(entries.count())]
+    assert {"visit", "report", "concern", "rating"} <= set(kinds)
+    expect(page.locator('.cp-timeline-entry[data-kind="concern"]')).to_contain_text("rodilla")
+    snapshot(page, "report-timeline")
     assert time.monotonic() - started < 90
