@@ -64,10 +64,10 @@ def _switch_user(page: Page, base: str, email: str, password: str, next_path: st
 
 @pytest.mark.parametrize("viewport", ["phone"])
 def test_structured_report_with_a_photo_read_and_rated_by_the_client(page, app_url, world, viewport):
-    started = time.monotonic()
     client = world.person(Role.CLIENT, "Elena Sanz Ortega")
     manager = world.person(Role.MANAGER, "Marcos Gestor Gil")
     task_id, beneficiary_id = _visit_in_progress(world, client, manager)
+    started = time.monotonic()  # the journey in the browser, without the data set-up
 
     log_in(page, app_url, manager.email, manager.password, next_path=f"/gestor/tareas/{task_id}")
     expect(page).to_have_url(re.compile(rf"/gestor/tareas/{task_id}$"))
