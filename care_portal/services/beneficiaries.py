@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from care_portal.domain.care import BeneficiaryInput, CleanBeneficiary, validate_beneficiary
 from care_portal.domain.errors import NotFound, ValidationFailed
 from care_portal.domain.formatting import format_datetime
-from care_portal.models import AccessSubject, Beneficiary, HouseholdMember, Role, Task, User
+from care_portal.models import AccessSubject, Beneficiary, DocumentKind, HouseholdMember, Role, Task, User
 from care_portal.models.types import utcnow
 from care_portal.services import access_log, care_documents, manager_areas
 from care_portal.services.audit import record_event
@@ -164,6 +164,7 @@ def register_beneficiary(
     signed_consent: Attachment | None = None,
     signer: ConsentSigner | None = None,
     consent_purposes: tuple[str, ...] = ("service",),
+    authority_document: Attachment | None = None,
 ) -> BeneficiaryOption:
     """Register a beneficiary (and household) for the actor, with optional files and consent.
 
@@ -178,6 +179,9 @@ def register_beneficiary(
         signer: Who signed it (required with ``signed_consent``).
         consent_purposes: What the signed consent covers; health notes are refused
             unless it includes ``"health"``.
+        authority_document: A representative's optional supporting document (court order,
+            power of attorney…), kept with the consent as proof; only with a representative's
+            signed consent.
 
     Returns:
         The new beneficiary.
@@ -199,6 +203,12 @@ def register_beneficiary(
         consent_file = care_documents.check_files([signed_consent], "consent_file", errors)
         care_documents.check_signer(signer, errors)
         purposes = care_documents.clean_purposes(consent_purposes, errors)
+    authority_file = []
+    if authority_document is not None:
+        if signed_consent is None or signer is None or signer.signer_role != "representative":
+            errors["authority_document"] = "care.authority_document_needs_representative"
+        else:
+            authority_file = care_documents.check_files([authority_document], "authority_document", errors)
     if clean is not None and clean.care_notes and "health" not in purposes:
         errors["care_notes"] = "care.health_consent_required"
     if errors:
@@ -225,6 +235,10 @@ def register_beneficiary(
             channel="upload",
             document_id=document.id,
             purposes=purposes,
+        )
+    for item in authority_file:
+        care_documents.store_document(
+            session, actor=actor, beneficiary=row, checked=item, kind=DocumentKind.REPRESENTATION.value
         )
     record_event(
         session,

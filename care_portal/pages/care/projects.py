@@ -151,6 +151,10 @@ def _documents_card() -> rx.Component:
                     ProjectState.documents,
                     lambda d: rx.el.li(
                         rx.link(d["name"], href=d["url"], is_external=True, class_name="document-link"),
+                        rx.cond(
+                            d["kind"] == "representation",
+                            rx.badge(t("care.doc_kind.representation"), margin_left="0.4em"),
+                        ),
                         rx.text(
                             " · ", d["size"], " · ", d["uploaded"], as_="span", size="2", color_scheme="gray"
                         ),
