@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from care_portal.domain.care import BeneficiaryInput, CleanBeneficiary, validate_beneficiary
 from care_portal.domain.errors import NotFound, ValidationFailed
 from care_portal.domain.formatting import format_datetime
-from care_portal.models import AccessSubject, Beneficiary, DocumentKind, HouseholdMember, Role, Task, User
+from care_portal.models import AccessSubject, Beneficiary, HouseholdMember, Role, Task, User
 from care_portal.models.types import utcnow
 from care_portal.services import access_log, care_documents, manager_areas
 from care_portal.services.audit import record_event
@@ -203,12 +203,9 @@ def register_beneficiary(
         consent_file = care_documents.check_files([signed_consent], "consent_file", errors)
         care_documents.check_signer(signer, errors)
         purposes = care_documents.clean_purposes(consent_purposes, errors)
-    authority_file = []
-    if authority_document is not None:
-        if signed_consent is None or signer is None or signer.signer_role != "representative":
-            errors["authority_document"] = "care.authority_document_needs_representative"
-        else:
-            authority_file = care_documents.check_files([authority_document], "authority_document", errors)
+    authority_file = care_documents.check_authority_document(
+        authority_document, signer if signed_consent is not None else None, errors
+    )
     if clean is not None and clean.care_notes and "health" not in purposes:
         errors["care_notes"] = "care.health_consent_required"
     if errors:
@@ -236,10 +233,7 @@ def register_beneficiary(
             document_id=document.id,
             purposes=purposes,
         )
-    for item in authority_file:
-        care_documents.store_document(
-            session, actor=actor, beneficiary=row, checked=item, kind=DocumentKind.REPRESENTATION.value
-        )
+    care_documents.store_authority_document(session, actor=actor, beneficiary=row, checked=authority_file)
     record_event(
         session,
         actor_id=actor.id,

@@ -446,3 +446,29 @@ def test_a_supporting_document_needs_a_representative_and_a_good_file(db, people
     db.rollback()
     assert db.exec(select(Beneficiary)).all() == []
     assert db.exec(select(BeneficiaryDocument)).all() == []
+
+
+def test_a_consent_uploaded_later_by_a_representative_can_bring_its_supporting_document(db, people):
+    option = _register(db, people["a"])
+    care_documents.submit_signed_consent(
+        db,
+        actor=people["a"],
+        beneficiary_id=option.id,
+        attachment=Attachment("consentimiento.pdf", PDF_BYTES),
+        signer=ConsentSigner("Carmen A", "representative", "hija", "guardianship"),
+        authority_document=Attachment("resolución judicial.pdf", PDF_BYTES),
+    )
+    db.commit()
+    kinds = sorted(d.kind for d in db.exec(select(BeneficiaryDocument)).all())
+    assert kinds == ["representation", "signed_consent"]
+    with pytest.raises(NotFound):  # someone else's beneficiary: nothing stored
+        care_documents.submit_signed_consent(
+            db,
+            actor=people["b"],
+            beneficiary_id=option.id,
+            attachment=Attachment("c.pdf", PDF_BYTES),
+            signer=ConsentSigner("Berta B", "representative", "hija", "guardianship"),
+            authority_document=Attachment("poder.pdf", PDF_BYTES),
+        )
+    db.rollback()
+    assert len(db.exec(select(BeneficiaryDocument)).all()) == 2

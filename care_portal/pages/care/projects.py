@@ -217,7 +217,12 @@ def _consent_upload_form() -> rx.Component:
             _signer_radio("representative", "care.signer.representative"),
             style={"border": "none", "padding": "0", "margin": "0 0 0.75em"},
         ),
-        rx.cond(ProjectState.signer_role == "representative", representative_fields(errors)),
+        rx.cond(
+            ProjectState.signer_role == "representative",
+            representative_fields(
+                errors, ProjectState.stage_authority_document, ProjectState.authority_document_name
+            ),
+        ),
         upload_purposes(),
         form_error_banner(ProjectState.form_error),
         rx.button(t("care.consent.upload"), type="submit", size="3", id="consent-submit"),
