@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import open_page, register_beneficiary, sign_up, unique_email
+from tests.e2e.helpers import open_page, register_beneficiary, sign_up_and_confirm, unique_email
 from tests.ops.topology_helpers import events_served, http, purchase_counts, redirect_of
 
 pytestmark = [pytest.mark.topology, pytest.mark.e2e]
@@ -53,8 +53,8 @@ def test_a_purchase_over_https_continues_while_each_worker_is_killed(topology, h
     topology.ensure_workers()
     page, url = https_page, topology.url
     email = unique_email("https")
-    sign_up(page, topology.alias_url, "Elena Sanz", email, PASSWORD)  # typed as https://localhost:…
-    expect(page).to_have_url(re.compile(rf"^{re.escape(url)}/cuenta/?$"))
+    sign_up_and_confirm(page, topology.alias_url, topology_smtp, "Elena Sanz", email, PASSWORD)
+    expect(page).to_have_url(re.compile(rf"^{re.escape(url)}/cuenta/?$"))  # typed as localhost, moved
     expect(page.get_by_text("Hola, Elena Sanz")).to_be_visible()  # the log-in stuck
     open_page(page, f"{url}/tienda")
     _add_to_cart(page, "Visita de compañía", 1)
