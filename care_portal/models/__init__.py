@@ -36,7 +36,16 @@ from care_portal.models.care import (
     HouseholdMember,
     ManagerArea,
 )
+from care_portal.models.circle import (
+    CircleInvitation,
+    CircleMember,
+    CircleMessage,
+    CircleReadMark,
+    MessageDigestState,
+)
+from care_portal.models.consumer import OrderWithdrawal
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
+from care_portal.models.plans import CarePlan, CarePlanPeriod, PeriodPayment, PlanStatus
 from care_portal.models.privacy import (
     AccessLogEntry,
     AccessSubject,
@@ -85,9 +94,15 @@ __all__ = [
     "BillingRecord",
     "BreachRecord",
     "Cancellation",
+    "CarePlan",
+    "CarePlanPeriod",
     "CareService",
     "ChangeRequest",
     "ChangeRequestStatus",
+    "CircleInvitation",
+    "CircleMember",
+    "CircleMessage",
+    "CircleReadMark",
     "ConsentAction",
     "ConsentChannel",
     "ConsentPurpose",
@@ -105,13 +120,17 @@ __all__ = [
     "JobOffer",
     "LoginAttempt",
     "ManagerArea",
+    "MessageDigestState",
     "Order",
     "OrderLine",
     "OrderStatus",
+    "OrderWithdrawal",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",
     "PaymentEvent",
+    "PeriodPayment",
+    "PlanStatus",
     "RightsRequest",
     "RightsRequestKind",
     "Role",

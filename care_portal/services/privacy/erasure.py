@@ -55,6 +55,7 @@ from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import load_owned
 from care_portal.services.care_documents.consent import withdraw_consent
+from care_portal.services.circle import erasure as circle_erasure
 from care_portal.services.privacy.rights import file_request
 
 OPEN_STATES = ("pending_appointment", "scheduled", "in_progress")
@@ -125,6 +126,7 @@ def _erase_one(session: Session, actor: Viewer, row: Beneficiary, now: datetime)
     session.exec(
         update(Order).where(Order.beneficiary_id == row.id).values(observations="", preferred_dates="")
     )
+    counts.update(circle_erasure.erase_beneficiary_circle(session, beneficiary_id=row.id, now=now))
     row.care_notes, row.phone, row.nif, row.birth_date = "", "", "", None
     row.relationship, row.preferred_times, row.household_size = "", "", 1
     row.archived_at = row.archived_at or now
@@ -205,6 +207,7 @@ def close_account(session: Session, *, actor: Viewer | None, now: datetime | Non
         delete(BillingProfile).where(BillingProfile.user_id == user.id)
     ).rowcount
     counts["sessions"] = session.exec(delete(AuthSession).where(AuthSession.user_id == user.id)).rowcount
+    counts["circle_memberships"] = circle_erasure.leave_every_circle(session, user_id=user.id, now=now)
     session.exec(delete(PasswordResetToken).where(PasswordResetToken.user_id == user.id))
     session.exec(delete(DataExport).where(DataExport.user_id == user.id))
     session.exec(delete(LoginAttempt).where(LoginAttempt.email == user.email))
