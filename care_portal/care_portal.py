@@ -28,6 +28,9 @@ from care_portal.pages.admin import users as admin_users
 from care_portal.pages.billing import declaration, invoices
 from care_portal.pages.care import projects, register
 from care_portal.pages.help import help_page
+from care_portal.pages.plans import contract as plan_contract
+from care_portal.pages.plans import section as plan_section
+from care_portal.pages.plans import simulated as plan_simulated
 from care_portal.pages.recruiting import apply, jobs
 from care_portal.pages.recruiting import dashboard as recruiting_dashboard
 from care_portal.pages.recruiting import offer as recruiting_offer
@@ -38,6 +41,7 @@ from care_portal.state.identity import IdentityMiddleware
 from care_portal.state.session import SessionState
 from care_portal.workers.aeat_sender import run_aeat_sender
 from care_portal.workers.contact_escalations import run_contact_escalations
+from care_portal.workers.message_digests import run_message_digests
 from care_portal.workers.order_expiry import run_order_expiry
 from care_portal.workers.outbox_sender import run_outbox_sender
 from care_portal.workers.retention import run_daily_retention
@@ -81,6 +85,7 @@ app.register_lifespan_task(run_contact_escalations)
 app.register_lifespan_task(run_daily_retention)
 app.register_lifespan_task(run_aeat_sender)
 app.register_lifespan_task(run_order_expiry)
+app.register_lifespan_task(run_message_digests)
 
 PAGES = [
     (routes.HOME, public.home_page, "Cuidado en Casa", None),
@@ -235,7 +240,19 @@ PAGES = [
         routes.ACCOUNT_PROJECTS,
         projects.projects_page,
         "Proyectos · Cuidado en Casa",
-        projects.ProjectsState.load,
+        [projects.ProjectsState.load, plan_section.PlansState.load],
+    ),
+    (
+        routes.PLAN_NEW,
+        plan_contract.plan_form_page,
+        "Plan de cuidados · Cuidado en Casa",
+        plan_contract.PlanFormState.load,
+    ),
+    (
+        routes.PLAN_PAY_SIMULATED,
+        plan_simulated.plan_payment_page,
+        "Pago mensual simulado",
+        plan_simulated.PlanPaymentState.load,
     ),
     (
         routes.ACCOUNT_PROJECT,
@@ -294,7 +311,8 @@ def pages_to_serve(settings: Settings) -> list[tuple]:
 
     The simulated payment page is left out where real payments are (or must be) configured.
     """
-    return [page for page in PAGES if page[0] != routes.PAY_SIMULATED or settings.simulated_payments_allowed]
+    simulated = (routes.PAY_SIMULATED, routes.PLAN_PAY_SIMULATED)
+    return [page for page in PAGES if page[0] not in simulated or settings.simulated_payments_allowed]
 
 
 for route, component, title, loader in pages_to_serve(SETTINGS):

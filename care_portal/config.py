@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     session_idle_minutes: int = 60
     password_reset_minutes: int = 60
     first_contact_hours: int = 24  # a task not contacted within this is flagged and escalated
+    circle_invitation_days: int = 7  # a family-circle invitation link works this long, once
+    message_unread_email_minutes: int = 30  # a message unread this long is e-mailed to its reader
+    message_digest_minutes: int = 60  # at most one unread-messages e-mail per recipient this often
+    message_poll_seconds: float = 5.0  # an open conversation checks for new messages this often
 
     company_name: str = "Cuidado en Casa S.L."
     company_nif: str = "B12345674"

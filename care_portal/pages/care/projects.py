@@ -19,6 +19,7 @@ from care_portal.pages.care.project_privacy import (
     upload_purposes,
 )
 from care_portal.pages.care.projects_state import ProjectsState, ProjectState
+from care_portal.pages.plans.section import plans_section
 
 
 def _project_card(project: dict) -> rx.Component:
@@ -78,6 +79,7 @@ def projects_page() -> rx.Component:
             width="100%",
             margin_top="1em",
         ),
+        plans_section(),
         title_key="care.projects.title",
     )
 

@@ -28,6 +28,7 @@ class ApplyState(FormMixin, SessionState):
     areas: list[str] = []
     availability: list[str] = []
     driving_licence: bool = False
+    stay_in_pool: bool = False
     form_done: bool = False
     cv_name: str = ""
     survey_done: bool = False
@@ -49,6 +50,7 @@ class ApplyState(FormMixin, SessionState):
         self.areas = list(progress.form["areas"])
         self.availability = list(progress.form["availability"])
         self.driving_licence = bool(progress.form["driving_licence"])
+        self.stay_in_pool = bool(progress.form.get("stay_in_pool"))
         self.form_done = progress.form_done
         self.cv_name = progress.cv_name
         self.survey_done = progress.survey_done
@@ -104,6 +106,7 @@ class ApplyState(FormMixin, SessionState):
         values["availability"] = [s for s in AVAILABILITY if form.get(f"slot_{s}")]
         values["driving_licence"] = bool(form.get("driving_licence"))
         values["privacy"] = bool(form.get("privacy"))
+        values["stay_in_pool"] = bool(form.get("stay_in_pool"))
         try:
             with session_scope() as session:
                 progress = recruiting.save_form(session, actor=viewer, offer_id=self.offer_id, form=values)
