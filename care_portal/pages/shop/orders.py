@@ -97,6 +97,7 @@ def _order_card(order: dict) -> rx.Component:
 def orders_page() -> rx.Component:
     """All the client's orders, newest first."""
     return page_shell(
+        rx.link(t("withdrawal.link"), href=routes.ACCOUNT_WITHDRAWAL, id="orders-withdrawal-link"),
         when_loaded(
             OrdersState.loaded,
             rx.cond(
