@@ -7,6 +7,7 @@ from dataclasses import asdict
 import reflex as rx
 from sqlmodel import Session
 
+from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
