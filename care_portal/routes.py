@@ -199,3 +199,8 @@ def circle_project_url(beneficiary_id: object) -> str:
 def conversation_url(beneficiary_id: object) -> str:
     """Return a beneficiary's conversation between the family and the team."""
     return f"{MESSAGES}/{beneficiary_id}"
+
+
+def message_attachment_url(message_id: object) -> str:
+    """Return the authorised download of a message's attachment."""
+    return f"{API}/mensajes/adjuntos/{message_id}"

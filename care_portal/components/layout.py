@@ -6,6 +6,7 @@ import reflex as rx
 
 from care_portal import routes
 from care_portal.components.i18n import t
+from care_portal.state.messages_nav import UnreadState
 from care_portal.state.session import SessionState
 
 ROLE_LINKS: dict[str, list[tuple[str, str]]] = {
@@ -46,12 +47,31 @@ def language_switch() -> rx.Component:
     )
 
 
+def _messages_link() -> rx.Component:
+    """«Mensajes» with the number waiting unread, for those who converse with the team."""
+    return rx.cond(
+        UnreadState.shows_messages & SessionState.is_logged_in,
+        rx.link(
+            t("nav.messages"),
+            rx.cond(
+                UnreadState.unread > 0,
+                rx.badge(UnreadState.unread, color_scheme="red", margin_left="0.3em", id="nav-unread"),
+            ),
+            href=routes.MESSAGES,
+            class_name="cp-nav-link",
+            underline="none",
+            id="nav-messages",
+        ),
+    )
+
+
 def _nav_items() -> rx.Component:
     return rx.fragment(
         _nav_link("nav.shop", routes.SHOP),
         _nav_link("nav.jobs", routes.JOBS),
         _nav_link("nav.help", routes.HELP),
         _role_links(),
+        _messages_link(),
         rx.cond(
             SessionState.is_logged_in,
             rx.button(t("nav.logout"), on_click=SessionState.log_out, variant="soft", size="3", id="logout"),
@@ -84,6 +104,15 @@ def header() -> rx.Component:
     )
     desktop = rx.hstack(_nav_items(), spacing="4", align="center", wrap="nowrap")
     mobile = rx.hstack(
+        rx.cond(
+            UnreadState.shows_messages & (UnreadState.unread > 0),
+            rx.link(
+                rx.badge(rx.icon("mail", size=16), UnreadState.unread, color_scheme="red", size="3"),
+                href=routes.MESSAGES,
+                aria_label=t("nav.messages"),
+                id="mobile-unread",
+            ),
+        ),
         rx.menu.root(
             rx.menu.trigger(
                 rx.icon_button(
@@ -106,6 +135,18 @@ def header() -> rx.Component:
                         for role, links in ROLE_LINKS.items()
                     ],
                     rx.fragment(),
+                ),
+                rx.cond(
+                    UnreadState.shows_messages & SessionState.is_logged_in,
+                    rx.menu.item(
+                        rx.link(
+                            t("nav.messages"),
+                            rx.cond(UnreadState.unread > 0, " (" + UnreadState.unread.to(str) + ")"),
+                            href=routes.MESSAGES,
+                            width="100%",
+                            id="menu-messages",
+                        )
+                    ),
                 ),
                 rx.cond(
                     SessionState.is_logged_in,
@@ -137,6 +178,7 @@ def header() -> rx.Component:
             spacing="2",
         ),
         class_name="cp-header",
+        on_mount=UnreadState.refresh,
     )
 
 
