@@ -104,15 +104,6 @@ def header() -> rx.Component:
     )
     desktop = rx.hstack(_nav_items(), spacing="4", align="center", wrap="nowrap")
     mobile = rx.hstack(
-        rx.cond(
-            UnreadState.shows_messages & (UnreadState.unread > 0),
-            rx.link(
-                rx.badge(rx.icon("mail", size=16), UnreadState.unread, color_scheme="red", size="3"),
-                href=routes.MESSAGES,
-                aria_label=t("nav.messages"),
-                id="mobile-unread",
-            ),
-        ),
         rx.menu.root(
             rx.menu.trigger(
                 rx.icon_button(
@@ -141,7 +132,7 @@ def header() -> rx.Component:
                     rx.menu.item(
                         rx.link(
                             t("nav.messages"),
-                            rx.cond(UnreadState.unread > 0, " (" + UnreadState.unread.to(str) + ")"),
+                            rx.cond(UnreadState.unread > 0, " (" + UnreadState.unread.to(str) + ")", ""),
                             href=routes.MESSAGES,
                             width="100%",
                             id="menu-messages",
@@ -159,8 +150,24 @@ def header() -> rx.Component:
                 size="2",
             ),
         ),
+        rx.cond(  # the unread count sits on the menu button (the header has no room for more)
+            UnreadState.shows_messages & (UnreadState.unread > 0),
+            rx.badge(
+                UnreadState.unread,
+                color_scheme="red",
+                variant="solid",
+                radius="full",
+                position="absolute",
+                top="-6px",
+                right="-6px",
+                pointer_events="none",
+                aria_hidden="true",
+                id="mobile-unread",
+            ),
+        ),
         spacing="2",
         align="center",
+        position="relative",
     )
     return rx.el.header(
         rx.hstack(

@@ -34,7 +34,7 @@ def _message(item: dict) -> rx.Component:
             ),
         ),
         rx.cond(
-            item["mine"] & (item["read_label"] != ""),
+            item["mine"].to(bool) & (item["read_label"].to(str) != ""),
             rx.text(
                 rx.icon("check_check", size=14),
                 " ",

@@ -61,7 +61,7 @@ def conversation_card(row: dict) -> rx.Component:
                 ),
                 rx.spacer(),
                 rx.cond(
-                    row["unread"] > 0,
+                    row["unread"].to(int) > 0,
                     rx.badge(row["unread"], " ", t("messages.unread"), color_scheme="red", size="2"),
                 ),
                 align="center",

@@ -18,6 +18,22 @@ from care_portal.services.circle.members import prefers_large_text
 from care_portal.state.session import SessionState, guarded
 
 
+def _visit_dict(visit: views.SharedVisit, state_label: str) -> dict:
+    """A visit as flat text values for the page (the report's parts side by side)."""
+    report = visit.report or {}
+    return {
+        "id": visit.id,
+        "service": visit.service,
+        "appointment": visit.appointment,
+        "state_label": state_label,
+        "has_report": visit.report is not None,
+        "report_created": str(report.get("created", "")),
+        "report_work_done": str(report.get("work_done", "")),
+        "report_observations": str(report.get("observations", "")),
+        "report_next_steps": str(report.get("next_steps", "")),
+    }
+
+
 class SharedProjectState(PagerMixin, SessionState):
     """One beneficiary as its circle reads it."""
 
@@ -42,10 +58,7 @@ class SharedProjectState(PagerMixin, SessionState):
             "messages_url": routes.conversation_url(shared.beneficiary_id),
             "project_url": routes.project_url(shared.beneficiary_id),
         }
-        self.visits = [
-            asdict(v) | {"state_label": self._t(f"task.state.{v.state}"), "has_report": v.report is not None}
-            for v in shared.visits
-        ]
+        self.visits = [_visit_dict(v, self._t(f"task.state.{v.state}")) for v in shared.visits]
         self._show_page(shared.visits)
 
     @rx.event
@@ -63,22 +76,18 @@ class SharedProjectState(PagerMixin, SessionState):
 
 
 def _report(visit: dict) -> rx.Component:
-    report = visit["report"]
     return rx.vstack(
-        rx.text(t("circle.report"), " · ", report["created"].to(str), weight="bold", size="2"),
-        rx.text(report["work_done"].to(str), class_name="cp-msg-body"),
+        rx.text(t("circle.report"), " · ", visit["report_created"], weight="bold", size="2"),
+        rx.text(visit["report_work_done"], class_name="cp-msg-body"),
         rx.cond(
-            report["observations"].to(str) != "",
+            visit["report_observations"] != "",
             rx.text(
-                t("circle.report_observations"),
-                ": ",
-                report["observations"].to(str),
-                class_name="cp-msg-body",
+                t("circle.report_observations"), ": ", visit["report_observations"], class_name="cp-msg-body"
             ),
         ),
         rx.cond(
-            report["next_steps"].to(str) != "",
-            rx.text(t("circle.report_next"), ": ", report["next_steps"].to(str), class_name="cp-msg-body"),
+            visit["report_next_steps"] != "",
+            rx.text(t("circle.report_next"), ": ", visit["report_next_steps"], class_name="cp-msg-body"),
         ),
         spacing="1",
         align="start",
