@@ -30,6 +30,9 @@ from care_portal.pages.care import projects, register
 from care_portal.pages.circle import conversation, invitation, project_circle, shared_project
 from care_portal.pages.circle import inbox as circle_inbox
 from care_portal.pages.help import help_page
+from care_portal.pages.plans import contract as plan_contract
+from care_portal.pages.plans import section as plan_section
+from care_portal.pages.plans import simulated as plan_simulated
 from care_portal.pages.recruiting import apply, jobs
 from care_portal.pages.recruiting import dashboard as recruiting_dashboard
 from care_portal.pages.recruiting import offer as recruiting_offer
@@ -258,7 +261,19 @@ PAGES = [
         routes.ACCOUNT_PROJECTS,
         projects.projects_page,
         "Proyectos · Cuidado en Casa",
-        [projects.ProjectsState.load, project_circle.FollowedState.load],
+        [projects.ProjectsState.load, plan_section.PlansState.load, project_circle.FollowedState.load],
+    ),
+    (
+        routes.PLAN_NEW,
+        plan_contract.plan_form_page,
+        "Plan de cuidados · Cuidado en Casa",
+        plan_contract.PlanFormState.load,
+    ),
+    (
+        routes.PLAN_PAY_SIMULATED,
+        plan_simulated.plan_payment_page,
+        "Pago mensual simulado",
+        plan_simulated.PlanPaymentState.load,
     ),
     (
         routes.ACCOUNT_PROJECT,
@@ -317,7 +332,8 @@ def pages_to_serve(settings: Settings) -> list[tuple]:
 
     The simulated payment page is left out where real payments are (or must be) configured.
     """
-    return [page for page in PAGES if page[0] != routes.PAY_SIMULATED or settings.simulated_payments_allowed]
+    simulated = (routes.PAY_SIMULATED, routes.PLAN_PAY_SIMULATED)
+    return [page for page in PAGES if page[0] not in simulated or settings.simulated_payments_allowed]
 
 
 for route, component, title, loader in pages_to_serve(SETTINGS):

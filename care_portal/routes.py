@@ -33,6 +33,8 @@ ACCOUNT_APPLICATIONS = "/cuenta/candidaturas"
 ACCOUNT_TASKS = "/cuenta/tareas"
 SUGGESTIONS = "/cuenta/sugerencias"
 ORDERS = "/cuenta/pedidos"
+PLAN_NEW = "/cuenta/planes/nuevo"
+PLAN_PAY_SIMULATED = "/cuenta/planes/pago-simulado"
 ACCOUNT_WITHDRAWAL = "/cuenta/desistimiento"
 # Shop and payment.
 SHOP = "/tienda"
@@ -204,3 +206,18 @@ def conversation_url(beneficiary_id: object) -> str:
 def message_attachment_url(message_id: object) -> str:
     """Return the authorised download of a message's attachment."""
     return f"{API}/mensajes/adjuntos/{message_id}"
+
+
+TIMELINE = "/historia/[beneficiary_id]"
+MANAGER_RATINGS = "/gestor/valoraciones"
+ADMIN_RATINGS = "/admin/valoraciones"
+
+
+def timeline_url(beneficiary_id: object) -> str:
+    """Return a beneficiary's timeline (family, manager and admins)."""
+    return f"/historia/{beneficiary_id}"
+
+
+def report_photo_url(photo_id: object) -> str:
+    """Return the authorised view of a visit report's photo."""
+    return f"{API}/fotos/{photo_id}.jpg"

@@ -11,6 +11,7 @@ from care_portal.i18n.payment_texts import PAYMENTS
 from care_portal.i18n.plan_texts import PLANS
 from care_portal.i18n.privacy_texts import PRIVACY
 from care_portal.i18n.recruiting_texts import RECRUITING
+from care_portal.i18n.report_texts import REPORTS
 from care_portal.i18n.security_texts import SECURITY
 from care_portal.i18n.shop_texts import SHOP
 from care_portal.i18n.visits_texts import VISITS
@@ -278,4 +279,5 @@ CATALOG: dict[str, tuple[str, str]] = {
     **PRIVACY,
     **CONSUMER,
     **PLANS,
+    **REPORTS,
 }

@@ -127,6 +127,10 @@ CIRCLE: dict[str, tuple[str, str]] = {
         "There is already an account with this address: log in with your password to accept.",
     ),
     "circle.write_manager": ("Escribir al gestor", "Write to the care manager"),
+    "circle.timeline": (
+        "Ver la historia (visitas, informes, mensajes)",
+        "See the timeline (visits, reports, messages)",
+    ),
     "circle.full_project": ("Ver la ficha completa", "See the full file"),
     "circle.visits": ("Visitas e informes", "Visits and reports"),
     "circle.no_visits": ("Todavía no hay visitas.", "No visits yet."),

@@ -63,6 +63,7 @@ from care_portal.models.recruiting import (
     SurveyQuestion,
 )
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderLine, OrderStatus, PaymentEvent
+from care_portal.models.visit_feedback import ReportParts, ReportPhoto, VisitRating
 from care_portal.models.visits import (
     Cancellation,
     ChangeRequest,
@@ -131,6 +132,8 @@ __all__ = [
     "PaymentEvent",
     "PeriodPayment",
     "PlanStatus",
+    "ReportParts",
+    "ReportPhoto",
     "RightsRequest",
     "RightsRequestKind",
     "Role",
@@ -138,5 +141,6 @@ __all__ = [
     "Task",
     "TaskState",
     "User",
+    "VisitRating",
     "VisitReport",
 ]

@@ -33,7 +33,7 @@ class WithdrawalState(FormMixin, SessionState):
         self.loaded = True
 
     @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
+    @guarded(Role.CLIENT)
     def load(self, viewer: Viewer):
         """List the client's own orders that can still be withdrawn from."""
         self._clear_errors()
@@ -41,7 +41,7 @@ class WithdrawalState(FormMixin, SessionState):
         self._fill(viewer)
 
     @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
+    @guarded(Role.CLIENT)
     def withdraw(self, viewer: Viewer, form: dict):
         """Withdraw from one order (the service checks it is the caller's and within 14 days)."""
         self._clear_errors()
@@ -99,7 +99,11 @@ def _order_card(row: rx.Var) -> rx.Component:
                     class_name="cp-label",
                 ),
                 rx.el.textarea(
-                    name="statement", id=f"field-statement-{row['id']}", class_name="cp-input", rows="2"
+                    name="statement",
+                    id=f"field-statement-{row['id']}",
+                    class_name="cp-input",
+                    rows="2",
+                    style={"width": "100%"},
                 ),
                 rx.el.label(
                     rx.el.input(

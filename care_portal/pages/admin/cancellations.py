@@ -31,14 +31,14 @@ class AdminCancellationsState(FormMixin, SessionState):
         self.requests = [asdict(r) for r in rows]
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def load(self, viewer: Viewer):
         """List the open requests, oldest first."""
         self._clear_errors()
         self._reload(viewer)
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def decide(self, viewer: Viewer, request_id: int, decision: str):
         """Cancel with or without refund, or reject."""
         try:
@@ -57,7 +57,7 @@ class AdminCancellationsState(FormMixin, SessionState):
         return rx.toast.success(self._t("cancel_admin.done"))
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def cancel_by_company(self, viewer: Viewer, form: dict):
         """Cancel a visit on the company's side: a full refund, and the family is told why."""
         self._clear_errors()

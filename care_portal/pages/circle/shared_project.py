@@ -57,6 +57,7 @@ class SharedProjectState(PagerMixin, SessionState):
         self.project = {k: v for k, v in asdict(shared).items() if k != "visits"} | {
             "messages_url": routes.conversation_url(shared.beneficiary_id),
             "project_url": routes.project_url(shared.beneficiary_id),
+            "timeline_url": routes.timeline_url(shared.beneficiary_id),
         }
         self.visits = [_visit_dict(v, self._t(f"task.state.{v.state}")) for v in shared.visits]
         self._show_page(shared.visits)
@@ -136,6 +137,7 @@ def _body() -> rx.Component:
                     id="shared-messages",
                 ),
             ),
+            rx.link(t("circle.timeline"), href=project["timeline_url"].to(str), id="shared-timeline"),
             rx.cond(
                 project["is_client"].to(bool),
                 rx.link(t("circle.full_project"), href=project["project_url"].to(str)),

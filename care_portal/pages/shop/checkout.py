@@ -53,7 +53,7 @@ class CheckoutState(FormMixin, CartState):
         return CartState.load_cart
 
     @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
+    @guarded(Role.CLIENT)
     def submit(self, viewer: Viewer, form: dict):
         """Record the order and go to the payment page (a double click opens one payment)."""
         self._clear_errors()

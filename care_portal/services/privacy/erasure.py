@@ -12,7 +12,9 @@ when its period ends. Everything else is erased at once:
   consent records and the signed consent (proof of lawful processing), orders,
   tasks' dates and states, invoices and billing records (six years);
 - purged by :func:`purge_expired` once ``purge_after`` passes: consent records,
-  the remaining documents, the access log and the name and address.
+  the remaining documents, the access log, the name and address, and the
+  beneficiary's name on the invoices (their period has ended by then too); a closed
+  account's invoices and billing data: :mod:`care_portal.services.privacy.purge`.
 """
 
 from __future__ import annotations
@@ -56,10 +58,15 @@ from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import load_owned
 from care_portal.services.care_documents.consent import withdraw_consent
 from care_portal.services.circle import erasure as circle_erasure
+from care_portal.services.privacy.purge import anonymise_invoices, invoices_of_orders
 from care_portal.services.privacy.rights import file_request
 
 OPEN_STATES = ("pending_appointment", "scheduled", "in_progress")
-PROOF_KINDS = (DocumentKind.SIGNED_CONSENT.value, DocumentKind.SIGNATURE.value)
+PROOF_KINDS = (
+    DocumentKind.SIGNED_CONSENT.value,
+    DocumentKind.SIGNATURE.value,
+    DocumentKind.REPRESENTATION.value,
+)
 
 
 @dataclass(frozen=True)
@@ -288,6 +295,7 @@ def purge_expired(session: Session, *, now: datetime | None = None) -> int:
         session.exec(delete(ConsentRecord).where(col(ConsentRecord.beneficiary_id).in_(ids)))
     session.exec(delete(BeneficiaryDocument).where(col(BeneficiaryDocument.beneficiary_id).in_(ids)))
     session.exec(delete(AccessLogEntry).where(col(AccessLogEntry.beneficiary_id).in_(ids)))
+    anonymise_invoices(session, invoices_of_orders(session, ids), recipient=False)
     for row in rows:
         row.full_name, row.street, row.postal_code, row.town, row.province = "—", "", "", "", ""
         row.purge_after = None
