@@ -164,6 +164,7 @@ def register_beneficiary(
     signed_consent: Attachment | None = None,
     signer: ConsentSigner | None = None,
     consent_purposes: tuple[str, ...] = ("service",),
+    authority_document: Attachment | None = None,
 ) -> BeneficiaryOption:
     """Register a beneficiary (and household) for the actor, with optional files and consent.
 
@@ -178,6 +179,9 @@ def register_beneficiary(
         signer: Who signed it (required with ``signed_consent``).
         consent_purposes: What the signed consent covers; health notes are refused
             unless it includes ``"health"``.
+        authority_document: A representative's optional supporting document (court order,
+            power of attorney…), kept with the consent as proof; only with a representative's
+            signed consent.
 
     Returns:
         The new beneficiary.
@@ -199,6 +203,9 @@ def register_beneficiary(
         consent_file = care_documents.check_files([signed_consent], "consent_file", errors)
         care_documents.check_signer(signer, errors)
         purposes = care_documents.clean_purposes(consent_purposes, errors)
+    authority_file = care_documents.check_authority_document(
+        authority_document, signer if signed_consent is not None else None, errors
+    )
     if clean is not None and clean.care_notes and "health" not in purposes:
         errors["care_notes"] = "care.health_consent_required"
     if errors:
@@ -226,6 +233,7 @@ def register_beneficiary(
             document_id=document.id,
             purposes=purposes,
         )
+    care_documents.store_authority_document(session, actor=actor, beneficiary=row, checked=authority_file)
     record_event(
         session,
         actor_id=actor.id,

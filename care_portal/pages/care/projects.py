@@ -153,6 +153,10 @@ def _documents_card() -> rx.Component:
                     ProjectState.documents,
                     lambda d: rx.el.li(
                         rx.link(d["name"], href=d["url"], is_external=True, class_name="document-link"),
+                        rx.cond(
+                            d["kind"] == "representation",
+                            rx.badge(t("care.doc_kind.representation"), margin_left="0.4em"),
+                        ),
                         rx.text(
                             " · ", d["size"], " · ", d["uploaded"], as_="span", size="2", color_scheme="gray"
                         ),
@@ -215,7 +219,12 @@ def _consent_upload_form() -> rx.Component:
             _signer_radio("representative", "care.signer.representative"),
             style={"border": "none", "padding": "0", "margin": "0 0 0.75em"},
         ),
-        rx.cond(ProjectState.signer_role == "representative", representative_fields(errors)),
+        rx.cond(
+            ProjectState.signer_role == "representative",
+            representative_fields(
+                errors, ProjectState.stage_authority_document, ProjectState.authority_document_name
+            ),
+        ),
         upload_purposes(),
         form_error_banner(ProjectState.form_error),
         rx.button(t("care.consent.upload"), type="submit", size="3", id="consent-submit"),
