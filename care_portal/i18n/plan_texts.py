@@ -82,6 +82,10 @@ PLANS: dict[str, tuple[str, str]] = {
     "plans.cta": ("Contratar como plan mensual", "Contract as a monthly plan"),
     "plans.sim.title": ("Pago mensual simulado", "Simulated monthly payment"),
     "plans.sim.pay": ("Pagar este mes", "Pay this month"),
+    "plans.sim.next": (
+        "Pago simulado: cobrar el mes siguiente (o simular un fallo)",
+        "Simulated payment: charge the next month (or simulate a failure)",
+    ),
     "plans.sim.fail": ("Simular un pago fallido", "Simulate a failed payment"),
     "plans.sim.paid": (
         "Mes pagado. Tus visitas ya están en «Tareas».",
