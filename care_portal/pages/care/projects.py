@@ -19,6 +19,7 @@ from care_portal.pages.care.project_privacy import (
     upload_purposes,
 )
 from care_portal.pages.care.projects_state import ProjectsState, ProjectState
+from care_portal.pages.circle.project_circle import circle_section, followed_section
 from care_portal.pages.plans.section import plans_section
 
 
@@ -79,6 +80,7 @@ def projects_page() -> rx.Component:
             width="100%",
             margin_top="1em",
         ),
+        followed_section(),
         plans_section(),
         title_key="care.projects.title",
     )
@@ -365,6 +367,7 @@ def _project_body() -> rx.Component:
             width="100%",
             margin_top="1em",
         ),
+        rx.cond(can_edit, circle_section()),
         rx.cond(can_edit, _archive_box()),
         rx.cond(can_edit, erase_box()),
     )
