@@ -36,7 +36,16 @@ from care_portal.models.care import (
     HouseholdMember,
     ManagerArea,
 )
+from care_portal.models.circle import (
+    CircleInvitation,
+    CircleMember,
+    CircleMessage,
+    CircleReadMark,
+    MessageDigestState,
+)
+from care_portal.models.consumer import OrderWithdrawal
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
+from care_portal.models.plans import CarePlan, CarePlanPeriod, PeriodPayment, PlanStatus
 from care_portal.models.privacy import (
     AccessLogEntry,
     AccessSubject,
@@ -54,6 +63,7 @@ from care_portal.models.recruiting import (
     SurveyQuestion,
 )
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderLine, OrderStatus, PaymentEvent
+from care_portal.models.visit_feedback import ReportParts, ReportPhoto, VisitRating
 from care_portal.models.visits import (
     Cancellation,
     ChangeRequest,
@@ -85,9 +95,15 @@ __all__ = [
     "BillingRecord",
     "BreachRecord",
     "Cancellation",
+    "CarePlan",
+    "CarePlanPeriod",
     "CareService",
     "ChangeRequest",
     "ChangeRequestStatus",
+    "CircleInvitation",
+    "CircleMember",
+    "CircleMessage",
+    "CircleReadMark",
     "ConsentAction",
     "ConsentChannel",
     "ConsentPurpose",
@@ -105,13 +121,19 @@ __all__ = [
     "JobOffer",
     "LoginAttempt",
     "ManagerArea",
+    "MessageDigestState",
     "Order",
     "OrderLine",
     "OrderStatus",
+    "OrderWithdrawal",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",
     "PaymentEvent",
+    "PeriodPayment",
+    "PlanStatus",
+    "ReportParts",
+    "ReportPhoto",
     "RightsRequest",
     "RightsRequestKind",
     "Role",
@@ -119,5 +141,6 @@ __all__ = [
     "Task",
     "TaskState",
     "User",
+    "VisitRating",
     "VisitReport",
 ]

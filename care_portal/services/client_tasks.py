@@ -61,6 +61,9 @@ class ClientTask:
     report: dict | None
     cancellation: dict | None
     open_request: str
+    sequence_number: int | None = None  # «visita N de M» of a pack or a plan's month
+    sequence_total: int | None = None
+    preferred: str = ""  # the date and time a plan's visit was asked for (until it is scheduled)
 
 
 @dataclass(frozen=True)
@@ -231,6 +234,9 @@ def _client_task(task: Task, related: _Related, now: datetime) -> ClientTask:
         if cancellation
         else None,
         open_request=related.open_requests.get(task.id, ""),
+        sequence_number=task.sequence_number,
+        sequence_total=task.sequence_total,
+        preferred=format_datetime(task.preferred_start),
     )
 
 
@@ -373,12 +379,14 @@ def cancel_with_refund(
     decided_by: Viewer | None = None,
     refund: bool = True,
     now: datetime | None = None,
+    notify: bool = True,
 ) -> Cancellation:
     """Cancel a task, refund its share with a rectifying invoice, and record who, when and why.
 
     The rectifying invoice is issued first and the provider refund last, with
     the idempotency key ``refund-task-{id}``: if anything fails nothing is
-    stored, and a retry never refunds twice.
+    stored, and a retry never refunds twice. The client is e-mailed unless
+    ``notify`` is false (the caller then writes its own message).
 
     Raises:
         DomainError: ``visits.bad_transition`` or ``visits.refund_failed``.
@@ -436,7 +444,8 @@ def cancel_with_refund(
         target_id=task.id,
         details={"refund_cents": amount, "refund_id": refund_id, "within_deadline": within_deadline},
     )
-    _mail_client_cancelled(session, task, amount, rectifying_id)
+    if notify:
+        _mail_client_cancelled(session, task, amount, rectifying_id)
     return cancellation
 
 

@@ -29,7 +29,7 @@ class ProjectsState(SessionState):
     loaded: bool = False
 
     @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
+    @guarded(Role.CLIENT)
     def load(self, viewer: Viewer):
         """Load the client's projects."""
         with session_scope() as session:
@@ -186,6 +186,7 @@ class ProjectState(BeneficiaryFormMixin, SessionState):
                     attachment=staged_attachment(self._consent_key, self.consent_name),
                     signer=signer,
                     purposes=consent_purposes(form, health=self.health_ticked),
+                    authority_document=self._staged_authority_document(),
                 )
         except DomainError as error:
             self._show_error(error)

@@ -12,7 +12,7 @@ from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.pages.shop.cart import CartState
 from care_portal.services import catalog
-from care_portal.state.session import SessionState
+from care_portal.state.session import SessionState, off_loop
 
 
 class ShopState(CartState):
@@ -21,6 +21,7 @@ class ShopState(CartState):
     services: list[dict] = []
 
     @rx.event
+    @off_loop
     def load(self):
         """Load the services on sale in the current language."""
         with session_scope() as session:
@@ -71,6 +72,23 @@ def _service_card(service: dict) -> rx.Component:
                 class_name="add-to-cart",
                 aria_label=rx.cond(SessionState.is_en, "Add to cart: ", "Añadir al carrito: ")
                 + service["name"].to(str),
+            ),
+            rx.cond(
+                service["is_plannable"],
+                rx.link(
+                    rx.button(
+                        rx.icon("calendar_sync"),
+                        t("plans.cta"),
+                        variant="outline",
+                        size="3",
+                        width="100%",
+                    ),
+                    href=routes.PLAN_NEW + "?servicio=" + service["id"].to_string(),
+                    class_name="contract-plan",
+                    aria_label=rx.cond(SessionState.is_en, "Monthly plan: ", "Plan mensual: ")
+                    + service["name"].to(str),
+                    width="100%",
+                ),
             ),
             spacing="3",
             height="100%",

@@ -5,51 +5,40 @@ from __future__ import annotations
 from dataclasses import asdict
 
 import reflex as rx
+from sqlmodel import Session
 
 from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
-from care_portal.components.pager import PagerMixin, pager
-from care_portal.components.visits import state_badge
-from care_portal.db import session_scope
-from care_portal.models import Role
+from care_portal.components.pager import pager
+from care_portal.components.visits import ordinal_badge, state_badge
+from care_portal.domain.series import visit_ordinal_label
 from care_portal.services import client_tasks
 from care_portal.services.authz import Viewer
-from care_portal.state.session import SessionState, guarded
+from care_portal.services.paging import Page
+from care_portal.state.paged_list import ClientPagedListMixin
+from care_portal.state.session import SessionState
 
 
-class ClientTasksState(PagerMixin, SessionState):
+class ClientTasksState(ClientPagedListMixin, SessionState):
     """The logged-in client's tasks, a page at a time."""
 
     tasks: list[dict[str, str]] = []
-    loaded: bool = False
 
-    @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
-    def load(self, viewer: Viewer):
-        """Load the first page of the client's own tasks (never anyone else's)."""
-        self._fill(viewer, 1)
+    def _read_page(self, session: Session, viewer: Viewer, number: int) -> Page:
+        return client_tasks.list_client_tasks(session, actor=viewer, page=number)
 
-    @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
-    def go_to_page(self, viewer: Viewer, number: int):
-        """Show another page of the client's tasks."""
-        self._fill(viewer, number)
-
-    def _fill(self, viewer: Viewer, number: int) -> None:
-        with session_scope() as session:
-            rows = client_tasks.list_client_tasks(session, actor=viewer, page=number)
-        self.tasks = [_flat(row) for row in rows]
-        self.loaded = True
-        self._show_page(rows)
+    def _show_rows(self, page: Page) -> None:
+        self.tasks = [_flat(row, self.lang) for row in page]
 
 
-def _flat(row: client_tasks.ClientTask) -> dict[str, str]:
+def _flat(row: client_tasks.ClientTask, lang: str) -> dict[str, str]:
     """One task as strings for the page ("1" / "" for yes / no)."""
     flat = {
         k: str(v) for k, v in asdict(row).items() if k not in ("report", "cancellation", "free_cancellation")
     }
+    flat["ordinal"] = visit_ordinal_label(row.sequence_number, row.sequence_total, lang)
     flat["free_cancellation"] = "1" if row.free_cancellation else ""
     flat["has_report"] = "1" if row.report else ""
     for key, value in (row.report or {}).items():
@@ -106,6 +95,7 @@ def _task_card(task: rx.Var) -> rx.Component:
         rx.vstack(
             rx.hstack(
                 rx.heading(task["service"], size="4", as_="h2"),
+                ordinal_badge(task["ordinal"]),
                 rx.spacer(),
                 state_badge(task["state"]),
                 width="100%",
@@ -117,6 +107,10 @@ def _task_card(task: rx.Var) -> rx.Component:
                 "visits.appointment",
                 rx.cond(task["appointment"] != "", task["appointment"], "—"),
                 "task-appointment",
+            ),
+            rx.cond(
+                (task["appointment"] == "") & (task["preferred"] != ""),
+                _line("plans.preferred_date", task["preferred"], "task-preferred"),
             ),
             rx.hstack(
                 rx.text(t("visits.code_label"), size="2", color_scheme="gray", min_width="9em"),

@@ -12,9 +12,11 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
 from care_portal.components.pager import PagerMixin, pager
-from care_portal.components.visits import state_badge
+from care_portal.components.visits import ordinal_badge, state_badge
 from care_portal.db import session_scope
+from care_portal.domain.series import visit_ordinal_label
 from care_portal.models import Role
+from care_portal.pages.circle.inbox import team_messages_section
 from care_portal.services import visits
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
@@ -39,13 +41,13 @@ class ManagerDashboardState(PagerMixin, SessionState):
     search_required: bool = False
 
     @rx.event
-    @guarded(Role.MANAGER, off_loop=True)
+    @guarded(Role.MANAGER)
     def load(self, viewer: Viewer):
         """Load the dashboard of the logged-in manager (admins search every manager's tasks)."""
         self._fill(viewer, 1)
 
     @rx.event
-    @guarded(Role.MANAGER, off_loop=True)
+    @guarded(Role.MANAGER)
     def go_to_page(self, viewer: Viewer, number: int):
         """Show another page of the filtered task list."""
         self._fill(viewer, number)
@@ -69,10 +71,10 @@ class ManagerDashboardState(PagerMixin, SessionState):
                 page=number,
             )
         self.counts = board.counts
-        self.today = [asdict(r) for r in board.today]
-        self.upcoming = [asdict(r) for r in board.upcoming]
-        self.waiting = [asdict(r) for r in board.waiting]
-        self.tasks = [asdict(r) for r in board.tasks]
+        self.today = [_with_ordinal(r, self.lang) for r in board.today]
+        self.upcoming = [_with_ordinal(r, self.lang) for r in board.upcoming]
+        self.waiting = [_with_ordinal(r, self.lang) for r in board.waiting]
+        self.tasks = [_with_ordinal(r, self.lang) for r in board.tasks]
         self._show_page(board.tasks)
         self.search_required = viewer.role == Role.ADMIN.value and not (
             state or beneficiary_id or day or search.strip()
@@ -117,6 +119,11 @@ def _count(key: str, label_key: str, color: str) -> rx.Component:
     )
 
 
+def _with_ordinal(row, lang: str) -> dict:
+    """A dashboard row with its «visita N de M» in the manager's language."""
+    return asdict(row) | {"ordinal": visit_ordinal_label(row.sequence_number, row.sequence_total, lang)}
+
+
 def task_line(row: dict) -> rx.Component:
     """One task as a tappable card: beneficiary, service, state, appointment or waiting time."""
     return rx.link(
@@ -129,7 +136,7 @@ def task_line(row: dict) -> rx.Component:
                     width="100%",
                     wrap="wrap",
                 ),
-                rx.text(row["service"], size="2"),
+                rx.hstack(rx.text(row["service"], size="2"), ordinal_badge(row["ordinal"]), wrap="wrap"),
                 rx.cond(
                     row["appointment"] != "",
                     rx.text(rx.icon("calendar", size=14), " ", row["appointment"], size="2"),
@@ -269,6 +276,7 @@ def _filters() -> rx.Component:
 def manager_dashboard_page() -> rx.Component:
     """The manager's dashboard, built for a phone first (a loading state until its data is in)."""
     return page_shell(
+        team_messages_section(),
         when_loaded(ManagerDashboardState.loaded, _dashboard()),
         rx.link(t("account.profile"), href=routes.ACCOUNT_PROFILE, margin_top="1em"),
         title_key="manager.title",

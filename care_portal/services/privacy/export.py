@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, col, select
 
@@ -36,13 +37,16 @@ from care_portal.models import (
     Invoice,
     Order,
     OrderLine,
+    OrderWithdrawal,
     RightsRequest,
     Role,
     Task,
     User,
     VisitReport,
 )
+from care_portal.models.circle import CircleMember, CircleMessage
 from care_portal.models.types import utcnow
+from care_portal.services import invoice_documents
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.privacy.rights import file_request
@@ -54,10 +58,14 @@ INTERNAL_FIELDS = {
     "checkout_url",
     "provider_session_id",
     "attempt_key",
+    "attachment_key",
+    "token_hash",
 }
 """Internal references that say nothing about the person (paths, hashes, provider ids)."""
 
 QUEUED, BUILDING, READY, DOWNLOADED, FAILED = "queued", "building", "ready", "downloaded", "failed"
+INVOICE_PREFIX = "invoice:"
+"""How :func:`_files` names an invoice's PDF, rendered on demand when it is not stored yet."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +164,23 @@ def collect(session: Session, user_id: int) -> dict:
         "rights_requests": [
             _plain(r) for r in session.exec(select(RightsRequest).where(RightsRequest.user_id == user_id))
         ],
+        "family_circle": rows(CircleMember, CircleMember.beneficiary_id, ids),
+        "circle_memberships": [
+            _plain(r) for r in session.exec(select(CircleMember).where(CircleMember.user_id == user_id))
+        ],
+        "conversations": [_plain(m) for m in _circle_messages(session, user_id, ids)],
+        "withdrawals": [
+            _plain(r)
+            for r in session.exec(select(OrderWithdrawal).where(OrderWithdrawal.client_id == user_id))
+        ],
     }
+
+
+def _circle_messages(session: Session, user_id: int, beneficiary_ids: list[int]) -> list[CircleMessage]:
+    """The conversations kept with the client's beneficiaries' files, and what the user wrote elsewhere."""
+    mine = CircleMessage.author_id == user_id
+    where = or_(mine, col(CircleMessage.beneficiary_id).in_(beneficiary_ids)) if beneficiary_ids else mine
+    return list(session.exec(select(CircleMessage).where(where).order_by(col(CircleMessage.id))).all())
 
 
 def _files(session: Session, user_id: int) -> list[tuple[str, str]]:
@@ -170,9 +194,29 @@ def _files(session: Session, user_id: int) -> list[tuple[str, str]]:
         else []
     )
     invoices = session.exec(select(Invoice).where(Invoice.client_id == user_id)).all()
-    return [(f"documentos/{d.id}-{d.display_name}", d.storage_key) for d in documents] + [
-        (f"facturas/factura-{i.number}.pdf", i.pdf_key) for i in invoices if i.pdf_key
-    ]
+    attachments = [m for m in _circle_messages(session, user_id, list(beneficiary_ids)) if m.attachment_key]
+    photos = session.exec(
+        select(VisitReport.id, VisitReport.photo_keys)
+        .join(Task, col(Task.id) == col(VisitReport.task_id))
+        .where(Task.client_id == user_id)
+    ).all()
+    return (
+        [(f"documentos/{d.id}-{d.display_name}", d.storage_key) for d in documents]
+        + [(f"facturas/factura-{i.number}.pdf", f"{INVOICE_PREFIX}{i.id}") for i in invoices]
+        + [(f"mensajes/{m.id}-{m.attachment_name}", m.attachment_key) for m in attachments]
+        + [
+            (f"fotos/informe-{report_id}-{n}.jpg", key)
+            for report_id, keys in photos
+            for n, key in enumerate(keys or [], start=1)
+        ]
+    )
+
+
+def _read(session: Session, key: str) -> bytes:
+    """A stored file's bytes; an invoice's PDF is rendered first if it never was."""
+    if key.startswith(INVOICE_PREFIX):
+        return invoice_documents.ensure_pdf(session, int(key.removeprefix(INVOICE_PREFIX)))
+    return storage.read_private(key)
 
 
 def build_export(
@@ -213,11 +257,12 @@ def build_export(
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("datos.json", json.dumps(data, ensure_ascii=False, indent=2, default=str))
             archive.writestr("resumen.pdf", summary)
-            for name, key in files:
-                try:
-                    archive.writestr(name, storage.read_private(key))
-                except (OSError, ValueError):
-                    archive.writestr(f"{name}.falta.txt", "Archivo no disponible / file not available")
+            with session_scope(engine) as session:
+                for name, key in files:
+                    try:
+                        archive.writestr(name, _read(session, key))
+                    except (OSError, ValueError):
+                        archive.writestr(f"{name}.falta.txt", "Archivo no disponible / file not available")
         key = storage.save_private("exports", buffer.getvalue(), "zip")
         progress(100, READY, key)
     except Exception:

@@ -33,6 +33,8 @@ class TaskRow:
     appointment_iso: str
     waiting: str
     contact_overdue: bool
+    sequence_number: int | None = None  # «visita N de M» of a pack or a plan's month
+    sequence_total: int | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,8 @@ def _row(task: Task, beneficiary: Beneficiary | None, now: datetime) -> TaskRow:
         appointment_iso=task.appointment_start.isoformat() if task.appointment_start else "",
         waiting=_waited(task.created_at, now),
         contact_overdue=is_contact_overdue(task, now),
+        sequence_number=task.sequence_number,
+        sequence_total=task.sequence_total,
     )
 
 
