@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     session_idle_minutes: int = 60
     password_reset_minutes: int = 60
     first_contact_hours: int = 24  # a task not contacted within this is flagged and escalated
+    check_in_early_minutes: int = 120  # a visit can be checked in from this long before its start…
+    check_in_late_minutes: int = 240  # …until this long after it (outside: an admin's exception)
 
     company_name: str = "Cuidado en Casa S.L."
     company_nif: str = "B12345674"

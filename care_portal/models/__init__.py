@@ -24,6 +24,13 @@ from care_portal.models.billing import (
     InvoiceKind,
     InvoiceLine,
 )
+from care_portal.models.calendars import (
+    AppointmentSequence,
+    CalendarFeedToken,
+    CheckInException,
+    OutboxAttachment,
+    VisitIncident,
+)
 from care_portal.models.care import (
     Beneficiary,
     BeneficiaryDocument,
@@ -76,6 +83,7 @@ __all__ = [
     "ApplicationAnswer",
     "ApplicationNote",
     "ApplicationStageChange",
+    "AppointmentSequence",
     "AuditEvent",
     "AuthSession",
     "Beneficiary",
@@ -84,10 +92,12 @@ __all__ = [
     "BillingProfile",
     "BillingRecord",
     "BreachRecord",
+    "CalendarFeedToken",
     "Cancellation",
     "CareService",
     "ChangeRequest",
     "ChangeRequestStatus",
+    "CheckInException",
     "ConsentAction",
     "ConsentChannel",
     "ConsentPurpose",
@@ -108,6 +118,7 @@ __all__ = [
     "Order",
     "OrderLine",
     "OrderStatus",
+    "OutboxAttachment",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",
@@ -119,5 +130,6 @@ __all__ = [
     "Task",
     "TaskState",
     "User",
+    "VisitIncident",
     "VisitReport",
 ]

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import format_datetime, to_madrid
+from care_portal.domain.relative_time import since_phrase
 from care_portal.domain.visits import cancellation_deadline
 from care_portal.models import AccessSubject, Role
 from care_portal.models.care import Beneficiary, ConsentState
@@ -33,6 +34,8 @@ class TaskRow:
     appointment_iso: str
     waiting: str
     contact_overdue: bool
+    waiting_es: str = ""
+    waiting_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class Dashboard:
     counts: dict[str, int]
     today: list[TaskRow]
     upcoming: list[TaskRow]
-    waiting: list[TaskRow]
+    waiting: list  # WaitingGroup rows, one page of them (a ``Page``)
     tasks: list[TaskRow]
     beneficiaries: list[BeneficiaryCard]
 
@@ -105,6 +108,7 @@ def _card(row: Beneficiary) -> BeneficiaryCard:
 
 
 def _row(task: Task, beneficiary: Beneficiary | None, now: datetime) -> TaskRow:
+    since = since_phrase(task.created_at, now)
     return TaskRow(
         id=task.id,
         service=task.service_name,
@@ -116,6 +120,8 @@ def _row(task: Task, beneficiary: Beneficiary | None, now: datetime) -> TaskRow:
         appointment_iso=task.appointment_start.isoformat() if task.appointment_start else "",
         waiting=_waited(task.created_at, now),
         contact_overdue=is_contact_overdue(task, now),
+        waiting_es=since[0],
+        waiting_en=since[1],
     )
 
 
