@@ -33,7 +33,7 @@ from care_portal.pages.recruiting import dashboard as recruiting_dashboard
 from care_portal.pages.recruiting import offer as recruiting_offer
 from care_portal.pages.recruiting import review as recruiting_review
 from care_portal.pages.shop import cart, catalog, checkout, orders, payment
-from care_portal.pages.visits import client_tasks, manager_dashboard, manager_task, suggestions
+from care_portal.pages.visits import client_tasks, manager_dashboard, manager_task, manager_week, suggestions
 from care_portal.state.identity import IdentityMiddleware
 from care_portal.state.session import SessionState
 from care_portal.workers.aeat_sender import run_aeat_sender
@@ -160,6 +160,12 @@ PAGES = [
         manager_task.manager_task_page,
         "Tarea · Cuidado en Casa",
         manager_task.ManagerTaskState.load,
+    ),
+    (
+        routes.MANAGER_WEEK,
+        manager_week.manager_week_page,
+        "Mi semana · Cuidado en Casa",
+        manager_week.ON_LOAD,
     ),
     (
         routes.ACCOUNT_TASKS,

@@ -145,7 +145,9 @@ def _allowed(state: type, name: str) -> str | None:
     )
 
 
-def _state(state_class: type[SessionState], token: str, path: str = "/cuenta") -> SessionState:
+def _state(
+    state_class: type[SessionState], token: str, path: str = "/cuenta", query: dict | None = None
+) -> SessionState:
     root = State(_reflex_internal_init=True)
     cookie = f"{SESSION_REF_COOKIE}={session_ref(token)}"  # what the edge hands the event websocket
     root.router = RouterData.from_router_data(
@@ -153,7 +155,7 @@ def _state(state_class: type[SessionState], token: str, path: str = "/cuenta") -
             "pathname": path,
             "asPath": path,
             "headers": {"origin": "http://testserver", "cookie": cookie},
-            "query": {},
+            "query": query or {},
         }
     )
     return root.get_substate(state_class.get_full_name().split(".")[1:])
@@ -295,3 +297,42 @@ def test_the_allow_list_names_only_handlers_that_exist():
     assert set(WIDGETS) - labels == set()
     assert set(ANY_USER) - labels == set()
     assert set(NOT_CALLED) - labels == set()
+
+
+# The manager's week: a manager (or a client) naming another manager's visits changes nothing.
+WEEK_HANDLERS = [
+    (
+        "ManagerWeekState",
+        "schedule_series",
+        {"wd_1": "on", "series_time": "10:00", "series_first_day": "2030-01-07"},
+    ),
+    ("ManagerTaskState", "record_incident", {"incident_kind": "absent", "incident_reason": "No abrió"}),
+    ("ManagerTaskState", "grant_exception", {"exception_reason": "Me lo salto"}),
+    ("ManagerTaskState", "schedule", {"appointment_day": "2030-01-07", "appointment_time": "10:00"}),
+]
+
+
+def _state_on_task(state_class: type[SessionState], token: str, task_id: int) -> SessionState:
+    query = {"task_id": str(task_id), "serie": str(task_id)}
+    return _state(state_class, token, f"/gestor/tareas/{task_id}", query)
+
+
+@pytest.mark.parametrize(("state_name", "handler", "form"), WEEK_HANDLERS)
+def test_week_handlers_refuse_another_managers_visits(db, state_name, handler, form):
+    from tests.services.visit_helpers import build_world
+
+    visit_world = build_world(db)
+    theirs = visit_world.other_tasks[0]
+    token = accounts.log_in(db, email="gestor@example.es", password="una frase segura").token
+    db.commit()
+    state_class = next(s for s in _page_states() if s.__name__ == state_name)
+    state = _state_on_task(state_class, token, theirs)
+    if state_name == "ManagerWeekState":
+        state.series = {"task_id": str(theirs)}
+    before = _database(db)
+    answer = _run(state, handler, [form])
+    assert _database(db) == before, f"{state_name}.{handler} changed another manager's visit"
+    if handler == "grant_exception":
+        assert routes.FORBIDDEN in str(answer)  # admins only
+    else:
+        assert state.field_errors or state.form_error, f"{state_name}.{handler} said nothing"

@@ -18,6 +18,7 @@ from care_portal.services.access_log import record_access
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES, load_managed_task
 from care_portal.services.visits.escalation import is_contact_overdue
+from care_portal.services.visits.family_notes import family_notes, week_facts
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class ManagerTaskDetail:
     contacts: list[dict] = field(default_factory=list)
     other_appointments: list[dict] = field(default_factory=list)
     report: dict | None = None
+    family: dict = field(default_factory=dict)
+    week: dict = field(default_factory=dict)
 
 
 def _waited(created: datetime, now: datetime) -> str:
@@ -183,6 +186,8 @@ def get_manager_task(
             for o in others
         ],
         report=report_dict(report),
+        family=family_notes(session, task, beneficiary),
+        week=week_facts(session, task),
     )
 
 

@@ -189,3 +189,43 @@ def _busy(session: Session, manager_id: int | None, moving: list[int], slots: li
         )
         for r in rows
     ]
+
+
+@dataclass(frozen=True)
+class SeriesSummary:
+    """A series as the scheduling form shows it: whose, what, and each visit's date or state."""
+
+    task_id: int
+    beneficiary: str
+    service: str
+    minutes: int
+    pending: int
+    visits: list[dict]
+
+
+def series_summary(session: Session, *, actor: Viewer | None, task_id: int) -> SeriesSummary:
+    """Return the series of a visit the actor works on (two statements past the task's own load).
+
+    Raises:
+        NotFound: Not one of the actor's visits.
+    """
+    actor = ensure_role(actor, Role.MANAGER)
+    task = load_managed_task(session, actor, task_id)
+    beneficiary = session.get(Beneficiary, task.beneficiary_id)
+    members = series_tasks(session, task)
+    return SeriesSummary(
+        task_id=task.id,
+        beneficiary=beneficiary.full_name if beneficiary else "",
+        service=task.service_name,
+        minutes=service_minutes(session, task),
+        pending=sum(1 for t in members if t.state == TaskState.PENDING_APPOINTMENT.value),
+        visits=[
+            {
+                "id": str(t.id),
+                "number": f"{i} / {len(members)}",
+                "state": t.state,
+                "when": format_datetime(t.appointment_start),
+            }
+            for i, t in enumerate(members, start=1)
+        ],
+    )
