@@ -147,6 +147,20 @@ class World:
             session.commit()
         return offer.id
 
+    def visit_day_comes(self, task_id: int) -> None:
+        """Move a scheduled visit to start in half an hour, as if its day had come (the check-in window)."""
+        from datetime import UTC, datetime, timedelta
+
+        from care_portal.models.visits import Task
+
+        with Session(self.engine) as session:
+            task = session.get(Task, task_id)
+            length = task.appointment_end - task.appointment_start
+            task.appointment_start = datetime.now(UTC) + timedelta(minutes=30)
+            task.appointment_end = task.appointment_start + length
+            session.add(task)
+            session.commit()
+
     def close(self) -> None:
         """Release the engine's connections."""
         self.engine.dispose()
