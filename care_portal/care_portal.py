@@ -15,7 +15,7 @@ from care_portal.observability.errors import init_error_tracking
 from care_portal.observability.events import EventIdMiddleware
 from care_portal.observability.http import ObservabilityMiddleware
 from care_portal.pages import public
-from care_portal.pages.account import area, auth, profile
+from care_portal.pages.account import area, auth, profile, withdrawal
 from care_portal.pages.account.my_data import MyDataState
 from care_portal.pages.admin import aeat as admin_aeat
 from care_portal.pages.admin import beneficiaries as admin_beneficiaries
@@ -38,6 +38,7 @@ from care_portal.state.identity import IdentityMiddleware
 from care_portal.state.session import SessionState
 from care_portal.workers.aeat_sender import run_aeat_sender
 from care_portal.workers.contact_escalations import run_contact_escalations
+from care_portal.workers.message_digests import run_message_digests
 from care_portal.workers.order_expiry import run_order_expiry
 from care_portal.workers.outbox_sender import run_outbox_sender
 from care_portal.workers.retention import run_daily_retention
@@ -81,6 +82,7 @@ app.register_lifespan_task(run_contact_escalations)
 app.register_lifespan_task(run_daily_retention)
 app.register_lifespan_task(run_aeat_sender)
 app.register_lifespan_task(run_order_expiry)
+app.register_lifespan_task(run_message_digests)
 
 PAGES = [
     (routes.HOME, public.home_page, "Cuidado en Casa", None),
@@ -219,6 +221,12 @@ PAGES = [
         payment.PaymentPageState.load,
     ),
     (routes.ORDERS, orders.orders_page, "Mis pedidos · Cuidado en Casa", orders.OrdersState.load),
+    (
+        routes.ACCOUNT_WITHDRAWAL,
+        withdrawal.withdrawal_page,
+        "Desistir de un pedido · Cuidado en Casa",
+        withdrawal.WithdrawalState.load,
+    ),
     (
         routes.ADMIN_CATALOG,
         admin_catalog.admin_catalog_page,

@@ -33,6 +33,7 @@ ACCOUNT_APPLICATIONS = "/cuenta/candidaturas"
 ACCOUNT_TASKS = "/cuenta/tareas"
 SUGGESTIONS = "/cuenta/sugerencias"
 ORDERS = "/cuenta/pedidos"
+ACCOUNT_WITHDRAWAL = "/cuenta/desistimiento"
 # Shop and payment.
 SHOP = "/tienda"
 CART = "/tienda/carrito"
@@ -177,3 +178,40 @@ def cv_url(application_id: object) -> str:
 def report_pdf_url(task_id: object) -> str:
     """Return the authorised download of a task's visit report."""
     return f"{API}/tareas/{task_id}/informe.pdf"
+
+
+# The family circle and the conversations with the team (circle-17).
+CIRCLE_INVITATION = "/familia/invitacion"  # ?token=… (hidden in the admin's outbox view)
+CIRCLE_PROJECT = "/familia/[beneficiary_id]"
+MESSAGES = "/mensajes"
+CONVERSATION = "/mensajes/[beneficiary_id]"
+
+
+def circle_invitation_url(token: object) -> str:
+    """Return the invitation page for a link's secret."""
+    return f"{CIRCLE_INVITATION}?token={token}"
+
+
+def circle_project_url(beneficiary_id: object) -> str:
+    """Return the page a circle member reads about a beneficiary (project, visits, reports)."""
+    return f"/familia/{beneficiary_id}"
+
+
+def conversation_url(beneficiary_id: object) -> str:
+    """Return a beneficiary's conversation between the family and the team."""
+    return f"{MESSAGES}/{beneficiary_id}"
+
+
+TIMELINE = "/historia/[beneficiary_id]"
+MANAGER_RATINGS = "/gestor/valoraciones"
+ADMIN_RATINGS = "/admin/valoraciones"
+
+
+def timeline_url(beneficiary_id: object) -> str:
+    """Return a beneficiary's timeline (family, manager and admins)."""
+    return f"/historia/{beneficiary_id}"
+
+
+def report_photo_url(photo_id: object) -> str:
+    """Return the authorised view of a visit report's photo."""
+    return f"{API}/fotos/{photo_id}.jpg"

@@ -11,7 +11,7 @@ from care_portal.api.calendar_feed import calendar_feed
 from care_portal.api.care_files import beneficiary_document, consent_document, download_cv
 from care_portal.api.payments import payment_webhook
 from care_portal.api.session_routes import activate_session
-from care_portal.api.visit_reports import report_pdf
+from care_portal.api.visit_reports import report_pdf, report_photo
 from care_portal.observability.http import error_response
 
 
@@ -31,6 +31,7 @@ def build_api() -> Starlette:
             Route("/api/admin/facturas.csv", invoices.invoices_csv, methods=["GET"]),
             Route("/api/cv/{application_id}", download_cv, methods=["GET"]),
             Route("/api/tareas/{task_id}/informe.pdf", report_pdf, methods=["GET"]),
+            Route("/api/fotos/{photo_id}.jpg", report_photo, methods=["GET"]),
             Route("/api/mis-datos/{export_id}.zip", exports.data_export_zip, methods=["GET"]),
             Route("/api/calendario/{token}.ics", calendar_feed, methods=["GET"]),
         ],

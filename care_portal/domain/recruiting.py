@@ -171,7 +171,8 @@ def clean_application_form(form: dict) -> dict:
     Args:
         form: Raw values: ``full_name``, ``phone``, ``postal_code``, ``areas`` (list),
             ``experience_years``, ``experience``, ``languages``, ``driving_licence``
-            (bool), ``availability`` (list of ``day-slot``), ``privacy`` (bool).
+            (bool), ``availability`` (list of ``day-slot``), ``privacy`` (bool), ``stay_in_pool``
+            (bool: optional consent to be kept for future offers if not selected).
 
     Returns:
         The cleaned values, ready for the application row (without ``privacy``).
@@ -223,6 +224,7 @@ def clean_application_form(form: dict) -> dict:
         "languages": languages,
         "driving_licence": bool(form.get("driving_licence")),
         "availability": availability,
+        "stay_in_pool": bool(form.get("stay_in_pool")),
     }
 
 

@@ -3,11 +3,15 @@
 from care_portal.i18n.aeat_texts import AEAT
 from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
+from care_portal.i18n.circle_texts import CIRCLE
+from care_portal.i18n.consumer_texts import CONSUMER
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
 from care_portal.i18n.payment_texts import PAYMENTS
+from care_portal.i18n.plan_texts import PLANS
 from care_portal.i18n.privacy_texts import PRIVACY
 from care_portal.i18n.recruiting_texts import RECRUITING
+from care_portal.i18n.report_texts import REPORTS
 from care_portal.i18n.security_texts import SECURITY
 from care_portal.i18n.shop_texts import SHOP
 from care_portal.i18n.visits_texts import VISITS
@@ -263,6 +267,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "common.next": ("Siguiente", "Next"),
     "common.show_password": ("Mostrar", "Show"),
     **CARE,
+    **CIRCLE,
     **HELP,
     **SECURITY,
     **LEGAL,
@@ -274,4 +279,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     **VISITS,
     **WEEK,
     **PRIVACY,
+    **CONSUMER,
+    **PLANS,
+    **REPORTS,
 }

@@ -53,6 +53,14 @@ RECRUITING: dict[str, tuple[str, str]] = {
         "I have read the privacy notice for candidates and agree that Cuidado en Casa processes my data "
         "for this recruiting process.",
     ),
+    "rec.form.stay_in_pool": (
+        "Opcional: si no me seleccionan, quiero seguir en la bolsa de candidatos para futuras ofertas "
+        "(si no lo marcas, borramos tu currículum y tus respuestas al terminar el plazo de conservación "
+        "de este aviso). Puedes pedir que te saquemos de la bolsa cuando quieras.",
+        "Optional: if I am not selected, I want to stay in the candidate pool for future offers (if you "
+        "do not tick it, we erase your CV and answers when the keeping period of this notice ends). You "
+        "can ask us to take you out of the pool at any time.",
+    ),
     "rec.form.privacy_notice": (
         "Aviso para candidatos: usamos tus datos y tu currículum solo para valorar tu candidatura. "
         "Los ven únicamente las personas de selección. Los conservamos hasta un año después de cerrar "

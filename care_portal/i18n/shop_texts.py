@@ -168,8 +168,9 @@ SHOP: dict[str, tuple[str, str]] = {
         "La factura está en tu área, en «Facturas». "
         "Puedes cambiar o cancelar una cita sin coste hasta 48 horas antes.\n\n"
         "Tienes 14 días naturales desde hoy para desistir del contrato sin dar explicaciones: escríbenos "
-        "a equipo@cuidadoencasa.example o usa el modelo de formulario de desistimiento de las "
-        "condiciones (apartado «Desistimiento»). Si la visita se hace dentro de esos 14 días porque así "
+        "a equipo@cuidadoencasa.example, usa el modelo de formulario de desistimiento de las "
+        "condiciones (apartado «Desistimiento») o entra en tu área, «Desistir de un pedido». "
+        "Si la visita se hace dentro de esos 14 días porque así "
         "lo pides, al desistir pagas solo las visitas ya hechas.\n\nEl equipo de Cuidado en Casa",
         "Hello {name},\n\nWe have received your payment of {total} ({date}). Services for {beneficiary}:\n\n"
         "{tasks}\n\nThe manager will contact {beneficiary} to agree each appointment and will tell them the "
@@ -177,8 +178,9 @@ SHOP: dict[str, tuple[str, str]] = {
         "The invoice is in your area, under “Invoices”. "
         "You can change or cancel an appointment free of charge up to 48 hours before.\n\n"
         "You have 14 calendar days from today to withdraw from the contract without giving reasons: "
-        "write to equipo@cuidadoencasa.example or use the model withdrawal form in the terms "
-        "(“Withdrawal”). If a visit takes place within those 14 days because you asked for it, on "
+        "write to equipo@cuidadoencasa.example, use the model withdrawal form in the terms "
+        "(“Withdrawal”) or go to your area, “Withdraw from an order”. "
+        "If a visit takes place within those 14 days because you asked for it, on "
         "withdrawal you pay only the visits already done.\n\n"
         "The Cuidado en Casa team",
     ),

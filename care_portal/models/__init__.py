@@ -43,7 +43,16 @@ from care_portal.models.care import (
     HouseholdMember,
     ManagerArea,
 )
+from care_portal.models.circle import (
+    CircleInvitation,
+    CircleMember,
+    CircleMessage,
+    CircleReadMark,
+    MessageDigestState,
+)
+from care_portal.models.consumer import OrderWithdrawal
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
+from care_portal.models.plans import CarePlan, CarePlanPeriod, PeriodPayment, PlanStatus
 from care_portal.models.privacy import (
     AccessLogEntry,
     AccessSubject,
@@ -61,6 +70,7 @@ from care_portal.models.recruiting import (
     SurveyQuestion,
 )
 from care_portal.models.shop import BillingProfile, CareService, Order, OrderLine, OrderStatus, PaymentEvent
+from care_portal.models.visit_feedback import ReportParts, ReportPhoto, VisitRating
 from care_portal.models.visits import (
     Cancellation,
     ChangeRequest,
@@ -94,10 +104,16 @@ __all__ = [
     "BreachRecord",
     "CalendarFeedToken",
     "Cancellation",
+    "CarePlan",
+    "CarePlanPeriod",
     "CareService",
     "ChangeRequest",
     "ChangeRequestStatus",
     "CheckInException",
+    "CircleInvitation",
+    "CircleMember",
+    "CircleMessage",
+    "CircleReadMark",
     "ConsentAction",
     "ConsentChannel",
     "ConsentPurpose",
@@ -115,14 +131,20 @@ __all__ = [
     "JobOffer",
     "LoginAttempt",
     "ManagerArea",
+    "MessageDigestState",
     "Order",
     "OrderLine",
     "OrderStatus",
+    "OrderWithdrawal",
     "OutboxAttachment",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",
     "PaymentEvent",
+    "PeriodPayment",
+    "PlanStatus",
+    "ReportParts",
+    "ReportPhoto",
     "RightsRequest",
     "RightsRequestKind",
     "Role",
@@ -131,5 +153,6 @@ __all__ = [
     "TaskState",
     "User",
     "VisitIncident",
+    "VisitRating",
     "VisitReport",
 ]

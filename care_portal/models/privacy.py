@@ -18,6 +18,7 @@ class AccessSubject(StrEnum):
     DOCUMENT = "document"
     CONSENT_PDF = "consent_pdf"
     REPORT = "report"
+    PHOTO = "photo"
 
 
 class AccessLogEntry(SQLModel, table=True):

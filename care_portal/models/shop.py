@@ -52,6 +52,7 @@ class CareService(SQLModel, table=True):
     image: str = Field(default="", max_length=200)
     position: int = Field(default=0)
     is_active: bool = Field(default=True, index=True)
+    plannable: bool = Field(default=False)  # can be contracted as a recurring monthly plan
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

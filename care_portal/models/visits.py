@@ -52,6 +52,14 @@ class Task(SQLModel, table=True):
     checked_in_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     checked_out_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     failed_code_attempts: int = Field(default=0)
+    # Visits of a plan or a pack are numbered «visita 2 de 4»; a plan's visits carry the
+    # plan and the date and time the family asked for (Madrid wall time kept across DST).
+    # plan_id refers to care_plans.id; not declared a foreign key so that SQLite adds the column
+    # without rebuilding this table (four tables refer to it).
+    plan_id: int | None = Field(default=None, index=True)
+    sequence_number: int | None = Field(default=None)
+    sequence_total: int | None = Field(default=None)
+    preferred_start: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ContactLogEntry(SQLModel, table=True):

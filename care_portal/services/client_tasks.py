@@ -374,12 +374,14 @@ def cancel_with_refund(
     decided_by: Viewer | None = None,
     refund: bool = True,
     now: datetime | None = None,
+    notify: bool = True,
 ) -> Cancellation:
     """Cancel a task, refund its share with a rectifying invoice, and record who, when and why.
 
     The rectifying invoice is issued first and the provider refund last, with
     the idempotency key ``refund-task-{id}``: if anything fails nothing is
-    stored, and a retry never refunds twice.
+    stored, and a retry never refunds twice. The client is e-mailed unless
+    ``notify`` is false (the caller then writes its own message).
 
     Raises:
         DomainError: ``visits.bad_transition`` or ``visits.refund_failed``.
@@ -437,7 +439,8 @@ def cancel_with_refund(
         target_id=task.id,
         details={"refund_cents": amount, "refund_id": refund_id, "within_deadline": within_deadline},
     )
-    _mail_client_cancelled(session, task, amount, rectifying_id)
+    if notify:
+        _mail_client_cancelled(session, task, amount, rectifying_id)
     appointment_mail.send_cancellation(session, task)  # METHOD:CANCEL for the calendars holding it
     return cancellation
 

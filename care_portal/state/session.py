@@ -48,6 +48,29 @@ def error_message(error: DomainError, lang: str) -> str:
     return tr(error.key, lang, **error.params)
 
 
+def off_loop(fn: Callable) -> Callable:
+    """Run a plain handler that anyone may call (log-in, catalogue) in a worker thread.
+
+    For the handlers ``guarded`` does not wrap: their database work (a password hash,
+    a catalogue query) must not block the worker's event loop either.
+
+    Args:
+        fn: A plain (not async) event handler.
+
+    Returns:
+        The handler as a coroutine that runs ``fn`` in ``asyncio.to_thread``.
+    """
+    name = fn.__qualname__
+
+    @functools.wraps(fn)
+    async def handler(self, *args, **kwargs):
+        with observe_event(name):
+            return await asyncio.to_thread(fn, self, *args, **kwargs)
+
+    handler.runs_off_loop = True
+    return handler
+
+
 class SessionState(rx.State):
     """Who is using this tab, and in which language."""
 
@@ -124,11 +147,13 @@ class SessionState(rx.State):
         self.viewer_role = viewer.role if viewer else ""
 
     @rx.event
+    @off_loop
     def refresh_viewer(self):
         """Refresh the navigation from the session (runs on every page load)."""
         self._show_viewer(self._resolve_viewer())
 
     @rx.event
+    @off_loop
     def set_lang(self, lang: str):
         """Switch the interface language; remembered in a cookie and in the profile."""
         if lang not in ("es", "en"):
@@ -140,6 +165,7 @@ class SessionState(rx.State):
                 accounts.set_language(session, actor=viewer, language=lang)
 
     @rx.event
+    @off_loop
     def log_out(self):
         """End this session on the server; the cookie left in the browser no longer opens anything."""
         ref = self._session_ref()
@@ -156,7 +182,7 @@ class SessionState(rx.State):
         self._session_state()._identity = ""
 
 
-def guarded(*roles: Role, off_loop: bool = False) -> Callable:
+def guarded(*roles: Role, off_loop: bool = True) -> Callable:
     """Decorate an event handler so that it runs only for a logged-in user with a role.
 
     The handler (plain or async) receives the resolved ``Viewer`` as its first
@@ -164,19 +190,23 @@ def guarded(*roles: Role, off_loop: bool = False) -> Callable:
     callers are sent to the log-in page; callers without the role get the "no access"
     page; nothing else happens.
 
+    By default the check and a plain handler run in a worker thread
+    (``asyncio.to_thread``): their database work, PDF rendering or refunds never block
+    the worker's event loop (every other tab of the worker waits while it is blocked,
+    and a long handler holds the tab's Redis lock). The wrapped handler is then a
+    coroutine. An async handler gets the check in a thread and must send its own
+    blocking work to one.
+
     Args:
         *roles: Accepted roles (admins are always accepted); none means any user.
-        off_loop: Run the check and a plain handler in a worker thread
-            (``asyncio.to_thread``), so their database work never blocks the worker's
-            event loop while other tabs wait. The handler then becomes a coroutine.
+        off_loop: ``False`` runs the check and a plain handler on the event loop; only
+            for handlers that touch no database (none do today).
 
     Returns:
         The decorator.
     """
 
     def decorate(fn: Callable) -> Callable:
-        name = fn.__qualname__
-
         def authorise(self: SessionState):
             viewer = self._resolve_viewer()
             try:
@@ -189,32 +219,38 @@ def guarded(*roles: Role, off_loop: bool = False) -> Callable:
             self._show_viewer(viewer)
             return viewer, None
 
-        if off_loop and not inspect.iscoroutinefunction(fn):
+        if inspect.iscoroutinefunction(fn):
 
             @functools.wraps(fn)
             async def handler(self: SessionState, *args, **kwargs):
-                viewer, refusal = await asyncio.to_thread(authorise, self)
-                if viewer is None:
-                    return refusal
-                return await asyncio.to_thread(fn, self, viewer, *args, **kwargs)
-
-        elif inspect.iscoroutinefunction(fn):
-
-            @functools.wraps(fn)
-            async def handler(self: SessionState, *args, **kwargs):
-                with observe_event(name):
-                    viewer, refusal = authorise(self)
+                with observe_event(f"{type(self).__name__}.{fn.__name__}"):
+                    if off_loop:
+                        viewer, refusal = await asyncio.to_thread(authorise, self)
+                    else:
+                        viewer, refusal = authorise(self)
                     return refusal if viewer is None else await fn(self, viewer, *args, **kwargs)
+
+        elif off_loop:
+
+            def checked(self: SessionState, *args, **kwargs):
+                viewer, refusal = authorise(self)
+                return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
+
+            @functools.wraps(fn)
+            async def handler(self: SessionState, *args, **kwargs):
+                with observe_event(f"{type(self).__name__}.{fn.__name__}"):
+                    return await asyncio.to_thread(checked, self, *args, **kwargs)
 
         else:
 
             @functools.wraps(fn)
             def handler(self: SessionState, *args, **kwargs):
-                with observe_event(name):
+                with observe_event(f"{type(self).__name__}.{fn.__name__}"):
                     viewer, refusal = authorise(self)
                     return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
 
         handler.resolves_viewer = True
+        handler.runs_off_loop = off_loop
         signature = inspect.signature(fn)
         params = list(signature.parameters.values())
         del params[1]

@@ -22,6 +22,7 @@ ROUTES = (
     "/api/facturas/{}.pdf",
     "/api/cv/{}",
     "/api/tareas/{}/informe.pdf",
+    "/api/fotos/{}.jpg",
 )
 BAD_IDS = ("99999999999999999999", "2147483648", "0", "-1", "1e3", "abc", "%C2%B2", "\u0661", "01")
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+
 from reflex.istate.data import RouterData
 from reflex.state import State
 from sqlmodel import select
@@ -52,7 +55,8 @@ def _state(state_class, token: str, path: str):
 
 
 def _call(state, handler: str, *args):
-    return type(state).event_handlers[handler].fn(state, *args)
+    result = type(state).event_handlers[handler].fn(state, *args)
+    return asyncio.run(result) if inspect.iscoroutine(result) else result
 
 
 def _world(db):

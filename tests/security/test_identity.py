@@ -47,7 +47,7 @@ def _tab_of(db, token: str) -> State:
     _connect(root, token)
     _hydrate(root)
     profile = _profile(root)
-    type(profile).event_handlers["load"].fn(profile)
+    asyncio.run(type(profile).event_handlers["load"].fn(profile))
     assert profile.email == "ana@example.es"
     return root
 
@@ -87,7 +87,8 @@ def test_a_revoked_session_seen_by_a_guarded_handler_resets_the_page_states(db):
     accounts.log_out(db, token=ana)  # revoked elsewhere while this tab stays connected
     db.commit()
     profile = _profile(root)
-    type(profile).event_handlers["save"].fn(profile, {"full_name": "Intrusa", "phone": "", "language": "es"})
+    form = {"full_name": "Intrusa", "phone": "", "language": "es"}
+    asyncio.run(type(profile).event_handlers["save"].fn(profile, form))
     assert profile.email == ""
     assert profile.full_name == ""
 

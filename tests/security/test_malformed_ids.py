@@ -16,6 +16,7 @@ ROUTES = [
     "/api/consentimiento/{id}.pdf",
     "/api/cv/{id}",
     "/api/tareas/{id}/informe.pdf",
+    "/api/fotos/{id}.jpg",
 ]
 IDS = ["99999999999999999999", "9223372036854775808", "-1", "0", "abc", "1e3", "%20", "١٢"]
 

@@ -322,3 +322,16 @@ def test_projects_count_the_open_visits_of_each_relative(db, shop):
     db.commit()
     projects = {p.full_name: p.open_tasks for p in beneficiaries.list_projects(db, actor=shop["client"])}
     assert projects == {"Carmen López": 3}
+
+
+def test_a_packs_visits_are_numbered_when_paid(db, shop):
+    provider = SimulatedProvider(secret="s3cret", public_url="http://testserver")
+    cart = {str(shop["services"]["bono-cuatro-visitas"]): 1, str(shop["services"]["recados-compras"]): 1}
+    checkout.start_checkout(db, actor=shop["client"], request=_request(shop, cart=cart), provider=provider)
+    db.commit()
+    checkout.pay_simulated(
+        db, actor=shop["client"], order_public_id=_order(db).public_id, provider=provider, paid=True
+    )
+    db.commit()
+    numbers = sorted((t.sequence_total, t.sequence_number) for t in db.exec(select(Task)).all())
+    assert numbers == [(1, 1), (4, 1), (4, 2), (4, 3), (4, 4)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlmodel import select
 
@@ -12,7 +14,9 @@ from care_portal.domain.errors import (
     PermissionDenied,
     ValidationFailed,
 )
+from care_portal.domain.privacy import add_months
 from care_portal.domain.recruiting import InvalidStageMove
+from care_portal.integrations import storage
 from care_portal.models import (
     Application,
     ApplicationAnswer,
@@ -22,8 +26,10 @@ from care_portal.models import (
     Role,
     User,
 )
+from care_portal.models.types import utcnow
 from care_portal.services import accounts
 from care_portal.services import recruiting as rec
+from care_portal.services.privacy.retention import run_retention
 
 PASSWORD = "una clave larga de prueba"
 PDF = b"%PDF-1.4\n% a small CV\n"
@@ -419,3 +425,34 @@ def test_candidates_reach_only_their_own_application(db, people):
         rec.start_application(db, actor=None, offer_id=offer.id)
     with pytest.raises(NotFound):
         rec.start_application(db, actor=people["other"], offer_id=9999)
+
+
+def test_staying_in_the_pool_is_asked_at_application_recorded_and_spares_the_cv_from_retention(db, people):
+    offer, single, _ = _open_offer(db, people["recruiter"])
+    rec.start_application(db, actor=people["candidate"], offer_id=offer.id)
+    progress = rec.save_form(
+        db, actor=people["candidate"], offer_id=offer.id, form={**FORM, "stay_in_pool": True}
+    )
+    assert progress.form["stay_in_pool"] is True
+    rec.attach_cv(db, actor=people["candidate"], offer_id=offer.id, data=PDF, filename="cv.pdf")
+    rec.save_answers(db, actor=people["candidate"], offer_id=offer.id, answers={single.id: ["Sí"]})
+    rec.submit_application(db, actor=people["candidate"], offer_id=offer.id)
+    _apply(db, people["other"], offer.id, single.id)  # did not tick it
+    consent = db.exec(select(AuditEvent).where(AuditEvent.action == "recruiting.pool_consent")).one()
+    assert (consent.actor_id, consent.details) == (people["candidate"].id, {"given": True})
+    for application in db.exec(select(Application)).all():
+        rec.move_stage(db, actor=people["admin"], application_id=application.id, target="rejected")
+    db.commit()
+    pooled = db.exec(select(Application).where(Application.candidate_id == people["candidate"].id)).one()
+    other = db.exec(select(Application).where(Application.candidate_id == people["other"].id)).one()
+    assert (pooled.stay_in_pool, other.stay_in_pool) == (True, False)
+
+    counts = run_retention(db, now=add_months(utcnow(), 13) + timedelta(days=1))
+    db.commit()
+    db.expire_all()
+    assert counts["rejected_candidates"] == 1
+    assert db.get(Application, other.id).cv_key == ""
+    assert db.exec(select(ApplicationAnswer).where(ApplicationAnswer.application_id == other.id)).all() == []
+    kept = db.get(Application, pooled.id)
+    assert kept.cv_key
+    assert storage.read_private(kept.cv_key) == PDF

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from care_portal.models import OutboxMessage, Role, User
 from care_portal.models.billing import Invoice, InvoiceKind
@@ -33,6 +33,7 @@ from care_portal.services import (
 from care_portal.services.paging import PAGE_SIZE
 from tests.services.scale_helpers import clone, statements_for
 from tests.services.visit_helpers import World, build_world
+from tests.tools.statements import count_statements
 
 MAX_STATEMENTS = 10
 
@@ -229,27 +230,87 @@ def test_recruiting_lists_with_the_same_statements_for_1_and_100_applications(db
     db.add(offer)
     db.flush()
     application = Application(
-        offer_id=offer.id, candidate_id=candidate.id, stage="submitted", full_name="Otro"
+        offer_id=offer.id,
+        candidate_id=candidate.id,
+        stage="submitted",
+        full_name="Otro",
+        areas=["madrid", "bilbao"],
+        availability=["lun-manana"],
     )
     application.submitted_at = application.created_at
     db.add(application)
+    filtered = {"area": "bilbao", "availability": "lun-manana", "search": "OTRO", "sort": "name", "page": 2}
 
     def read(s):
         return (
             recruiting.list_my_applications(s, actor=candidate),
             recruiting.list_applications(s, actor=recruiter),
             recruiting.list_offers_for_recruiters(s, actor=recruiter),
+            recruiting.list_applications(s, actor=recruiter, **filtered),
         )
 
     one, _ = statements_for(db, read)
     offers = clone(db, offer, 99, lambda i: {"title": f"Oferta {i}"})
     for copy in offers:
         clone(db, application, 1, lambda _i, copy=copy: {"offer_id": copy.id})
-    many, (mine, applications, offer_rows) = statements_for(db, read)
+    many, (mine, applications, offer_rows, page_two) = statements_for(db, read)
     _equal_and_small(one, many)
     assert len(mine) >= PAGE_SIZE
     assert (len(applications), applications.total) == (PAGE_SIZE, 100)
     assert len(offer_rows) == 100
+    assert (len(page_two), page_two.total, page_two.number) == (PAGE_SIZE, 100, 2)
+
+
+def test_the_recruiters_list_is_filtered_and_cut_in_sql(db, world):
+    """The application list reads one page of rows, not every application, whatever the filters."""
+    recruiter = accounts.to_viewer(
+        clone(
+            db,
+            db.get(User, world.admin.id),
+            1,
+            lambda i: {"email": "rrhh@example.es", "role": Role.RECRUITER},
+        )[0]
+    )
+    offer = JobOffer(title="Gestor/a Madrid", status="published")
+    db.add(offer)
+    db.flush()
+    first = Application(
+        offer_id=offer.id,
+        candidate_id=world.other_client.id,
+        stage="submitted",
+        full_name="Ana 100% Pérez",
+        areas=["madrid"],
+        availability=["lun-manana"],
+    )
+    first.submitted_at = first.created_at
+    db.add(first)
+    db.flush()
+    offers = clone(db, offer, 59, lambda i: {"title": f"Oferta {i}"})  # one application per offer and person
+    clone(
+        db,
+        first,
+        59,
+        lambda i: {
+            "offer_id": offers[i].id,
+            "full_name": f"Candidata {i:02d}",
+            "areas": ["bilbao"] if i % 2 else ["madrid"],
+            "rating": i % 5,
+            "submitted_at": first.submitted_at + timedelta(minutes=i + 1),
+        },
+    )
+    db.commit()
+    engine = db.get_bind()
+    with Session(engine) as fresh, count_statements(engine) as log:
+        bilbao = recruiting.list_applications(fresh, actor=recruiter, area="bilbao", sort="oldest", page=9)
+    assert (bilbao.total, bilbao.pages, bilbao.number, len(bilbao)) == (29, 2, 2, 4)
+    assert [row.full_name for row in bilbao] == [f"Candidata {i:02d}" for i in range(51, 59, 2)]
+    assert all("LIMIT" in statement.upper() or "COUNT" in statement.upper() for statement in log)
+    listed = lambda **kw: [r.full_name for r in recruiting.list_applications(db, actor=recruiter, **kw)]  # noqa: E731
+    assert listed(search="100%") == ["Ana 100% Pérez"]  # % is a character, not a wildcard
+    assert listed(search="_") == []
+    assert listed(area="lima") == []
+    assert listed(sort="rating")[:2] == ["Candidata 54", "Candidata 49"]
+    assert listed(sort="name")[0] == "Ana 100% Pérez"
 
 
 def test_week_calendar_day_agenda_and_waiting_groups_with_the_same_statements(db, world):

@@ -68,6 +68,7 @@ def client_area_page() -> rx.Component:
             _link_card("nav.projects", routes.ACCOUNT_PROJECTS, "folder_heart"),
             _link_card("nav.shop", routes.SHOP, "shopping_bag"),
             _link_card("orders.title", routes.ORDERS, "receipt"),
+            _link_card("withdrawal.link", routes.ACCOUNT_WITHDRAWAL, "undo_2"),
             _link_card("visits.tasks_title", routes.ACCOUNT_TASKS, "calendar_check"),
             _link_card("suggest.title", routes.SUGGESTIONS, "message_circle"),
             _link_card("account.profile", routes.ACCOUNT_PROFILE, "user_round"),

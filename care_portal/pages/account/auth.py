@@ -11,13 +11,14 @@ from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.services import accounts, signup
-from care_portal.state.session import FormMixin, SessionState
+from care_portal.state.session import FormMixin, SessionState, off_loop
 
 
 class LoginState(FormMixin, SessionState):
     """The log-in form."""
 
     @rx.event
+    @off_loop
     def submit(self, form: dict):
         """Check the credentials and open a session."""
         self._clear_errors()
@@ -46,6 +47,7 @@ class SignupState(FormMixin, SessionState):
     sent_message: str = ""
 
     @rx.event
+    @off_loop
     def submit(self, form: dict):
         """Create the account (or e-mail the existing one) and say an e-mail is on its way."""
         self._clear_errors()
@@ -77,6 +79,7 @@ class VerifyState(SessionState):
     outcome: str = ""  # "done" or "invalid"
 
     @rx.event
+    @off_loop
     def on_open(self):
         """Spend the link's token."""
         try:
@@ -94,6 +97,7 @@ class ForgotState(FormMixin, SessionState):
     sent: bool = False
 
     @rx.event
+    @off_loop
     def submit(self, form: dict):
         """Queue the reset e-mail; the answer does not reveal whether the account exists."""
         self._clear_errors()
@@ -114,6 +118,7 @@ class ResetState(FormMixin, SessionState):
     done: bool = False
 
     @rx.event
+    @off_loop
     def submit(self, form: dict):
         """Spend the token and set the new password."""
         self._clear_errors()

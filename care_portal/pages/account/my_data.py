@@ -84,6 +84,13 @@ class MyDataState(FormMixin, SessionState):
         self.export_status, self.export_progress, self.export_url = export.QUEUED, 0, ""
         return MyDataState.build_export
 
+    def _reread_export(self) -> None:
+        """Show the tab's user their latest export (in a worker thread)."""
+        viewer = self._resolve_viewer()
+        if viewer is not None:
+            with session_scope() as session:
+                self._show_export(export.latest_export(session, actor=viewer))
+
     @rx.event(background=True)
     async def build_export(self):
         """Build the ZIP off the event loop, showing its progress until it is ready."""
@@ -93,16 +100,10 @@ class MyDataState(FormMixin, SessionState):
         while not job.done():
             await asyncio.sleep(0.5)
             async with self:
-                viewer = self._resolve_viewer()
-                if viewer is not None:
-                    with session_scope() as session:
-                        self._show_export(export.latest_export(session, actor=viewer))
+                await asyncio.to_thread(self._reread_export)
         failed = job.exception() is not None
         async with self:
-            viewer = self._resolve_viewer()
-            if viewer is not None:
-                with session_scope() as session:
-                    self._show_export(export.latest_export(session, actor=viewer))
+            await asyncio.to_thread(self._reread_export)
             if failed:
                 return rx.toast.error(self._t("privacy.export_failed"))
         return None

@@ -31,13 +31,13 @@ class AdminUsersState(PagerMixin, SessionState):
     aeat_incidents: int = 0
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def load(self, viewer: Viewer):
         """Load the first page of users, and how many VeriFactu records need an admin."""
         self._fill(viewer, 1)
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def go_to_page(self, viewer: Viewer, number: int):
         """Show another page of users."""
         self._fill(viewer, number)

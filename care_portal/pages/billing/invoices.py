@@ -6,6 +6,7 @@ from dataclasses import asdict
 from urllib.parse import urlencode
 
 import reflex as rx
+from sqlmodel import Session
 
 from care_portal import routes
 from care_portal.components.admin import admin_tabs, aeat_incidents_callout
@@ -17,6 +18,8 @@ from care_portal.models import Role
 from care_portal.services import aeat_status, invoice_queries
 from care_portal.services.authz import Viewer
 from care_portal.services.invoice_queries import InvoiceRow
+from care_portal.services.paging import Page
+from care_portal.state.paged_list import ClientPagedListMixin
 from care_portal.state.session import SessionState, guarded
 
 
@@ -27,30 +30,16 @@ def _row_dict(row: InvoiceRow) -> dict:
     }
 
 
-class ClientInvoicesState(PagerMixin, SessionState):
+class ClientInvoicesState(ClientPagedListMixin, SessionState):
     """The logged-in client's invoices."""
 
     invoices: list[dict] = []
-    loaded: bool = False
 
-    @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
-    def load(self, viewer: Viewer):
-        """Load the first page of the client's own invoices."""
-        self._fill(viewer, 1)
+    def _read_page(self, session: Session, viewer: Viewer, number: int) -> Page:
+        return invoice_queries.list_client_invoices(session, actor=viewer, page=number)
 
-    @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
-    def go_to_page(self, viewer: Viewer, number: int):
-        """Show another page of the client's invoices."""
-        self._fill(viewer, number)
-
-    def _fill(self, viewer: Viewer, number: int) -> None:
-        with session_scope() as session:
-            rows = invoice_queries.list_client_invoices(session, actor=viewer, page=number)
-        self.invoices = [_row_dict(row) for row in rows]
-        self._show_page(rows)
-        self.loaded = True
+    def _show_rows(self, page: Page) -> None:
+        self.invoices = [_row_dict(row) for row in page]
 
 
 class AdminInvoicesState(PagerMixin, SessionState):
@@ -69,13 +58,13 @@ class AdminInvoicesState(PagerMixin, SessionState):
     csv_url: str = routes.ADMIN_INVOICES_CSV
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def load(self, viewer: Viewer):
         """Load the first page of the list with the current filters."""
         self._fill(viewer, 1)
 
     @rx.event
-    @guarded(Role.ADMIN, off_loop=True)
+    @guarded(Role.ADMIN)
     def go_to_page(self, viewer: Viewer, number: int):
         """Show another page of the filtered list."""
         self._fill(viewer, number)

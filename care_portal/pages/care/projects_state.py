@@ -29,7 +29,7 @@ class ProjectsState(SessionState):
     loaded: bool = False
 
     @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
+    @guarded(Role.CLIENT)
     def load(self, viewer: Viewer):
         """Load the client's projects."""
         with session_scope() as session:

@@ -140,6 +140,7 @@ def _form_step() -> rx.Component:
         ),
         checkbox("privacy", t("rec.form.privacy"), ApplyState.form_done),
         error_text(errors.get("privacy", ""), "field-privacy-error"),
+        checkbox("stay_in_pool", t("rec.form.stay_in_pool"), ApplyState.stay_in_pool),
         rx.button(t("rec.form.save"), type="submit", size="3", margin_top="1em", id="form-save"),
         on_submit=ApplyState.save_form,
         key=ApplyState.render_key,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 
 import reflex as rx
@@ -27,6 +28,7 @@ class ApplyState(FormMixin, SessionState):
     areas: list[str] = []
     availability: list[str] = []
     driving_licence: bool = False
+    stay_in_pool: bool = False
     form_done: bool = False
     cv_name: str = ""
     survey_done: bool = False
@@ -48,6 +50,7 @@ class ApplyState(FormMixin, SessionState):
         self.areas = list(progress.form["areas"])
         self.availability = list(progress.form["availability"])
         self.driving_licence = bool(progress.form["driving_licence"])
+        self.stay_in_pool = bool(progress.form.get("stay_in_pool"))
         self.form_done = progress.form_done
         self.cv_name = progress.cv_name
         self.survey_done = progress.survey_done
@@ -103,6 +106,7 @@ class ApplyState(FormMixin, SessionState):
         values["availability"] = [s for s in AVAILABILITY if form.get(f"slot_{s}")]
         values["driving_licence"] = bool(form.get("driving_licence"))
         values["privacy"] = bool(form.get("privacy"))
+        values["stay_in_pool"] = bool(form.get("stay_in_pool"))
         try:
             with session_scope() as session:
                 progress = recruiting.save_form(session, actor=viewer, offer_id=self.offer_id, form=values)
@@ -116,11 +120,12 @@ class ApplyState(FormMixin, SessionState):
     async def upload_cv(self, files: list[rx.UploadFile]):
         """Save step 2: the CV is checked by size and content, then stored privately.
 
-        ``guarded`` wraps only synchronous handlers, so this one resolves the
-        user itself; the service checks the actor again.
+        ``guarded`` cannot pass the upload's files through a worker thread, so this
+        handler resolves the user itself, in one, and stores the CV in another; the
+        service checks the actor again.
         """
         self._clear_errors()
-        viewer = self._resolve_viewer()
+        viewer = await asyncio.to_thread(self._resolve_viewer)
         if viewer is None:
             self._show_viewer(None)
             return rx.redirect(routes.login_url(self.router.url.path))
@@ -129,10 +134,9 @@ class ApplyState(FormMixin, SessionState):
         upload = files[0]
         data = await upload.read(CV_MAX_BYTES + 1)
         try:
-            with session_scope() as session:
-                progress = recruiting.attach_cv(
-                    session, actor=viewer, offer_id=self.offer_id, data=data, filename=upload.name or ""
-                )
+            progress = await asyncio.to_thread(
+                _attach_cv, viewer, self.offer_id, data, upload.name or ""
+            )
         except DomainError as error:
             self._show_error(error)
             return rx.clear_selected_files("cv")
@@ -206,3 +210,9 @@ class MyApplicationsState(SessionState):
             self.rows = [
                 dataclasses.asdict(r) for r in recruiting.list_my_applications(session, actor=viewer)
             ]
+
+
+def _attach_cv(viewer, offer_id: int, data: bytes, filename: str):
+    """Check and store a CV in its own transaction (runs in a worker thread)."""
+    with session_scope() as session:
+        return recruiting.attach_cv(session, actor=viewer, offer_id=offer_id, data=data, filename=filename)

@@ -12,7 +12,7 @@ from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.domain.errors import NotFound
 from care_portal.services import recruiting
-from care_portal.state.session import SessionState
+from care_portal.state.session import SessionState, off_loop
 
 
 class JobsState(SessionState):
@@ -23,12 +23,14 @@ class JobsState(SessionState):
     offer_found: bool = True
 
     @rx.event
+    @off_loop
     def load_list(self):
         """Read the open offers."""
         with session_scope() as session:
             self.offers = [dataclasses.asdict(o) for o in recruiting.list_open_offers(session)]
 
     @rx.event
+    @off_loop
     def load_offer(self):
         """Read one offer; closed and draft offers are shown only to recruiters."""
         offer_id = routes.path_number(self.router.url.path, 1)

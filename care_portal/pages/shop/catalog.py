@@ -12,7 +12,7 @@ from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.pages.shop.cart import CartState
 from care_portal.services import catalog
-from care_portal.state.session import SessionState
+from care_portal.state.session import SessionState, off_loop
 
 
 class ShopState(CartState):
@@ -21,6 +21,7 @@ class ShopState(CartState):
     services: list[dict] = []
 
     @rx.event
+    @off_loop
     def load(self):
         """Load the services on sale in the current language."""
         with session_scope() as session:

@@ -53,7 +53,7 @@ class CheckoutState(FormMixin, CartState):
         return CartState.load_cart
 
     @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
+    @guarded(Role.CLIENT)
     def submit(self, viewer: Viewer, form: dict):
         """Record the order and go to the payment page (a double click opens one payment)."""
         self._clear_errors()
@@ -200,6 +200,7 @@ def _terms_section() -> rx.Component:
             size="2",
         ),
         rx.text(WITHDRAWAL_FORM_ES, size="1", color_scheme="gray", id="withdrawal-form", margin_top="0.5em"),
+        rx.text(t("withdrawal.checkout_note"), size="1", color_scheme="gray", id="withdrawal-in-app"),
         rx.el.label(
             rx.el.input(type="checkbox", name="express_start", id="field-express_start"),
             rx.text(t("shop.checkout.express_start")),

@@ -5,50 +5,37 @@ from __future__ import annotations
 from dataclasses import asdict
 
 import reflex as rx
+from sqlmodel import Session
 
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
-from care_portal.components.pager import PagerMixin, pager
-from care_portal.db import session_scope
+from care_portal.components.pager import pager
 from care_portal.i18n import tr
-from care_portal.models import Role
 from care_portal.services import checkout
 from care_portal.services.authz import Viewer
-from care_portal.state.session import SessionState, guarded
+from care_portal.services.paging import Page
+from care_portal.state.paged_list import ClientPagedListMixin
+from care_portal.state.session import SessionState
 
 
-class OrdersState(PagerMixin, SessionState):
+class OrdersState(ClientPagedListMixin, SessionState):
     """The logged-in client's orders, a page at a time."""
 
     orders: list[dict] = []
-    loaded: bool = False
 
-    @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
-    def load(self, viewer: Viewer):
-        """Load the first page of the client's own orders (never anyone else's)."""
-        self._fill(viewer, 1)
+    def _read_page(self, session: Session, viewer: Viewer, number: int) -> Page:
+        return checkout.list_orders(session, actor=viewer, page=number)
 
-    @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
-    def go_to_page(self, viewer: Viewer, number: int):
-        """Show another page of the client's orders."""
-        self._fill(viewer, number)
-
-    def _fill(self, viewer: Viewer, number: int) -> None:
-        with session_scope() as session:
-            summaries = checkout.list_orders(session, actor=viewer, page=number)
-        self._show_page(summaries)
+    def _show_rows(self, page: Page) -> None:
         self.orders = []
-        for summary in summaries:
+        for summary in page:
             row = asdict(summary)
             row["status_label"] = tr(f"orders.status.{summary.status}", self.lang)
             row["tasks"] = [
                 task | {"state_label": tr(f"task.state.{task['state']}", self.lang)} for task in summary.tasks
             ]
             self.orders.append(row)
-        self.loaded = True
 
 
 def _task_row(task: dict) -> rx.Component:

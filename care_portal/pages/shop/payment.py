@@ -76,20 +76,24 @@ class PaymentPageState(SessionState):
             return PaymentPageState.watch
         return None
 
+    def _poll_order(self) -> bool:
+        """Re-read the order for the tab's user (in a worker thread); whether to keep watching."""
+        viewer = self._resolve_viewer()
+        if viewer is None:
+            return False
+        with session_scope() as session:
+            summary = checkout.get_order(session, actor=viewer, order_public_id=self._order_id())
+        self.order = asdict(summary)
+        self.is_paid = summary.status == "paid"
+        return not self.is_paid
+
     @rx.event(background=True)
     async def watch(self):
         """Re-read the order every 2 s for up to 2 minutes."""
         for _ in range(60):
             await asyncio.sleep(2)
             async with self:
-                viewer = self._resolve_viewer()
-                if viewer is None:
-                    break
-                with session_scope() as session:
-                    summary = checkout.get_order(session, actor=viewer, order_public_id=self._order_id())
-                self.order = asdict(summary)
-                self.is_paid = summary.status == "paid"
-                if self.is_paid:
+                if not await asyncio.to_thread(self._poll_order):
                     break
         async with self:
             self._watching = False

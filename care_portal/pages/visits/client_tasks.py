@@ -5,44 +5,31 @@ from __future__ import annotations
 from dataclasses import asdict
 
 import reflex as rx
+from sqlmodel import Session
 
 from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
-from care_portal.components.pager import PagerMixin, pager
+from care_portal.components.pager import pager
 from care_portal.components.visits import state_badge
-from care_portal.db import session_scope
-from care_portal.models import Role
 from care_portal.services import client_tasks
 from care_portal.services.authz import Viewer
-from care_portal.state.session import SessionState, guarded
+from care_portal.services.paging import Page
+from care_portal.state.paged_list import ClientPagedListMixin
+from care_portal.state.session import SessionState
 
 
-class ClientTasksState(PagerMixin, SessionState):
+class ClientTasksState(ClientPagedListMixin, SessionState):
     """The logged-in client's tasks, a page at a time."""
 
     tasks: list[dict[str, str]] = []
-    loaded: bool = False
 
-    @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
-    def load(self, viewer: Viewer):
-        """Load the first page of the client's own tasks (never anyone else's)."""
-        self._fill(viewer, 1)
+    def _read_page(self, session: Session, viewer: Viewer, number: int) -> Page:
+        return client_tasks.list_client_tasks(session, actor=viewer, page=number)
 
-    @rx.event
-    @guarded(Role.CLIENT, off_loop=True)
-    def go_to_page(self, viewer: Viewer, number: int):
-        """Show another page of the client's tasks."""
-        self._fill(viewer, number)
-
-    def _fill(self, viewer: Viewer, number: int) -> None:
-        with session_scope() as session:
-            rows = client_tasks.list_client_tasks(session, actor=viewer, page=number)
-        self.tasks = [_flat(row) for row in rows]
-        self.loaded = True
-        self._show_page(rows)
+    def _show_rows(self, page: Page) -> None:
+        self.tasks = [_flat(row) for row in page]
 
 
 def _flat(row: client_tasks.ClientTask) -> dict[str, str]:

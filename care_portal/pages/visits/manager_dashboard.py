@@ -42,13 +42,13 @@ class ManagerDashboardState(PagerMixin, SessionState):
     search_required: bool = False
 
     @rx.event
-    @guarded(Role.MANAGER, off_loop=True)
+    @guarded(Role.MANAGER)
     def load(self, viewer: Viewer):
         """Load the dashboard of the logged-in manager (admins search every manager's tasks)."""
         self._fill(viewer, 1)
 
     @rx.event
-    @guarded(Role.MANAGER, off_loop=True)
+    @guarded(Role.MANAGER)
     def go_to_page(self, viewer: Viewer, number: int):
         """Show another page of the filtered task list."""
         self._fill(viewer, number)

@@ -100,7 +100,8 @@ def _create_tasks(session: Session, order: Order) -> None:
     manager_id = _beneficiary_manager_id(session, order.beneficiary_id)
     lines = session.exec(select(OrderLine).where(OrderLine.order_id == order.id)).all()
     for line in lines:
-        for _ in range(line.quantity * line.visits_per_unit):
+        total = line.quantity * line.visits_per_unit  # a pack's visits are numbered «visita 2 de 4»
+        for number in range(1, total + 1):
             session.add(
                 Task(
                     order_id=order.id,
@@ -111,6 +112,8 @@ def _create_tasks(session: Session, order: Order) -> None:
                     service_name=line.name,
                     visit_code=new_visit_code(session),
                     notes=order.observations,
+                    sequence_number=number,
+                    sequence_total=total,
                 )
             )
     session.flush()

@@ -12,7 +12,9 @@ when its period ends. Everything else is erased at once:
   consent records and the signed consent (proof of lawful processing), orders,
   tasks' dates and states, invoices and billing records (six years);
 - purged by :func:`purge_expired` once ``purge_after`` passes: consent records,
-  the remaining documents, the access log and the name and address.
+  the remaining documents, the access log, the name and address, and the
+  beneficiary's name on the invoices (their period has ended by then too); a closed
+  account's invoices and billing data: :mod:`care_portal.services.privacy.purge`.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import load_owned
 from care_portal.services.care_documents.consent import withdraw_consent
+from care_portal.services.circle import erasure as circle_erasure
+from care_portal.services.privacy.purge import anonymise_invoices, invoices_of_orders
 from care_portal.services.privacy.rights import file_request
 
 OPEN_STATES = ("pending_appointment", "scheduled", "in_progress")
@@ -125,6 +129,7 @@ def _erase_one(session: Session, actor: Viewer, row: Beneficiary, now: datetime)
     session.exec(
         update(Order).where(Order.beneficiary_id == row.id).values(observations="", preferred_dates="")
     )
+    counts.update(circle_erasure.erase_beneficiary_circle(session, beneficiary_id=row.id, now=now))
     row.care_notes, row.phone, row.nif, row.birth_date = "", "", "", None
     row.relationship, row.preferred_times, row.household_size = "", "", 1
     row.archived_at = row.archived_at or now
@@ -205,6 +210,7 @@ def close_account(session: Session, *, actor: Viewer | None, now: datetime | Non
         delete(BillingProfile).where(BillingProfile.user_id == user.id)
     ).rowcount
     counts["sessions"] = session.exec(delete(AuthSession).where(AuthSession.user_id == user.id)).rowcount
+    counts["circle_memberships"] = circle_erasure.leave_every_circle(session, user_id=user.id, now=now)
     session.exec(delete(PasswordResetToken).where(PasswordResetToken.user_id == user.id))
     session.exec(delete(DataExport).where(DataExport.user_id == user.id))
     session.exec(delete(LoginAttempt).where(LoginAttempt.email == user.email))
@@ -285,6 +291,7 @@ def purge_expired(session: Session, *, now: datetime | None = None) -> int:
         session.exec(delete(ConsentRecord).where(col(ConsentRecord.beneficiary_id).in_(ids)))
     session.exec(delete(BeneficiaryDocument).where(col(BeneficiaryDocument.beneficiary_id).in_(ids)))
     session.exec(delete(AccessLogEntry).where(col(AccessLogEntry.beneficiary_id).in_(ids)))
+    anonymise_invoices(session, invoices_of_orders(session, ids), recipient=False)
     for row in rows:
         row.full_name, row.street, row.postal_code, row.town, row.province = "—", "", "", "", ""
         row.purge_after = None

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, col, select
 
@@ -42,6 +43,7 @@ from care_portal.models import (
     User,
     VisitReport,
 )
+from care_portal.models.circle import CircleMember, CircleMessage
 from care_portal.models.types import utcnow
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
@@ -54,6 +56,8 @@ INTERNAL_FIELDS = {
     "checkout_url",
     "provider_session_id",
     "attempt_key",
+    "attachment_key",
+    "token_hash",
 }
 """Internal references that say nothing about the person (paths, hashes, provider ids)."""
 
@@ -156,7 +160,19 @@ def collect(session: Session, user_id: int) -> dict:
         "rights_requests": [
             _plain(r) for r in session.exec(select(RightsRequest).where(RightsRequest.user_id == user_id))
         ],
+        "family_circle": rows(CircleMember, CircleMember.beneficiary_id, ids),
+        "circle_memberships": [
+            _plain(r) for r in session.exec(select(CircleMember).where(CircleMember.user_id == user_id))
+        ],
+        "conversations": [_plain(m) for m in _circle_messages(session, user_id, ids)],
     }
+
+
+def _circle_messages(session: Session, user_id: int, beneficiary_ids: list[int]) -> list[CircleMessage]:
+    """The conversations kept with the client's beneficiaries' files, and what the user wrote elsewhere."""
+    mine = CircleMessage.author_id == user_id
+    where = or_(mine, col(CircleMessage.beneficiary_id).in_(beneficiary_ids)) if beneficiary_ids else mine
+    return list(session.exec(select(CircleMessage).where(where).order_by(col(CircleMessage.id))).all())
 
 
 def _files(session: Session, user_id: int) -> list[tuple[str, str]]:
@@ -170,9 +186,12 @@ def _files(session: Session, user_id: int) -> list[tuple[str, str]]:
         else []
     )
     invoices = session.exec(select(Invoice).where(Invoice.client_id == user_id)).all()
-    return [(f"documentos/{d.id}-{d.display_name}", d.storage_key) for d in documents] + [
-        (f"facturas/factura-{i.number}.pdf", i.pdf_key) for i in invoices if i.pdf_key
-    ]
+    attachments = [m for m in _circle_messages(session, user_id, list(beneficiary_ids)) if m.attachment_key]
+    return (
+        [(f"documentos/{d.id}-{d.display_name}", d.storage_key) for d in documents]
+        + [(f"facturas/factura-{i.number}.pdf", i.pdf_key) for i in invoices if i.pdf_key]
+        + [(f"mensajes/{m.id}-{m.attachment_name}", m.attachment_key) for m in attachments]
+    )
 
 
 def build_export(

@@ -7,7 +7,9 @@
 - rejected candidates' CVs and answers: erased ``CANDIDATE_RETENTION_MONTHS``
   after the rejection unless they agreed to stay in the pool;
 - expired or revoked sessions and used or expired reset tokens: purged;
-- blocked data whose period has ended: purged (:func:`erasure.purge_expired`).
+- blocked data whose period has ended: purged (:func:`erasure.purge_expired` for erased
+  beneficiaries, :func:`purge.purge_expired_accounts` for closed accounts' invoices and
+  billing data).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from care_portal.models import (
 )
 from care_portal.services.audit import record_event
 from care_portal.services.privacy.erasure import purge_expired
+from care_portal.services.privacy.purge import purge_expired_accounts
 
 SWEPT_AREAS = ("documents", "cvs", "exports")
 """Folders whose files must each be referenced by a row (``invoices`` is never swept)."""
@@ -94,6 +97,7 @@ def run_retention(session: Session, *, now: datetime) -> dict[str, int]:
             )
         ).rowcount,
         "blocked_purged": purge_expired(session, now=now),
+        "accounts_purged": purge_expired_accounts(session, now=now),
     }
     session.flush()
     stale = _older_files(root / "staging", day_ago)

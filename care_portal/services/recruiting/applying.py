@@ -95,12 +95,25 @@ def start_application(session: Session, *, actor: Viewer | None, offer_id: int) 
 def save_form(session: Session, *, actor: Viewer | None, offer_id: int, form: dict) -> Progress:
     """Save the candidate's form (step 1) with the privacy notice accepted.
 
+    The optional consent to stay in the candidate pool is recorded in the audit log
+    each time it is given or withdrawn; without it, a rejected candidate's CV and
+    answers are erased after ``CANDIDATE_RETENTION_MONTHS`` (the retention job).
+
     Raises:
         ValidationFailed: One key per bad field; nothing is stored.
     """
     actor = ensure_role(actor)
     application = _editable_draft(session, actor, offer_id)
     cleaned = clean_application_form(form)
+    if cleaned["stay_in_pool"] != application.stay_in_pool:
+        record_event(
+            session,
+            actor_id=actor.id,
+            action="recruiting.pool_consent",
+            target_type="application",
+            target_id=application.id,
+            details={"given": cleaned["stay_in_pool"]},
+        )
     for name, value in cleaned.items():
         setattr(application, name, value)
     now = utcnow()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func
+from sqlalchemy import String, cast, false, func, or_
 from sqlmodel import Session, col, select
 
 from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_datetime
-from care_portal.domain.recruiting import OfferStatus, Stage, allowed_moves
+from care_portal.domain.recruiting import AREAS, AVAILABILITY, OfferStatus, Stage, allowed_moves
 from care_portal.models import (
     Application,
     ApplicationAnswer,
@@ -17,7 +17,7 @@ from care_portal.models import (
     User,
 )
 from care_portal.services.authz import Viewer, ensure_role
-from care_portal.services.paging import PAGE_SIZE, Page, page_number
+from care_portal.services.paging import Page, fetch_page
 from care_portal.services.recruiting.views import (
     RECRUITERS,
     AnswerView,
@@ -117,40 +117,59 @@ def list_applications(
     """
     ensure_role(actor, *RECRUITERS)
     query = (
-        select(Application, JobOffer.title, User.email)
+        select(Application, JobOffer.title)
         .join(JobOffer, JobOffer.id == Application.offer_id)
         .join(User, User.id == Application.candidate_id)
-        .where(Application.stage != Stage.DRAFT.value)
+        .where(*_application_conditions(offer_id, stage, area, availability, search))
+        .order_by(*_APPLICATION_ORDERS.get(sort, _APPLICATION_ORDERS["newest"]))
     )
+    rows, total, number = fetch_page(session, query, page)
+    return Page([_row(application, title) for application, title in rows], number=number, total=total)
+
+
+# Each sort ends in the id, so pages never overlap.
+_APPLICATION_ORDERS = {
+    "newest": (col(Application.submitted_at).desc(), col(Application.id).desc()),
+    "oldest": (col(Application.submitted_at).asc(), col(Application.id).asc()),
+    "rating": (func.coalesce(Application.rating, 0).desc(), col(Application.id).desc()),
+    "name": (func.lower(Application.full_name), col(Application.id).asc()),
+}
+
+
+def _listed_in(column, value: str, allowed: tuple[str, ...]):
+    """A JSON list column holds ``value`` (one of ``allowed``; anything else matches nothing).
+
+    The list is stored as JSON text (``["madrid", "bilbao"]``) on SQLite and PostgreSQL alike,
+    so the quoted value is looked for in its text.
+    """
+    if value not in allowed:
+        return false()
+    return cast(column, String).like(f'%"{value}"%')
+
+
+def _application_conditions(offer_id: int | None, stage: str, area: str, availability: str, search: str):
+    """The recruiter's filters and search as SQL conditions (drafts are never listed)."""
+    conditions = [Application.stage != Stage.DRAFT.value]
     if offer_id:
-        query = query.where(Application.offer_id == offer_id)
+        conditions.append(Application.offer_id == offer_id)
     if stage:
-        query = query.where(Application.stage == stage)
-    rows = session.exec(query).all()
+        conditions.append(Application.stage == stage)
+    if area:
+        conditions.append(_listed_in(Application.areas, area, AREAS))
+    if availability:
+        conditions.append(_listed_in(Application.availability, availability, AVAILABILITY))
     needle = search.strip().lower()
-    result = []
-    for application, title, email in rows:
-        if area and area not in application.areas:
-            continue
-        if availability and availability not in application.availability:
-            continue
-        if needle and not any(
-            needle in text.lower() for text in (application.full_name, email, application.postal_code)
-        ):
-            continue
-        result.append((application, _row(application, title)))
-    orders = {
-        "oldest": lambda pair: (pair[0].submitted_at, pair[0].id),
-        "rating": lambda pair: (-(pair[0].rating or 0), -pair[0].id),
-        "name": lambda pair: (pair[0].full_name.lower(), pair[0].id),
-    }
-    if sort in orders:
-        result.sort(key=orders[sort])
-    else:
-        result.sort(key=lambda pair: (pair[0].submitted_at, pair[0].id), reverse=True)
-    number = min(page_number(page), max(1, -(-len(result) // PAGE_SIZE)))
-    window = result[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-    return Page([row for _, row in window], number=number, total=len(result))
+    if needle:
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conditions.append(
+            or_(
+                *(
+                    col(column).ilike(pattern, escape="\\")
+                    for column in (Application.full_name, User.email, Application.postal_code)
+                )
+            )
+        )
+    return conditions
 
 
 def get_application_review(

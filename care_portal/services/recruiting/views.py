@@ -171,6 +171,7 @@ def _form_values(application: Application) -> dict:
         "experience": application.experience,
         "languages": application.languages,
         "driving_licence": application.driving_licence,
+        "stay_in_pool": application.stay_in_pool,
         "availability": list(application.availability),
     }
 

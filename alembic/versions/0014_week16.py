@@ -1,7 +1,7 @@
 """week16 calendar feeds, ics sequences, attachments, incidents, check-in exceptions
 
-Revision ID: 0012_week16
-Revises: 0010_rgpd13
+Revision ID: 0014_week16
+Revises: 0013_reports17
 Create Date: 2026-12-03 06:54:23.751610
 """
 
@@ -14,8 +14,8 @@ from alembic import op
 import care_portal.models.types
 
 
-revision: str = "0012_week16"
-down_revision: str | None = "0010_rgpd13"
+revision: str = "0014_week16"
+down_revision: str | None = "0013_reports17"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
