@@ -9,6 +9,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.api.edge import edge_middleware
 from care_portal.api.routes import build_api
+from care_portal.components.calendar_feed import FeedState
 from care_portal.config import Settings, get_settings
 from care_portal.observability import logs, metrics
 from care_portal.observability.errors import init_error_tracking
@@ -173,7 +174,7 @@ PAGES = [
         routes.ACCOUNT_TASKS,
         client_tasks.client_tasks_page,
         "Tareas · Cuidado en Casa",
-        client_tasks.ClientTasksState.load,
+        [client_tasks.ClientTasksState.load, FeedState.load_feed],
     ),
     (
         routes.SUGGESTIONS,

@@ -30,6 +30,10 @@ def appointment(entry: dict) -> rx.Component:
             rx.text(entry["start"], "–", entry["end"], weight="bold", size="2"),
             rx.text(entry["beneficiary"], size="2"),
             rx.text(entry["service"], size="1", color_scheme="gray"),
+            rx.cond(
+                entry["ordinal_es"] != "",
+                rx.text(rx.cond(SessionState.is_en, entry["ordinal_en"], entry["ordinal_es"]), size="1"),
+            ),
             rx.cond(entry["manager"] != "", rx.text(entry["manager"], size="1", color_scheme="gray")),
             state_badge(entry["state"]),
             class_name="cp-appt cp-appt-" + entry["state"],

@@ -14,6 +14,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import MADRID, to_madrid
+from care_portal.domain.series import visit_ordinal_label
 from care_portal.models import Role, User
 from care_portal.models.care import Beneficiary
 from care_portal.models.visits import Task, TaskState
@@ -44,6 +45,8 @@ class CalendarEntry:
     manager: str
     top: int  # minutes after 07:00, for the week grid
     height: int  # length in minutes
+    ordinal_es: str = ""  # «visita 2 de 4» for a pack's or plan's visit
+    ordinal_en: str = ""
 
 
 def week_start(day: date) -> date:
@@ -104,4 +107,6 @@ def _entry(task: Task, beneficiary: str, manager: str | None) -> CalendarEntry:
         manager=manager or "",
         top=max(0, (start.hour - 7) * 60 + start.minute),
         height=max(15, int((task.appointment_end - task.appointment_start).total_seconds() // 60)),
+        ordinal_es=visit_ordinal_label(task.sequence_number, task.sequence_total, "es"),
+        ordinal_en=visit_ordinal_label(task.sequence_number, task.sequence_total, "en"),
     )

@@ -39,13 +39,14 @@ def family_notes(session: Session, task: Task, beneficiary: Beneficiary | None) 
 def week_facts(session: Session, task: Task) -> dict[str, str]:
     """Return the visit's length, its place in the series, its check-in window and any incident."""
     members = series_tasks(session, task)
-    position = next((i for i, t in enumerate(members, start=1) if t.id == task.id), 1)
+    position = task.sequence_number or next((i for i, t in enumerate(members, 1) if t.id == task.id), 1)
+    total = task.sequence_total or len(members)
     early, late = check_in_window()
     incident = session.exec(select(VisitIncident).where(VisitIncident.task_id == task.id)).first()
     exception = session.exec(select(CheckInException).where(CheckInException.task_id == task.id)).first()
     return {
         "minutes": str(service_minutes(session, task)),
-        "series_position": f"{position} / {len(members)}" if len(members) > 1 else "",
+        "series_position": f"{position} / {total}" if total > 1 else "",
         "check_in_opens": format_datetime(task.appointment_start - early) if task.appointment_start else "",
         "check_in_closes": format_datetime(task.appointment_start + late) if task.appointment_start else "",
         "exception": exception.reason if exception else "",

@@ -52,18 +52,13 @@ class SeriesClash(DomainError):
         self.clashes = found
 
 
-def series_key(task: Task) -> tuple[str, int]:
-    """What groups a visit with the others of its series (its plan, or the order line it came from)."""
-    plan_id = getattr(task, "plan_id", None)
-    return ("plan", plan_id) if plan_id else ("line", task.order_line_id)
-
-
 def series_condition(task: Task):
-    """A SQL condition selecting the visits of the task's series."""
-    kind, value = series_key(task)
-    if kind == "plan":
-        return Task.plan_id == value
-    return Task.order_line_id == value
+    """A SQL condition selecting the visits of the task's series: those of the same pack or plan period.
+
+    Each pack line and each paid period of a plan is one order line, numbered «visita N de M»
+    (``sequence_number`` / ``sequence_total``).
+    """
+    return Task.order_line_id == task.order_line_id
 
 
 def series_column():
@@ -72,9 +67,8 @@ def series_column():
 
 
 def series_order():
-    """ORDER BY for a series: its visit number when plans number them, else creation."""
-    number = getattr(Task, "sequence_number", None)
-    return [col(number), col(Task.id)] if number is not None else [col(Task.id)]
+    """ORDER BY for a series: its visit number («visita 2 de 4»), then creation."""
+    return [col(Task.sequence_number), col(Task.id)]
 
 
 def series_tasks(session: Session, task: Task) -> list[Task]:
@@ -222,7 +216,7 @@ def series_summary(session: Session, *, actor: Viewer | None, task_id: int) -> S
         visits=[
             {
                 "id": str(t.id),
-                "number": f"{i} / {len(members)}",
+                "number": f"{t.sequence_number or i} / {t.sequence_total or len(members)}",
                 "state": t.state,
                 "when": format_datetime(t.appointment_start),
             }
