@@ -15,4 +15,6 @@ config = rx.Config(
     trusted_proxy_hops=settings.trusted_proxy_hops,  # client address for events behind reverse proxies
     plugins=[rx.plugins.RadixThemesPlugin()],
     disable_plugins=[rx.plugins.SitemapPlugin],
+    # No dynamic components here: don't import all of Radix Themes on every page for them.
+    frontend_lazy_bundled_libraries=True,
 )

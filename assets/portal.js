@@ -105,3 +105,23 @@
     .observe(document.documentElement, { subtree: true, childList: true });
   restoreAll();
 })();
+
+/* 4. Live pages: a hidden button with data-poll-ms (an open conversation) is clicked every that
+ *    many milliseconds while the tab is visible, so the server can say whether anything is new.
+ *    Nothing is polled from a hidden tab; coming back to it polls at once. */
+(function () {
+  "use strict";
+  var last = 0;
+  function tick() {
+    if (document.visibilityState !== "visible") return;
+    var button = document.querySelector("[data-poll-ms]");
+    if (!button) return;
+    var every = parseInt(button.getAttribute("data-poll-ms"), 10) || 5000;
+    var now = Date.now();
+    if (now - last < every) return;
+    last = now;
+    button.click();
+  }
+  setInterval(tick, 1000);
+  document.addEventListener("visibilitychange", function () { last = 0; tick(); });
+})();

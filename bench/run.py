@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 README = ROOT / "bench" / "README.md"
+LIGHTHOUSE_TIMINGS = (("FCP", "fcp_ms"), ("LCP", "lcp_ms"), ("TBT", "tbt_ms"), ("SI", "speed_index_ms"))
 MARK_START, MARK_END = "<!-- latest results -->", "<!-- end of latest results -->"
 
 
@@ -34,6 +35,12 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=float(os.environ.get("BENCH_SECONDS", "20")))
     parser.add_argument("--webhooks", type=int, default=int(os.environ.get("BENCH_WEBHOOKS", "200")))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "2")))
+    parser.add_argument(
+        "--frontend",
+        action=argparse.BooleanOptionalAction,
+        default=os.environ.get("BENCH_FRONTEND", "1") != "0",
+        help="build and serve the frontend: first-load JS and Lighthouse mobile on / and /tienda",
+    )
     return parser.parse_args(argv)
 
 
@@ -114,14 +121,10 @@ def _measure(args: argparse.Namespace, env: dict, work: Path) -> dict:
             results["load"].append(
                 _load_row(scenario, "floor", floor_port, FloorSocket, server.pid, args, run_load, cpu_seconds)
             )
-    first_load = ROOT / ".web" / "build" / "client"
-    if first_load.is_dir():
-        from bench.first_load import first_load_js
+    if args.frontend:
+        from bench import frontend
 
-        results["first_load_js_kb"] = {
-            route: round(sum(first_load_js(first_load, route).values()) / 1024, 1)
-            for route in ("/", "/tienda")
-        }
+        results |= frontend.measure(env, work)
     return results
 
 
@@ -213,8 +216,37 @@ def table(results: dict) -> str:
             f"chain intact: {confirmations['chain_intact']} ({confirmations['chain_records']} records) |"
         )
     for route, kb in results.get("first_load_js_kb", {}).items():
-        lines.append(f"| first-load JS {route} | {kb} KB gzip |")
+        lines.append(f"| first-load JS {route} | {kb} KB gzip (target ≤ 200) |")
+    for route, audit in results.get("lighthouse", {}).items():
+        if "error" in audit:
+            lines.append(f"| Lighthouse mobile {route} | not run: {audit['error']} |")
+            continue
+        timings = ", ".join(
+            f"{label} {audit.get(key)} ms"
+            for label, key in (
+                ("FCP", "fcp_ms"),
+                ("LCP", "lcp_ms"),
+                ("TBT", "tbt_ms"),
+                ("SI", "speed_index_ms"),
+            )
+        )
+        lines.append(
+            f"| Lighthouse mobile {route} | performance {audit.get('score')} (target ≥ 95): "
+            f"{timings}, CLS {audit.get('cls')} |"
+        )
     return "\n".join(lines)
+
+
+def _busy_note(results: dict) -> str:
+    """Say so when the machine was busy before the run: its figures then measure the queue."""
+    machine = results.get("machine", {})
+    load, cores = machine.get("load_average_at_start", 0), machine.get("cores") or 1
+    if load <= cores:
+        return ""
+    return (
+        f". The machine was busy (load average {load:.1f} on {cores} cores before the run): "
+        "these figures show the bench works, not the app's speed; rerun on a quiet machine for the targets"
+    )
 
 
 def _report(results: dict) -> None:
@@ -228,7 +260,7 @@ def _report(results: dict) -> None:
         if MARK_START in readme and MARK_END in readme:
             head, rest = readme.split(MARK_START, 1)
             tail = rest.split(MARK_END, 1)[1]
-            stamp = f"\nRun of {results['date']} (`{path.relative_to(ROOT)}`):\n\n"
+            stamp = f"\nRun of {results['date']} (`{path.relative_to(ROOT)}`){_busy_note(results)}:\n\n"
             README.write_text(head + MARK_START + stamp + text + "\n" + MARK_END + tail, encoding="utf-8")
 
 

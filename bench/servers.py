@@ -71,14 +71,26 @@ def redis_server() -> Iterator[str]:
 
 
 @contextmanager
-def process(args: list[str], env: dict, health_url: str, log: Path) -> Iterator[subprocess.Popen]:
-    """Start a server process group, wait until ``health_url`` answers 200, stop it afterwards."""
+def process(
+    args: list[str], env: dict, health_url: str, log: Path, seconds: float = 180
+) -> Iterator[subprocess.Popen]:
+    """Start a server process group, wait until ``health_url`` answers 200, stop it afterwards.
+
+    Args:
+        args: The command.
+        env: Its environment.
+        health_url: A URL that answers 200 once the server serves.
+        log: Where its output goes.
+        seconds: How long it may take to start (a frontend build takes minutes).
+    """
     with log.open("wb") as out:
         proc = subprocess.Popen(
             args, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
         try:
-            _wait_for(lambda: httpx.get(health_url, timeout=2).status_code == 200, " ".join(args[:3]))
+            _wait_for(
+                lambda: httpx.get(health_url, timeout=2).status_code == 200, " ".join(args[:3]), seconds
+            )
             yield proc
         finally:
             os.killpg(proc.pid, signal.SIGTERM)

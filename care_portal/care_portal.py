@@ -28,7 +28,12 @@ from care_portal.pages.admin import privacy as admin_privacy
 from care_portal.pages.admin import users as admin_users
 from care_portal.pages.billing import declaration, invoices
 from care_portal.pages.care import projects, register
+from care_portal.pages.circle import conversation, invitation, project_circle, shared_project
+from care_portal.pages.circle import inbox as circle_inbox
 from care_portal.pages.help import help_page
+from care_portal.pages.plans import contract as plan_contract
+from care_portal.pages.plans import section as plan_section
+from care_portal.pages.plans import simulated as plan_simulated
 from care_portal.pages.recruiting import apply, jobs
 from care_portal.pages.recruiting import dashboard as recruiting_dashboard
 from care_portal.pages.recruiting import offer as recruiting_offer
@@ -86,6 +91,25 @@ app.register_lifespan_task(run_order_expiry)
 app.register_lifespan_task(run_message_digests)
 
 PAGES = [
+    (
+        routes.CIRCLE_INVITATION,
+        invitation.invitation_page,
+        "Invitación · Cuidado en Casa",
+        invitation.InvitationState.load,
+    ),
+    (
+        routes.CIRCLE_PROJECT,
+        shared_project.shared_project_page,
+        "Familiar · Cuidado en Casa",
+        shared_project.SharedProjectState.load,
+    ),
+    (routes.MESSAGES, circle_inbox.inbox_page, "Mensajes · Cuidado en Casa", circle_inbox.InboxState.load),
+    (
+        routes.CONVERSATION,
+        conversation.conversation_page,
+        "Conversación · Cuidado en Casa",
+        conversation.ConversationState.load,
+    ),
     (routes.HOME, public.home_page, "Cuidado en Casa", None),
     (routes.HELP, help_page, "Ayuda · Cuidado en Casa", None),
     (routes.PRIVACY, public.privacy_page, "Privacidad · Cuidado en Casa", None),
@@ -156,7 +180,7 @@ PAGES = [
         routes.MANAGER,
         manager_dashboard.manager_dashboard_page,
         "Panel del gestor · Cuidado en Casa",
-        manager_dashboard.ManagerDashboardState.load,
+        [manager_dashboard.ManagerDashboardState.load, circle_inbox.TeamMessagesState.load],
     ),
     (
         routes.MANAGER_TASK,
@@ -244,13 +268,25 @@ PAGES = [
         routes.ACCOUNT_PROJECTS,
         projects.projects_page,
         "Proyectos · Cuidado en Casa",
-        projects.ProjectsState.load,
+        [projects.ProjectsState.load, plan_section.PlansState.load, project_circle.FollowedState.load],
+    ),
+    (
+        routes.PLAN_NEW,
+        plan_contract.plan_form_page,
+        "Plan de cuidados · Cuidado en Casa",
+        plan_contract.PlanFormState.load,
+    ),
+    (
+        routes.PLAN_PAY_SIMULATED,
+        plan_simulated.plan_payment_page,
+        "Pago mensual simulado",
+        plan_simulated.PlanPaymentState.load,
     ),
     (
         routes.ACCOUNT_PROJECT,
         projects.project_page,
         "Proyecto · Cuidado en Casa",
-        projects.ProjectState.load,
+        [projects.ProjectState.load, project_circle.CircleState.load],
     ),
     (
         routes.ADMIN_BENEFICIARIES,
@@ -303,7 +339,8 @@ def pages_to_serve(settings: Settings) -> list[tuple]:
 
     The simulated payment page is left out where real payments are (or must be) configured.
     """
-    return [page for page in PAGES if page[0] != routes.PAY_SIMULATED or settings.simulated_payments_allowed]
+    simulated = (routes.PAY_SIMULATED, routes.PLAN_PAY_SIMULATED)
+    return [page for page in PAGES if page[0] not in simulated or settings.simulated_payments_allowed]
 
 
 for route, component, title, loader in pages_to_serve(SETTINGS):

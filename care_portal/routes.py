@@ -33,6 +33,8 @@ ACCOUNT_APPLICATIONS = "/cuenta/candidaturas"
 ACCOUNT_TASKS = "/cuenta/tareas"
 SUGGESTIONS = "/cuenta/sugerencias"
 ORDERS = "/cuenta/pedidos"
+PLAN_NEW = "/cuenta/planes/nuevo"
+PLAN_PAY_SIMULATED = "/cuenta/planes/pago-simulado"
 ACCOUNT_WITHDRAWAL = "/cuenta/desistimiento"
 # Shop and payment.
 SHOP = "/tienda"
@@ -200,6 +202,11 @@ def circle_project_url(beneficiary_id: object) -> str:
 def conversation_url(beneficiary_id: object) -> str:
     """Return a beneficiary's conversation between the family and the team."""
     return f"{MESSAGES}/{beneficiary_id}"
+
+
+def message_attachment_url(message_id: object) -> str:
+    """Return the authorised download of a message's attachment."""
+    return f"{API}/mensajes/adjuntos/{message_id}"
 
 
 TIMELINE = "/historia/[beneficiary_id]"

@@ -1,4 +1,4 @@
-"""The demo catalogue: six realistic home-care services."""
+"""The demo catalogue: six realistic home-care services (two can be contracted as monthly plans)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from care_portal.models.shop import CareService
 SERVICES = [
     dict(
         slug="visita-compania",
+        plannable=True,
         position=1,
         price_cents=2500,
         duration_minutes=60,
@@ -36,6 +37,7 @@ SERVICES = [
     ),
     dict(
         slug="recados-compras",
+        plannable=True,
         position=3,
         price_cents=2200,
         duration_minutes=90,

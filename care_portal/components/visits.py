@@ -23,3 +23,11 @@ def state_badge(state: rx.Var) -> rx.Component:
         *[(s, rx.badge(t(f"task.state.{s}"), size="2", color_scheme=c)) for s, c in STATE_COLORS.items()],
         rx.badge(state, size="2"),
     )
+
+
+def ordinal_badge(label: rx.Var) -> rx.Component:
+    """«visita 2 de 4» beside a visit of a pack or a plan's month (nothing for a single visit)."""
+    return rx.cond(
+        label != "",
+        rx.badge(label, color_scheme="indigo", variant="soft", size="2", class_name="task-ordinal"),
+    )

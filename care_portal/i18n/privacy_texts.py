@@ -207,4 +207,13 @@ PRIVACY: dict[str, tuple[str, str]] = {
     ),
     "privacy.close.button": ("Cerrar mi cuenta", "Close my account"),
     "privacy.close.done": ("Cuenta cerrada.", "Account closed."),
+    "care.field.authority_document": (
+        "Documento que lo acredita (opcional: resolución judicial, poder notarial…; PDF, JPG o PNG)",
+        "Supporting document (optional: court order, power of attorney…; PDF, JPG or PNG)",
+    ),
+    "care.authority_document_needs_representative": (
+        "El documento acreditativo solo se adjunta cuando firma un representante.",
+        "The supporting document is attached only when a representative signs.",
+    ),
+    "care.doc_kind.representation": ("Acredita la representación", "Proof of representation"),
 }

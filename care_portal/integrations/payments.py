@@ -11,7 +11,7 @@ import hmac
 import json
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import stripe
@@ -55,6 +55,7 @@ class PaymentEventData:
     currency: str = ""
     refunds: tuple[tuple[str, str], ...] = ()  # (refund id, status) for refund and charge events
     failure_reason: str = ""
+    raw: dict = field(default_factory=dict, compare=False, repr=False)  # the event as sent (plans read it)
 
 
 class PaymentProvider(Protocol):
@@ -105,6 +106,7 @@ def _event_from_dict(event: dict) -> PaymentEventData:
         currency=str(obj.get("currency") or ""),
         refunds=refunds,
         failure_reason=str(obj.get("failure_reason") or ""),
+        raw=event,
     )
 
 

@@ -34,6 +34,7 @@ class ServiceView:
     exempt_reason: str
     image: str
     is_active: bool
+    is_plannable: bool = False  # can be contracted as a recurring monthly plan
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ def _view(service: CareService, lang: str) -> ServiceView:
         exempt_reason=service.exempt_reason,
         image=service.image,
         is_active=service.is_active,
+        is_plannable=service.plannable,
     )
 
 
@@ -237,6 +239,26 @@ def set_service_active(session: Session, *, actor: Viewer | None, service_id: in
         session,
         actor_id=actor.id,
         action="catalog.activated" if active else "catalog.deactivated",
+        target_type="service",
+        target_id=service_id,
+    )
+
+
+def set_service_plannable(
+    session: Session, *, actor: Viewer | None, service_id: int, plannable: bool
+) -> None:
+    """Offer a service as a recurring monthly plan, or stop offering it (admins; plans running go on)."""
+    actor = ensure_role(actor, Role.ADMIN)
+    service = session.get(CareService, service_id)
+    if service is None:
+        raise NotFound()
+    service.plannable = plannable
+    service.updated_at = utcnow()
+    session.add(service)
+    record_event(
+        session,
+        actor_id=actor.id,
+        action="catalog.plannable" if plannable else "catalog.not_plannable",
         target_type="service",
         target_id=service_id,
     )

@@ -62,6 +62,9 @@ class ClientTask:
     report: dict | None
     cancellation: dict | None
     open_request: str
+    sequence_number: int | None = None  # «visita N de M» of a pack or a plan's month
+    sequence_total: int | None = None
+    preferred: str = ""  # the date and time a plan's visit was asked for (until it is scheduled)
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,9 @@ def _client_task(task: Task, related: _Related, now: datetime) -> ClientTask:
         if cancellation
         else None,
         open_request=related.open_requests.get(task.id, ""),
+        sequence_number=task.sequence_number,
+        sequence_total=task.sequence_total,
+        preferred=format_datetime(task.preferred_start),
     )
 
 

@@ -12,6 +12,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from care_portal.config import Settings
 from care_portal.integrations.payments import SimulatedProvider
 from tests.e2e.helpers import log_in, open_page
 from tests.ops.topology_helpers import http, purchase_counts, scalar
@@ -57,8 +58,14 @@ def test_a_worker_killed_while_confirming_a_payment_then_the_retry_completes_it_
     topology.ensure_workers()
     public_id, session_id = _pending_order(https_page, topology)
     before = purchase_counts(topology, DEMO_CLIENT)
-    provider = SimulatedProvider(secret=topology.env["SECRET_KEY"], public_url=topology.url)
-    body, signature = provider.signed_event(order_public_id=public_id, session_id=session_id, paid=True)
+    secret = Settings(
+        _env_file=None, environment="staging", secret_key=topology.env["SECRET_KEY"]
+    ).simulated_webhook_secret  # what the workers derive from their SECRET_KEY
+    provider = SimulatedProvider(secret=secret, public_url=topology.url)
+    total = scalar(topology, "SELECT total_cents FROM orders WHERE public_id = :p", p=public_id)
+    body, signature = provider.signed_event(
+        order_public_id=public_id, session_id=session_id, paid=True, amount_cents=total
+    )
     headers = {"Stripe-Signature": signature, "Content-Type": "application/json"}
 
     # The provider's first delivery goes to worker 0, which dies while handling it.

@@ -20,6 +20,7 @@ import importlib
 import inspect
 import io
 import pkgutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,7 @@ from care_portal.cli.seed_catalog import seed_catalogue
 from care_portal.domain.sessions import SESSION_REF_COOKIE, session_ref
 from care_portal.models import Role
 from care_portal.models.care import Beneficiary
+from care_portal.models.plans import CarePlan
 from care_portal.models.shop import CareService
 from care_portal.services import accounts
 from care_portal.state.session import SessionState
@@ -63,6 +65,9 @@ PUBLIC = {
     "ShopState.load": "the public catalogue",
     "JobsState.load_list": "public job offers",
     "JobsState.load_offer": "one public job offer",
+    "InvitationState.load": "needs the secret invitation link; shows no private data",
+    "InvitationState.sign_up": "the sign-up form for the invited address (needs the secret link)",
+    "UnreadState.refresh": "counts only the caller's own unread messages; nothing for nobody",
 }
 # Handlers that only move the tab's own widgets: anyone may call them, and they must leave
 # the database as it was.
@@ -84,6 +89,9 @@ WIDGETS = {
     "RegisterState.toggle_health_ticked": "form widget only (the service checks the purposes)",
     "ProjectState.toggle_health_ticked": "form widget only (the service checks the purposes)",
     "ManagerTaskState.toggle_health_ticked": "form widget only (the service checks the purposes)",
+    "PlanFormState.choose_service": "form widget only (the monthly fee shown)",
+    "PlanFormState.toggle_day": "form widget only (the monthly fee shown)",
+    "PlansState.start_change": "opens the tab's own days-and-times form",
     # FormMixin's page loader, on every form state.
     "clear_form_errors": "forgets the tab's own form errors",
 }
@@ -101,6 +109,20 @@ ANY_USER = {
     "ApplyState.submit": "the caller's own application",
     "MyApplicationsState.load": "the caller's own applications",
     "MyDataState.load": "the caller's own export, billing data and requests (clients only)",
+    # The family circle and its conversations: members and participants may have any role; the
+    # services check membership / participation (tests/pages/test_circle_handlers.py).
+    "ConversationState.load": "participants only (services.messages checks); others read «not found»",
+    "ConversationState.load_older": "participants only (services.messages checks)",
+    "ConversationState.attach": "stages the caller's own file; nothing is stored until `send`",
+    "ConversationState.remove_attachment": "drops the caller's own staged file",
+    "ConversationState.send": "participants only (services.messages checks)",
+    "ConversationState.poll": "re-reads the caller's session without noting activity; participants only",
+    "InboxState.load": "the caller's own conversations",
+    "InboxState.go_to_page": "the caller's own conversations",
+    "SharedProjectState.load": "circle members, the client, the manager and admins only (services check)",
+    "SharedProjectState.go_to_page": "circle members, the client, the manager and admins only",
+    "FollowedState.load": "the caller's own memberships",
+    "InvitationState.accept": "only the invited account, with the secret link (services check)",
 }
 # Handlers not called here, with the reason.
 NOT_CALLED = {
@@ -180,13 +202,35 @@ def world(db) -> dict:
     db.commit()
     tokens = {role: _account(db, f"{role.value}@example.es", role) for role in Role if role != Role.ADMIN}
     service_id = db.exec(select(CareService.id)).first()
+    plan = _marta_plan(db, marta.id, beneficiary_id, service_id)
     ids = {
+        "plan_id": plan,
         "beneficiary_id": beneficiary_id,
         "user_id": marta.id,
         "manager_id": str(manager.id),
         "service_id": service_id,
     }
     return {"tokens": tokens, "ids": ids, "victim_id": marta.id}
+
+
+def _marta_plan(db, client_id: int, beneficiary_id: int, service_id: int) -> str:
+    """An active care plan of Marta's (its public id is what the plan handlers take)."""
+    plan = CarePlan(
+        public_id="a" * 32,
+        client_id=client_id,
+        beneficiary_id=beneficiary_id,
+        service_id=service_id,
+        service_name="Visita de compañía",
+        schedule=[[1, "10:00"]],
+        start_date=date(2027, 3, 16),
+        monthly_price_cents=10833,
+        vat_rate="10",
+        status="active",
+        provider="simulated",
+    )
+    db.add(plan)
+    db.commit()
+    return plan.public_id
 
 
 def _arguments(handler, ids: dict) -> list:

@@ -74,6 +74,16 @@ class AdminCatalogState(FormMixin, SessionState):
             catalog.set_service_active(session, actor=viewer, service_id=int(service_id), active=bool(active))
         self._reload(viewer)
 
+    @rx.event
+    @guarded(Role.ADMIN)
+    def toggle_plannable(self, viewer: Viewer, service_id: int, plannable: bool):
+        """Offer a service as a monthly plan in the shop, or stop offering it."""
+        with session_scope() as session:
+            catalog.set_service_plannable(
+                session, actor=viewer, service_id=int(service_id), plannable=bool(plannable)
+            )
+        self._reload(viewer)
+
 
 def _service_row(service: dict) -> rx.Component:
     return rx.card(
@@ -95,6 +105,15 @@ def _service_row(service: dict) -> rx.Component:
                 rx.cond(service["is_active"], t("admin.catalog.deactivate"), t("admin.catalog.activate")),
                 variant="outline",
                 on_click=AdminCatalogState.toggle(service["id"], ~service["is_active"]),
+            ),
+            rx.el.label(
+                rx.checkbox(
+                    checked=service["is_plannable"].to(bool),
+                    on_change=lambda value: AdminCatalogState.toggle_plannable(service["id"], value),
+                    class_name="catalog-plannable",
+                ),
+                t("admin.catalog.plannable"),
+                style={"display": "inline-flex", "gap": "0.4em", "alignItems": "center"},
             ),
             gap="0.75em",
             wrap="wrap",

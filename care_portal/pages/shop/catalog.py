@@ -73,6 +73,23 @@ def _service_card(service: dict) -> rx.Component:
                 aria_label=rx.cond(SessionState.is_en, "Add to cart: ", "Añadir al carrito: ")
                 + service["name"].to(str),
             ),
+            rx.cond(
+                service["is_plannable"],
+                rx.link(
+                    rx.button(
+                        rx.icon("calendar_sync"),
+                        t("plans.cta"),
+                        variant="outline",
+                        size="3",
+                        width="100%",
+                    ),
+                    href=routes.PLAN_NEW + "?servicio=" + service["id"].to_string(),
+                    class_name="contract-plan",
+                    aria_label=rx.cond(SessionState.is_en, "Monthly plan: ", "Plan mensual: ")
+                    + service["name"].to(str),
+                    width="100%",
+                ),
+            ),
             spacing="3",
             height="100%",
         ),

@@ -11,6 +11,8 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
 from care_portal.components.pager import pager
+from care_portal.components.visits import ordinal_badge
+from care_portal.domain.series import visit_ordinal_label
 from care_portal.i18n import tr
 from care_portal.services import checkout
 from care_portal.services.authz import Viewer
@@ -33,7 +35,14 @@ class OrdersState(ClientPagedListMixin, SessionState):
             row = asdict(summary)
             row["status_label"] = tr(f"orders.status.{summary.status}", self.lang)
             row["tasks"] = [
-                task | {"state_label": tr(f"task.state.{task['state']}", self.lang)} for task in summary.tasks
+                task
+                | {
+                    "state_label": tr(f"task.state.{task['state']}", self.lang),
+                    "ordinal": visit_ordinal_label(
+                        task["sequence_number"], task["sequence_total"], self.lang
+                    ),
+                }
+                for task in summary.tasks
             ]
             self.orders.append(row)
 
@@ -41,6 +50,7 @@ class OrdersState(ClientPagedListMixin, SessionState):
 def _task_row(task: dict) -> rx.Component:
     return rx.hstack(
         rx.text(task["service"], flex="1"),
+        ordinal_badge(task["ordinal"]),
         rx.badge(task["state_label"], color_scheme="amber", size="2"),
         rx.text(t("mail.visit_code"), ": ", rx.code(task["visit_code"], size="3"), size="2"),
         wrap="wrap",

@@ -13,7 +13,8 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
 from care_portal.components.pager import pager
-from care_portal.components.visits import state_badge
+from care_portal.components.visits import ordinal_badge, state_badge
+from care_portal.domain.series import visit_ordinal_label
 from care_portal.services import client_tasks
 from care_portal.services.authz import Viewer
 from care_portal.services.paging import Page
@@ -30,14 +31,15 @@ class ClientTasksState(ClientPagedListMixin, SessionState):
         return client_tasks.list_client_tasks(session, actor=viewer, page=number)
 
     def _show_rows(self, page: Page) -> None:
-        self.tasks = [_flat(row) for row in page]
+        self.tasks = [_flat(row, self.lang) for row in page]
 
 
-def _flat(row: client_tasks.ClientTask) -> dict[str, str]:
+def _flat(row: client_tasks.ClientTask, lang: str) -> dict[str, str]:
     """One task as strings for the page ("1" / "" for yes / no)."""
     flat = {
         k: str(v) for k, v in asdict(row).items() if k not in ("report", "cancellation", "free_cancellation")
     }
+    flat["ordinal"] = visit_ordinal_label(row.sequence_number, row.sequence_total, lang)
     flat["free_cancellation"] = "1" if row.free_cancellation else ""
     flat["has_report"] = "1" if row.report else ""
     for key, value in (row.report or {}).items():
@@ -94,6 +96,7 @@ def _task_card(task: rx.Var) -> rx.Component:
         rx.vstack(
             rx.hstack(
                 rx.heading(task["service"], size="4", as_="h2"),
+                ordinal_badge(task["ordinal"]),
                 rx.spacer(),
                 state_badge(task["state"]),
                 width="100%",
@@ -105,6 +108,10 @@ def _task_card(task: rx.Var) -> rx.Component:
                 "visits.appointment",
                 rx.cond(task["appointment"] != "", task["appointment"], "—"),
                 "task-appointment",
+            ),
+            rx.cond(
+                (task["appointment"] == "") & (task["preferred"] != ""),
+                _line("plans.preferred_date", task["preferred"], "task-preferred"),
             ),
             rx.hstack(
                 rx.text(t("visits.code_label"), size="2", color_scheme="gray", min_width="9em"),

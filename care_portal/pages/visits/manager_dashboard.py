@@ -12,9 +12,11 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
 from care_portal.components.pager import PagerMixin, pager
-from care_portal.components.visits import state_badge
+from care_portal.components.visits import ordinal_badge, state_badge
 from care_portal.db import session_scope
+from care_portal.domain.series import visit_ordinal_label
 from care_portal.models import Role
+from care_portal.pages.circle.inbox import team_messages_section
 from care_portal.services import visits
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
@@ -80,12 +82,12 @@ class ManagerDashboardState(PagerMixin, SessionState):
                 group_page=self.group_page,
             )
         self.counts = board.counts
-        self.today = [asdict(r) for r in board.today]
-        self.upcoming = [asdict(r) for r in board.upcoming]
+        self.today = [_with_ordinal(r, self.lang) for r in board.today]
+        self.upcoming = [_with_ordinal(r, self.lang) for r in board.upcoming]
         self.waiting = [asdict(g) for g in board.waiting]
         self.group_page, self.group_pages = board.waiting.number, board.waiting.pages
         self.group_total = board.waiting.total
-        self.tasks = [asdict(r) for r in board.tasks]
+        self.tasks = [_with_ordinal(r, self.lang) for r in board.tasks]
         self._show_page(board.tasks)
         self.search_required = viewer.role == Role.ADMIN.value and not (
             state or beneficiary_id or day or search.strip()
@@ -130,6 +132,11 @@ def _count(key: str, label_key: str, color: str) -> rx.Component:
     )
 
 
+def _with_ordinal(row, lang: str) -> dict:
+    """A dashboard row with its «visita N de M» in the manager's language."""
+    return asdict(row) | {"ordinal": visit_ordinal_label(row.sequence_number, row.sequence_total, lang)}
+
+
 def task_line(row: dict) -> rx.Component:
     """One task as a tappable card: beneficiary, service, state, appointment or waiting time."""
     return rx.link(
@@ -142,7 +149,7 @@ def task_line(row: dict) -> rx.Component:
                     width="100%",
                     wrap="wrap",
                 ),
-                rx.text(row["service"], size="2"),
+                rx.hstack(rx.text(row["service"], size="2"), ordinal_badge(row["ordinal"]), wrap="wrap"),
                 rx.cond(
                     row["appointment"] != "",
                     rx.text(rx.icon("calendar", size=14), " ", row["appointment"], size="2"),
@@ -383,6 +390,7 @@ def _filters() -> rx.Component:
 def manager_dashboard_page() -> rx.Component:
     """The manager's dashboard, built for a phone first (a loading state until its data is in)."""
     return page_shell(
+        team_messages_section(),
         rx.link(
             rx.icon("calendar_days", size=16), " ", t("week.title"), href=routes.MANAGER_WEEK, id="to-week"
         ),

@@ -119,10 +119,12 @@ def _task_options(rows: list, t_) -> list[dict[str, str]]:
     for row, label in zip(rows, labels, strict=True):
         seen[label] = seen.get(label, 0) + 1
         text = label
-        if totals[label] > 1:
+        if row.sequence_total and row.sequence_total > 1:  # its place in its pack or plan month
+            text += " · " + t_("series.visit_of", number=row.sequence_number, total=row.sequence_total)
+        elif totals[label] > 1:
             text += " · " + t_("suggest.visit_n_of", n=seen[label], total=totals[label])
-        if row.appointment:
-            text += f" · {row.appointment}"
+        if row.appointment or row.preferred:
+            text += f" · {row.appointment or row.preferred}"
         options.append({"id": str(row.id), "label": text})
     return options
 

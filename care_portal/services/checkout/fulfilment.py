@@ -9,15 +9,17 @@ from care_portal.config import get_settings
 from care_portal.domain.formatting import format_datetime, format_euros
 from care_portal.domain.invoicing import LineInput, Party
 from care_portal.i18n import tr
+from care_portal.integrations import subscriptions
 from care_portal.integrations.payments import PaymentEventData, PaymentProvider, WebhookRejected
 from care_portal.models import User
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import Order, OrderLine, OrderStatus, PaymentEvent
 from care_portal.models.types import utcnow
 from care_portal.models.visits import Task
-from care_portal.services import invoicing, payment_reconciliation
+from care_portal.services import invoicing, payment_reconciliation, plans
 from care_portal.services.audit import record_event
 from care_portal.services.notifications import queue_email
+from care_portal.services.plans.mail import task_line
 from care_portal.services.visit_codes import new_visit_code
 
 PAID_EVENT = "checkout.session.completed"
@@ -71,6 +73,9 @@ def handle_payment_event(session: Session, *, event: PaymentEventData, provider_
     except IntegrityError:
         session.rollback()
         return "duplicate"
+    about_plan = subscriptions.plan_event(event)
+    if about_plan is not None:  # a care plan's subscription: its months, not an order
+        return plans.apply_plan_event(session, about_plan)
     if event.event_type not in PAID_EVENTS:
         return payment_reconciliation.apply_event(session, event)
     if not event.paid:  # a delayed method (SEPA…) still processing: wait for its own event
@@ -99,6 +104,7 @@ def handle_payment_event(session: Session, *, event: PaymentEventData, provider_
 def _create_tasks(session: Session, order: Order) -> None:
     manager_id = _beneficiary_manager_id(session, order.beneficiary_id)
     lines = session.exec(select(OrderLine).where(OrderLine.order_id == order.id)).all()
+    created = utcnow()  # one instant for the order: «Tareas» lists a pack's visits 1, 2, 3… in order
     for line in lines:
         total = line.quantity * line.visits_per_unit  # a pack's visits are numbered «visita 2 de 4»
         for number in range(1, total + 1):
@@ -114,6 +120,7 @@ def _create_tasks(session: Session, order: Order) -> None:
                     notes=order.observations,
                     sequence_number=number,
                     sequence_total=total,
+                    created_at=created,
                 )
             )
     session.flush()
@@ -158,9 +165,7 @@ def _queue_paid_emails(session: Session, order: Order) -> None:
     tasks = session.exec(select(Task).where(Task.order_id == order.id).order_by(col(Task.id))).all()
     name = beneficiary.full_name if beneficiary else ""
     lang = client.language
-    task_lines = "\n".join(
-        f"  · {task.service_name} — {tr('mail.visit_code', lang)}: {task.visit_code}" for task in tasks
-    )
+    task_lines = "\n".join(task_line(task, lang) for task in tasks)  # with «visita 2 de 4»
     queue_email(
         session,
         to=client.email,
@@ -187,7 +192,7 @@ def _queue_paid_emails(session: Session, order: Order) -> None:
             "mail.new_tasks.body",
             "es",
             beneficiary=name,
-            tasks=task_lines,
+            tasks="\n".join(task_line(task, "es") for task in tasks),
             observations=order.observations or "—",
             preferred=order.preferred_dates or "—",
         ),

@@ -66,7 +66,14 @@ def _summaries(session: Session, orders: list[Order]) -> list[OrderSummary]:
                 if ln.order_id == o.id
             ],
             tasks=[
-                {"id": t.id, "service": t.service_name, "state": t.state, "visit_code": t.visit_code}
+                {
+                    "id": t.id,
+                    "service": t.service_name,
+                    "state": t.state,
+                    "visit_code": t.visit_code,
+                    "sequence_number": t.sequence_number,
+                    "sequence_total": t.sequence_total,
+                }
                 for t in tasks
                 if t.order_id == o.id
             ],

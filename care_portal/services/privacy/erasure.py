@@ -62,7 +62,11 @@ from care_portal.services.privacy.purge import anonymise_invoices, invoices_of_o
 from care_portal.services.privacy.rights import file_request
 
 OPEN_STATES = ("pending_appointment", "scheduled", "in_progress")
-PROOF_KINDS = (DocumentKind.SIGNED_CONSENT.value, DocumentKind.SIGNATURE.value)
+PROOF_KINDS = (
+    DocumentKind.SIGNED_CONSENT.value,
+    DocumentKind.SIGNATURE.value,
+    DocumentKind.REPRESENTATION.value,
+)
 
 
 @dataclass(frozen=True)

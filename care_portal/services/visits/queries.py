@@ -37,6 +37,8 @@ class TaskRow:
     contact_overdue: bool
     waiting_es: str = ""
     waiting_en: str = ""
+    sequence_number: int | None = None  # «visita N de M» of a pack or a plan's month
+    sequence_total: int | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ def _row(task: Task, beneficiary: Beneficiary | None, now: datetime) -> TaskRow:
         contact_overdue=is_contact_overdue(task, now),
         waiting_es=since[0],
         waiting_en=since[1],
+        sequence_number=task.sequence_number,
+        sequence_total=task.sequence_total,
     )
 
 

@@ -1,0 +1,1 @@
+"""Care plan pages: contracting a plan, its simulated monthly payment, and the plans in «Proyectos»."""

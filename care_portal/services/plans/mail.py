@@ -1,0 +1,140 @@
+"""The e-mails of a plan's life (through the outbox): month paid, payment failed, changes, end."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from care_portal.config import get_settings
+from care_portal.domain.formatting import format_datetime, format_euros
+from care_portal.domain.series import visit_ordinal_label
+from care_portal.i18n import tr
+from care_portal.models import User
+from care_portal.models.care import Beneficiary
+from care_portal.models.plans import CarePlan, CarePlanPeriod
+from care_portal.models.visits import Task
+from care_portal.services.notifications import queue_email
+
+
+def describe_schedule(pairs: list, lang: str) -> str:
+    """«lunes 10:00, jueves 16:30» from a stored ``[[weekday, "HH:MM"], …]`` schedule."""
+    return ", ".join(f"{tr(f'plans.day.{int(day)}', lang)} {at}" for day, at in pairs)
+
+
+def task_line(task: Task, lang: str) -> str:
+    """One visit in an e-mail: service, «visita N de M», the date asked for and its code."""
+    parts = [task.service_name]
+    label = visit_ordinal_label(task.sequence_number, task.sequence_total, lang)
+    if label:
+        parts.append(label)
+    if task.preferred_start:
+        parts.append(format_datetime(task.preferred_start))
+    return f"  · {' — '.join(parts)} — {tr('mail.visit_code', lang)}: {task.visit_code}"
+
+
+def _people(session: Session, plan: CarePlan) -> tuple[User, Beneficiary | None, User | None]:
+    client = session.get(User, plan.client_id)
+    beneficiary = session.get(Beneficiary, plan.beneficiary_id)
+    manager = session.get(User, beneficiary.manager_id) if beneficiary and beneficiary.manager_id else None
+    return client, beneficiary, manager
+
+
+def _period_text(period: CarePlanPeriod) -> str:
+    return f"{period.period_start:%d/%m/%Y}–{period.period_end - timedelta(days=1):%d/%m/%Y}"
+
+
+def period_paid(session: Session, plan: CarePlan, period: CarePlanPeriod, tasks: list[Task]) -> None:
+    """Tell the client the month is paid and its visits; give the manager the new visits."""
+    client, beneficiary, manager = _people(session, plan)
+    name = beneficiary.full_name if beneficiary else ""
+    lang = client.language
+    queue_email(
+        session,
+        to=client.email,
+        subject=tr("plans.mail.paid.subject", lang, service=plan.service_name),
+        body=tr(
+            "plans.mail.paid.body",
+            lang,
+            name=client.full_name,
+            beneficiary=name,
+            period=_period_text(period),
+            total=format_euros(period.amount_cents),
+            tasks="\n".join(task_line(task, lang) for task in tasks) or "—",
+        ),
+        kind="plan_period_paid",
+    )
+    queue_email(
+        session,
+        to=manager.email if manager else get_settings().team_email,
+        subject=tr(
+            "mail.new_tasks.subject" if manager else "mail.unassigned_tasks.subject", "es", beneficiary=name
+        ),
+        body=tr(
+            "mail.new_tasks.body",
+            "es",
+            beneficiary=name,
+            tasks="\n".join(task_line(task, "es") for task in tasks) or "—",
+            observations=plan.observations or "—",
+            preferred=describe_schedule(plan.schedule, "es"),
+        ),
+        kind="manager_new_tasks" if manager else "unassigned_tasks",
+    )
+
+
+def payment_failed(session: Session, plan: CarePlan, period: CarePlanPeriod) -> None:
+    """Tell the client and the manager that the month was not paid and its visits wait."""
+    client, beneficiary, manager = _people(session, plan)
+    name = beneficiary.full_name if beneficiary else ""
+    queue_email(
+        session,
+        to=client.email,
+        subject=tr("plans.mail.failed.subject", client.language, service=plan.service_name),
+        body=tr(
+            "plans.mail.failed.body",
+            client.language,
+            name=client.full_name,
+            beneficiary=name,
+            period=_period_text(period),
+            total=format_euros(period.amount_cents),
+        ),
+        kind="plan_payment_failed",
+    )
+    queue_email(
+        session,
+        to=manager.email if manager else get_settings().team_email,
+        subject=tr("plans.mail.failed_manager.subject", "es", beneficiary=name),
+        body=tr(
+            "plans.mail.failed_manager.body",
+            "es",
+            beneficiary=name,
+            service=plan.service_name,
+            period=_period_text(period),
+        ),
+        kind="plan_payment_failed_manager",
+    )
+
+
+def plan_changed(session: Session, plan: CarePlan, what: str) -> None:
+    """Confirm to the client a pause, a resumption, a change or the end of a plan."""
+    client, beneficiary, _ = _people(session, plan)
+    lang = client.language
+    queue_email(
+        session,
+        to=client.email,
+        subject=tr(f"plans.mail.{what}.subject", lang, service=plan.service_name),
+        body=tr(
+            "plans.mail.changed.body",
+            lang,
+            name=client.full_name,
+            beneficiary=beneficiary.full_name if beneficiary else "",
+            service=plan.service_name,
+            change=tr(f"plans.mail.{what}.text", lang),
+        ),
+        kind=f"plan_{what}",
+    )
+
+
+def plan_ended(session: Session, plan: CarePlan) -> None:
+    """Tell the client the subscription has ended (by the provider, after failed retries or at the end)."""
+    plan_changed(session, plan, "ended")
