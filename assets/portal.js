@@ -125,3 +125,32 @@
   setInterval(tick, 1000);
   document.addEventListener("visibilitychange", function () { last = 0; tick(); });
 })();
+
+/* 5. A table too wide for the screen scrolls sideways inside its own box: that box takes the
+ *    keyboard focus (tabindex="0") so people without a mouse can scroll it too (WCAG 2.1.1).
+ *    Boxes that fit are left out of the tab order. */
+(function () {
+  "use strict";
+  var pending = false;
+  function mark() {
+    pending = false;
+    document.querySelectorAll(".rt-ScrollAreaViewport").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-cp-scroll", "1");
+      } else if (!scrolls && box.getAttribute("data-cp-scroll")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-cp-scroll");
+      }
+    });
+  }
+  function schedule() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(mark);
+  }
+  new MutationObserver(schedule).observe(document.documentElement, { subtree: true, childList: true });
+  window.addEventListener("resize", schedule);
+  schedule();
+})();

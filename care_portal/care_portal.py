@@ -19,6 +19,7 @@ from care_portal.pages.account import area, auth, profile, withdrawal
 from care_portal.pages.account.my_data import MyDataState
 from care_portal.pages.admin import aeat as admin_aeat
 from care_portal.pages.admin import beneficiaries as admin_beneficiaries
+from care_portal.pages.admin import blocked_data as admin_blocked_data
 from care_portal.pages.admin import breaches as admin_breaches
 from care_portal.pages.admin import cancellations as admin_cancellations
 from care_portal.pages.admin import catalog as admin_catalog
@@ -203,7 +204,11 @@ PAGES = [
         routes.ADMIN_PRIVACY,
         admin_privacy.admin_privacy_page,
         "Privacidad · Admin",
-        [admin_privacy.AdminPrivacyState.load, admin_breaches.BreachState.load],
+        [
+            admin_privacy.AdminPrivacyState.load,
+            admin_breaches.BreachState.load,
+            admin_blocked_data.BlockedDataState.load,
+        ],
     ),
     (
         routes.ADMIN_CANCELLATIONS,
