@@ -16,6 +16,7 @@ from care_portal.models import Role
 from care_portal.services import consent_signatures, report_parts, report_photos, report_views, visits
 from care_portal.services.authz import Viewer
 from care_portal.services.report_photos import MAX_PHOTOS
+from care_portal.services.visits import outcomes
 from care_portal.state.beneficiary_form import consent_purposes
 from care_portal.state.session import FormMixin, SessionState, guarded
 
@@ -30,6 +31,8 @@ class ManagerTaskState(FormMixin, SessionState):
     report: dict[str, str] = {}
     parts: dict[str, str] = {}
     photos: list[str] = []
+    family: dict[str, str] = {}
+    week: dict[str, str] = {}
     consent_pending: bool = False
     health_ticked: bool = False
     loaded: bool = False
@@ -52,6 +55,8 @@ class ManagerTaskState(FormMixin, SessionState):
         self.parts = dict(extras.parts)
         self.photos = [str(photo_id) for photo_id in extras.photo_ids]
         self.consent_pending = row.pop("consent_pending")
+        self.family = {k: str(v) for k, v in row.pop("family").items()}
+        self.week = {k: str(v) for k, v in row.pop("week").items()}
         self.task = {k: str(v) for k, v in row.items()}
         self.loaded = True
         self.not_found = False
@@ -101,8 +106,9 @@ class ManagerTaskState(FormMixin, SessionState):
     @guarded(Role.MANAGER)
     def schedule(self, viewer: Viewer, form: dict):
         """Agree or move the appointment (Madrid date and time)."""
+        raw = str(form.get("duration", "")).strip()
         try:
-            minutes = int(form.get("duration", "60") or 60)
+            minutes = int(raw) if raw else None  # blank: the service's own length
         except ValueError:
             minutes = 0
         return self._run(
@@ -183,6 +189,34 @@ class ManagerTaskState(FormMixin, SessionState):
                 parts=parts_from_form(form),
             ),
             "visits.report_saved",
+        )
+
+    @rx.event
+    @guarded(Role.MANAGER)
+    def record_incident(self, viewer: Viewer, form: dict):
+        """End the visit in «incidencia» (absent or interrupted) with the reason."""
+        return self._run(
+            viewer,
+            lambda s: outcomes.record_incident(
+                s,
+                actor=viewer,
+                task_id=self._task_id(),
+                kind=str(form.get("incident_kind", "")),
+                reason=str(form.get("incident_reason", "")),
+            ),
+            "week.incident_saved",
+        )
+
+    @rx.event
+    @guarded(Role.ADMIN)
+    def grant_exception(self, viewer: Viewer, form: dict):
+        """Let the visit be checked in outside its window (admins), with the reason."""
+        return self._run(
+            viewer,
+            lambda s: outcomes.grant_check_in_exception(
+                s, actor=viewer, task_id=self._task_id(), reason=str(form.get("exception_reason", ""))
+            ),
+            "week.exception_saved",
         )
 
     @rx.event
