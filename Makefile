@@ -104,14 +104,15 @@ lint: setup
 test-fast: setup
 	pytest -m "not e2e and not topology"
 
-# The whole suite: lint, every test on SQLite (browser tests included),
-# then the database tests again on a throwaway PostgreSQL 15 server.
+# The whole suite: lint, every test on SQLite, the browser tests, the database tests again on a
+# throwaway PostgreSQL 15 server, then the production-topology journey and fault drills (PostgreSQL,
+# Redis, 2 workers, nginx with TLS). Each pass is its own process (Playwright's event loop and the
+# browser tests' server must not outlive their pass).
 test: setup browser ops-deps lint
 	pytest -m "not e2e"
 	pytest -m "e2e and not topology"
 	python -m tests.tools.with_postgres pytest -m "not e2e and not topology" tests/services tests/api tests/ops tests/test_migrations.py
-# The production-topology drills (`make test-ops`) are out of `make test` until the HttpOnly session
-# hand-off works through nginx over HTTPS (log-in does not stick there yet).
+	pytest -m topology tests/ops
 
 clean:
 	rm -rf .web var/test-* test-artifacts

@@ -105,3 +105,52 @@
     .observe(document.documentElement, { subtree: true, childList: true });
   restoreAll();
 })();
+
+/* 4. Live pages: a hidden button with data-poll-ms (an open conversation) is clicked every that
+ *    many milliseconds while the tab is visible, so the server can say whether anything is new.
+ *    Nothing is polled from a hidden tab; coming back to it polls at once. */
+(function () {
+  "use strict";
+  var last = 0;
+  function tick() {
+    if (document.visibilityState !== "visible") return;
+    var button = document.querySelector("[data-poll-ms]");
+    if (!button) return;
+    var every = parseInt(button.getAttribute("data-poll-ms"), 10) || 5000;
+    var now = Date.now();
+    if (now - last < every) return;
+    last = now;
+    button.click();
+  }
+  setInterval(tick, 1000);
+  document.addEventListener("visibilitychange", function () { last = 0; tick(); });
+})();
+
+/* 5. A table too wide for the screen scrolls sideways inside its own box: that box takes the
+ *    keyboard focus (tabindex="0") so people without a mouse can scroll it too (WCAG 2.1.1).
+ *    Boxes that fit are left out of the tab order. */
+(function () {
+  "use strict";
+  var pending = false;
+  function mark() {
+    pending = false;
+    document.querySelectorAll(".rt-ScrollAreaViewport").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-cp-scroll", "1");
+      } else if (!scrolls && box.getAttribute("data-cp-scroll")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-cp-scroll");
+      }
+    });
+  }
+  function schedule() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(mark);
+  }
+  new MutationObserver(schedule).observe(document.documentElement, { subtree: true, childList: true });
+  window.addEventListener("resize", schedule);
+  schedule();
+})();

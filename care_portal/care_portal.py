@@ -19,6 +19,7 @@ from care_portal.pages.account import area, auth, profile, withdrawal
 from care_portal.pages.account.my_data import MyDataState
 from care_portal.pages.admin import aeat as admin_aeat
 from care_portal.pages.admin import beneficiaries as admin_beneficiaries
+from care_portal.pages.admin import blocked_data as admin_blocked_data
 from care_portal.pages.admin import breaches as admin_breaches
 from care_portal.pages.admin import cancellations as admin_cancellations
 from care_portal.pages.admin import catalog as admin_catalog
@@ -27,6 +28,8 @@ from care_portal.pages.admin import privacy as admin_privacy
 from care_portal.pages.admin import users as admin_users
 from care_portal.pages.billing import declaration, invoices
 from care_portal.pages.care import projects, register
+from care_portal.pages.circle import conversation, invitation, project_circle, shared_project
+from care_portal.pages.circle import inbox as circle_inbox
 from care_portal.pages.help import help_page
 from care_portal.pages.plans import contract as plan_contract
 from care_portal.pages.plans import section as plan_section
@@ -88,6 +91,25 @@ app.register_lifespan_task(run_order_expiry)
 app.register_lifespan_task(run_message_digests)
 
 PAGES = [
+    (
+        routes.CIRCLE_INVITATION,
+        invitation.invitation_page,
+        "Invitación · Cuidado en Casa",
+        invitation.InvitationState.load,
+    ),
+    (
+        routes.CIRCLE_PROJECT,
+        shared_project.shared_project_page,
+        "Familiar · Cuidado en Casa",
+        shared_project.SharedProjectState.load,
+    ),
+    (routes.MESSAGES, circle_inbox.inbox_page, "Mensajes · Cuidado en Casa", circle_inbox.InboxState.load),
+    (
+        routes.CONVERSATION,
+        conversation.conversation_page,
+        "Conversación · Cuidado en Casa",
+        conversation.ConversationState.load,
+    ),
     (routes.HOME, public.home_page, "Cuidado en Casa", None),
     (routes.HELP, help_page, "Ayuda · Cuidado en Casa", None),
     (routes.PRIVACY, public.privacy_page, "Privacidad · Cuidado en Casa", None),
@@ -158,7 +180,7 @@ PAGES = [
         routes.MANAGER,
         manager_dashboard.manager_dashboard_page,
         "Panel del gestor · Cuidado en Casa",
-        manager_dashboard.ManagerDashboardState.load,
+        [manager_dashboard.ManagerDashboardState.load, circle_inbox.TeamMessagesState.load],
     ),
     (
         routes.MANAGER_TASK,
@@ -182,7 +204,11 @@ PAGES = [
         routes.ADMIN_PRIVACY,
         admin_privacy.admin_privacy_page,
         "Privacidad · Admin",
-        [admin_privacy.AdminPrivacyState.load, admin_breaches.BreachState.load],
+        [
+            admin_privacy.AdminPrivacyState.load,
+            admin_breaches.BreachState.load,
+            admin_blocked_data.BlockedDataState.load,
+        ],
     ),
     (
         routes.ADMIN_CANCELLATIONS,
@@ -240,7 +266,7 @@ PAGES = [
         routes.ACCOUNT_PROJECTS,
         projects.projects_page,
         "Proyectos · Cuidado en Casa",
-        [projects.ProjectsState.load, plan_section.PlansState.load],
+        [projects.ProjectsState.load, plan_section.PlansState.load, project_circle.FollowedState.load],
     ),
     (
         routes.PLAN_NEW,
@@ -258,7 +284,7 @@ PAGES = [
         routes.ACCOUNT_PROJECT,
         projects.project_page,
         "Proyecto · Cuidado en Casa",
-        projects.ProjectState.load,
+        [projects.ProjectState.load, project_circle.CircleState.load],
     ),
     (
         routes.ADMIN_BENEFICIARIES,

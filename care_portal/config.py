@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     public_url: str = "http://localhost:3000"
     data_dir: Path = PROJECT_ROOT / "var"
     trusted_proxy_hops: int = 0  # reverse proxies in front of the app that append X-Forwarded-For
+    reflex_api_url: str = ""  # Reflex's own setting (the exported frontend's socket), checked below
 
     smtp_host: str = ""
     smtp_port: int = 25
@@ -194,6 +195,7 @@ def startup_problems(settings: Settings) -> list[str]:
         return problems
     if settings.secret_key == DEFAULT_SECRET:
         problems.append("SECRET_KEY is missing (falta SECRET_KEY)")
+    problems.extend(_socket_address_problems(settings))
     if env != "production":
         return problems
     if settings.secret_key != DEFAULT_SECRET and len(settings.secret_key) < MIN_SECRET_LENGTH:
@@ -208,6 +210,24 @@ def startup_problems(settings: Settings) -> list[str]:
     if parts.scheme != "https" or not parts.netloc:
         problems.append("PUBLIC_URL must be the https:// address people use")
     return problems
+
+
+def _socket_address_problems(settings: Settings) -> list[str]:
+    """Check that the frontend's event socket goes to the pages' own origin (behind a proxy).
+
+    The log-in cookie is set on the host of the page; a socket opened to any other host (even
+    ``127.0.0.1`` for ``localhost``) arrives without it, and nobody stays logged in. Reflex's
+    frontend also rewrites a ``localhost`` socket address to the page's host *on port 443* over
+    https, so such an address only works on the default port.
+    """
+    if not settings.reflex_api_url:
+        return []
+    api = urlsplit(settings.reflex_api_url)
+    if f"{api.scheme}://{api.netloc}".lower() != settings.public_origin:
+        return [f"REFLEX_API_URL must be PUBLIC_URL's origin ({settings.public_origin})"]
+    if api.scheme == "https" and api.hostname in ("localhost", "0.0.0.0") and api.port not in (None, 443):  # noqa: S104
+        return ["REFLEX_API_URL: https://localhost works only on port 443; use 127.0.0.1 with another port"]
+    return []
 
 
 @lru_cache

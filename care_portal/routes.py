@@ -203,6 +203,11 @@ def conversation_url(beneficiary_id: object) -> str:
     return f"{MESSAGES}/{beneficiary_id}"
 
 
+def message_attachment_url(message_id: object) -> str:
+    """Return the authorised download of a message's attachment."""
+    return f"{API}/mensajes/adjuntos/{message_id}"
+
+
 TIMELINE = "/historia/[beneficiary_id]"
 MANAGER_RATINGS = "/gestor/valoraciones"
 ADMIN_RATINGS = "/admin/valoraciones"

@@ -82,7 +82,11 @@ class Topology:
         self.worker_ports = [free_port() for _ in range(workers)]
         self.workers: list[subprocess.Popen | None] = [None] * workers
         self.nginx: subprocess.Popen | None = None
-        self.url = f"https://localhost:{https_port}"
+        # The one public address (pages, cookie, event socket). Not "localhost": for that name
+        # Reflex's frontend sends its socket to the page's host on port 443, dropping the port.
+        # https://localhost:<port> is redirected here by nginx (see deploy/nginx.conf.template).
+        self.url = f"https://127.0.0.1:{https_port}"
+        self.alias_url = f"https://localhost:{https_port}"
         self.env = {
             **os.environ,
             "ENVIRONMENT": "staging",
@@ -91,10 +95,8 @@ class Topology:
             "REDIS_URL": self.redis.url,
             "DATA_DIR": str(run_dir / "data"),
             "PUBLIC_URL": self.url,
-            # Reflex sends the socket to the page's default HTTPS port when the API host is
-            # "localhost"; the address keeps the port (a real host on 443 uses its name).
-            "REFLEX_API_URL": f"https://127.0.0.1:{https_port}",
-            "REFLEX_TRUSTED_PROXY_HOPS": "1",
+            "REFLEX_API_URL": self.url,  # the exported frontend's socket: the pages' own origin
+            "TRUSTED_PROXY_HOPS": "1",  # nginx sets X-Forwarded-For to the client's address
             "GRANIAN_WORKERS": "1",
             "LOG_FORMAT": "json",
             "BACKUP_KEY": Fernet.generate_key().decode(),
@@ -102,7 +104,7 @@ class Topology:
             "PATH": BIN_PATH,
             **(extra_env or {}),
         }
-        for name in ("TEST_DATABASE_URL", "STRIPE_SECRET_KEY"):
+        for name in ("TEST_DATABASE_URL", "STRIPE_SECRET_KEY", "REFLEX_TRUSTED_PROXY_HOPS"):
             self.env.pop(name, None)
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -255,8 +257,8 @@ class Topology:
         config.write_text(
             render_nginx.render(
                 {
+                    "PUBLIC_URL": self.url,
                     "HTTPS_PORT": str(self.https_port),
-                    "SERVER_NAME": "localhost",
                     "TLS_CERT": str(cert),
                     "TLS_KEY": str(key),
                     "STATIC_ROOT": str(self.run_dir / "static"),
@@ -314,7 +316,11 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         topology.start()
-        print(f"\nServing {topology.url} (self-signed certificate) with {args.workers} workers.", flush=True)
+        print(
+            f"\nServing {topology.url} (self-signed certificate; {topology.alias_url} leads there) "
+            f"with {args.workers} workers.",
+            flush=True,
+        )
         print(f"Logs: {topology.logs}   Ctrl-C stops everything.", flush=True)
         while True:
             for index, process in enumerate(topology.workers):

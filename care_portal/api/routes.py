@@ -8,6 +8,7 @@ from starlette.routing import Route
 from care_portal import routes
 from care_portal.api import exports, health, invoices
 from care_portal.api.care_files import beneficiary_document, consent_document, download_cv
+from care_portal.api.message_files import message_attachment
 from care_portal.api.payments import payment_webhook
 from care_portal.api.session_routes import activate_session
 from care_portal.api.visit_reports import report_pdf, report_photo
@@ -32,5 +33,6 @@ def build_api() -> Starlette:
             Route("/api/tareas/{task_id}/informe.pdf", report_pdf, methods=["GET"]),
             Route("/api/fotos/{photo_id}.jpg", report_photo, methods=["GET"]),
             Route("/api/mis-datos/{export_id}.zip", exports.data_export_zip, methods=["GET"]),
+            Route("/api/mensajes/adjuntos/{message_id}", message_attachment, methods=["GET"]),
         ],
     )

@@ -4,16 +4,38 @@ from __future__ import annotations
 
 import reflex as rx
 
+from care_portal.components.care import file_picker
 from care_portal.components.fields import form_field
 from care_portal.components.i18n import t
 from care_portal.services.care_documents import AUTHORITY_KINDS
 
 
-def representative_fields(errors: rx.Var) -> rx.Component:
-    """Relationship to the beneficiary and the authority the representative acts under."""
-    return rx.box(
-        form_field("signer_relationship", "care.field.signer_relationship", errors), authority_select(errors)
-    )
+def representative_fields(
+    errors: rx.Var, on_document=None, document_name: rx.Var | None = None
+) -> rx.Component:
+    """Relationship to the beneficiary and the authority the representative acts under.
+
+    Where the form accepts files (``on_document``), also an optional supporting document.
+    """
+    parts = [
+        form_field("signer_relationship", "care.field.signer_relationship", errors),
+        authority_select(errors),
+    ]
+    if on_document is not None:
+        parts += [
+            file_picker(
+                "authority_document",
+                "care.field.authority_document",
+                on_document,
+                errors.get("authority_document", ""),
+                multiple=False,
+            ),
+            rx.cond(
+                document_name != "",
+                rx.text(t("care.upload.ready"), " ", document_name, id="authority-document-ready", size="2"),
+            ),
+        ]
+    return rx.box(*parts)
 
 
 def authority_select(errors: rx.Var) -> rx.Component:

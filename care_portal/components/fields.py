@@ -22,6 +22,7 @@ def form_field(
     hint_key: str = "",
     required: bool = True,
     default_value: rx.Var | str = "",
+    field_id: str = "",
 ) -> rx.Component:
     """Build one labelled input whose error message sits under it.
 
@@ -34,12 +35,13 @@ def form_field(
         hint_key: Catalogue key of a hint shown under the field.
         required: Whether the field must be filled.
         default_value: Initial value.
+        field_id: The input's id when two forms of a page share a field name (``field-<name>``).
 
     Returns:
         The field component.
     """
     error = errors.get(name, "")
-    field_id = f"field-{name}"
+    field_id = field_id or f"field-{name}"
     return rx.box(
         rx.el.label(
             t(label_key),

@@ -6,6 +6,7 @@ import reflex as rx
 
 from care_portal import routes
 from care_portal.components.i18n import t
+from care_portal.state.messages_nav import UnreadState
 from care_portal.state.session import SessionState
 
 ROLE_LINKS: dict[str, list[tuple[str, str]]] = {
@@ -46,12 +47,31 @@ def language_switch() -> rx.Component:
     )
 
 
+def _messages_link() -> rx.Component:
+    """«Mensajes» with the number waiting unread, for those who converse with the team."""
+    return rx.cond(
+        UnreadState.shows_messages & SessionState.is_logged_in,
+        rx.link(
+            t("nav.messages"),
+            rx.cond(
+                UnreadState.unread > 0,
+                rx.badge(UnreadState.unread, color_scheme="red", margin_left="0.3em", id="nav-unread"),
+            ),
+            href=routes.MESSAGES,
+            class_name="cp-nav-link",
+            underline="none",
+            id="nav-messages",
+        ),
+    )
+
+
 def _nav_items() -> rx.Component:
     return rx.fragment(
         _nav_link("nav.shop", routes.SHOP),
         _nav_link("nav.jobs", routes.JOBS),
         _nav_link("nav.help", routes.HELP),
         _role_links(),
+        _messages_link(),
         rx.cond(
             SessionState.is_logged_in,
             rx.button(t("nav.logout"), on_click=SessionState.log_out, variant="soft", size="3", id="logout"),
@@ -108,6 +128,18 @@ def header() -> rx.Component:
                     rx.fragment(),
                 ),
                 rx.cond(
+                    UnreadState.shows_messages & SessionState.is_logged_in,
+                    rx.menu.item(
+                        rx.link(
+                            t("nav.messages"),
+                            rx.cond(UnreadState.unread > 0, " (" + UnreadState.unread.to(str) + ")", ""),
+                            href=routes.MESSAGES,
+                            width="100%",
+                            id="menu-messages",
+                        )
+                    ),
+                ),
+                rx.cond(
                     SessionState.is_logged_in,
                     rx.menu.item(t("nav.logout"), on_click=SessionState.log_out),
                     rx.fragment(
@@ -118,8 +150,24 @@ def header() -> rx.Component:
                 size="2",
             ),
         ),
+        rx.cond(  # the unread count sits on the menu button (the header has no room for more)
+            UnreadState.shows_messages & (UnreadState.unread > 0),
+            rx.badge(
+                UnreadState.unread,
+                color_scheme="red",
+                variant="solid",
+                radius="full",
+                position="absolute",
+                top="-6px",
+                right="-6px",
+                pointer_events="none",
+                aria_hidden="true",
+                id="mobile-unread",
+            ),
+        ),
         spacing="2",
         align="center",
+        position="relative",
     )
     return rx.el.header(
         rx.hstack(
@@ -137,6 +185,7 @@ def header() -> rx.Component:
             spacing="2",
         ),
         class_name="cp-header",
+        on_mount=UnreadState.refresh,
     )
 
 

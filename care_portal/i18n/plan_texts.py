@@ -82,6 +82,10 @@ PLANS: dict[str, tuple[str, str]] = {
     "plans.cta": ("Contratar como plan mensual", "Contract as a monthly plan"),
     "plans.sim.title": ("Pago mensual simulado", "Simulated monthly payment"),
     "plans.sim.pay": ("Pagar este mes", "Pay this month"),
+    "plans.sim.next": (
+        "Pago simulado: cobrar el mes siguiente (o simular un fallo)",
+        "Simulated payment: charge the next month (or simulate a failure)",
+    ),
     "plans.sim.fail": ("Simular un pago fallido", "Simulate a failed payment"),
     "plans.sim.paid": (
         "Mes pagado. Tus visitas ya están en «Tareas».",
@@ -161,6 +165,18 @@ PLANS: dict[str, tuple[str, str]] = {
     "plans.mail.changed.body": (
         "Hola, {name}:\n\nPlan «{service}» de {beneficiary}: {change}\n\nUn saludo,\nCuidado en Casa",
         "Hello {name},\n\n«{service}» plan of {beneficiary}: {change}\n\nKind regards,\nCuidado en Casa",
+    ),
+    "plans.mail.manager_changed.subject": (
+        "Cambio en el plan de {beneficiary}",
+        "Change to {beneficiary}'s plan",
+    ),
+    "plans.mail.manager_changed.body": (
+        "El plan «{service}» de {beneficiary} {change}{schedule}",
+        "The «{service}» plan of {beneficiary} {change}{schedule}",
+    ),
+    "plans.mail.manager_schedule": (
+        "\nDías y horas desde el mes que viene: {schedule}",
+        "\nDays and times from next month: {schedule}",
     ),
     "plans.mail.paused.subject": ("Plan en pausa · {service}", "Plan paused · {service}"),
     "plans.mail.paused.text": (

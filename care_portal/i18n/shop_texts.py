@@ -69,6 +69,7 @@ SHOP: dict[str, tuple[str, str]] = {
     "billing.address": ("Dirección de facturación", "Billing address"),
     "billing.postal_code": ("Código postal", "Postal code"),
     "billing.town": ("Población", "Town"),
+    "billing.phone": ("Teléfono de facturación", "Billing phone"),
     "billing.nif_invalid": (
         "NIF, NIE o CIF no válido. Revisa los números y la letra, p. ej. 12345678Z.",
         "Invalid tax ID. Check the digits and the letter, e.g. 12345678Z.",

@@ -48,6 +48,7 @@ class DocumentKind(StrEnum):
     DOCUMENT = "document"
     SIGNED_CONSENT = "signed_consent"
     SIGNATURE = "signature"
+    REPRESENTATION = "representation"  # the representative's supporting document (optional)
 
 
 class Beneficiary(SQLModel, table=True):

@@ -66,7 +66,7 @@ def forbidden_page() -> rx.Component:
     """Shown when a logged-in user opens another role's area."""
     return page_shell(
         rx.callout(t("forbidden.text"), icon="shield_alert", color_scheme="amber", id="forbidden"),
-        rx.box(rx.link(rx.button(t("forbidden.back"), size="3", margin_top="1em"), href=routes.HOME)),
+        rx.box(rx.link(rx.button(t("forbidden.back"), size="3"), href=routes.HOME), margin_top="1em"),
         title_key="forbidden.title",
     )
 

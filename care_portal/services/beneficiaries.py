@@ -19,7 +19,13 @@ from care_portal.models.types import utcnow
 from care_portal.services import access_log, care_documents, manager_areas
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
-from care_portal.services.care_access import load_owned, load_visible
+from care_portal.services.care_access import (
+    CirclePermission,
+    active_membership,
+    load_owned,
+    load_visible,
+    readable_beneficiary_ids,
+)
 from care_portal.services.care_documents import Attachment, ConsentSigner
 
 
@@ -101,12 +107,16 @@ def list_active_beneficiaries(session: Session, *, actor: Viewer | None) -> list
         actor: The logged-in client.
 
     Returns:
-        The beneficiaries the client can buy services for.
+        The beneficiaries the client can buy services for: their own, and those whose family
+        circle they belong to with «buy» granted.
     """
     actor = ensure_role(actor, Role.CLIENT)
     rows = session.exec(
         select(Beneficiary)
-        .where(Beneficiary.client_id == actor.id, col(Beneficiary.archived_at).is_(None))
+        .where(
+            col(Beneficiary.id).in_(readable_beneficiary_ids(actor, need=CirclePermission.BUY)),
+            col(Beneficiary.archived_at).is_(None),
+        )
         .order_by(col(Beneficiary.full_name), col(Beneficiary.id))
     ).all()
     return [_option(row) for row in rows]
@@ -115,15 +125,19 @@ def list_active_beneficiaries(session: Session, *, actor: Viewer | None) -> list
 def get_own_active_beneficiary(
     session: Session, *, actor: Viewer | None, beneficiary_id: int
 ) -> BeneficiaryOption:
-    """Return one of the actor's own non-archived beneficiaries.
+    """Return one of the actor's own non-archived beneficiaries (or one whose circle lets them buy).
 
     Raises:
-        NotFound: Missing, archived, or another client's beneficiary.
+        NotFound: Missing, archived, or another client's beneficiary the actor may not buy for.
     """
     actor = ensure_role(actor, Role.CLIENT)
     row = session.get(Beneficiary, beneficiary_id)
-    if row is None or row.client_id != actor.id or row.archived_at is not None:
+    if row is None or row.archived_at is not None or row.blocked_at is not None:
         raise NotFound()
+    if row.client_id != actor.id:  # a circle member the client let buy (services.care_access)
+        member = active_membership(session, actor.id, row.id)
+        if member is None or not member.can_buy:
+            raise NotFound()
     return _option(row)
 
 
@@ -164,6 +178,7 @@ def register_beneficiary(
     signed_consent: Attachment | None = None,
     signer: ConsentSigner | None = None,
     consent_purposes: tuple[str, ...] = ("service",),
+    authority_document: Attachment | None = None,
 ) -> BeneficiaryOption:
     """Register a beneficiary (and household) for the actor, with optional files and consent.
 
@@ -178,6 +193,9 @@ def register_beneficiary(
         signer: Who signed it (required with ``signed_consent``).
         consent_purposes: What the signed consent covers; health notes are refused
             unless it includes ``"health"``.
+        authority_document: A representative's optional supporting document (court order,
+            power of attorney…), kept with the consent as proof; only with a representative's
+            signed consent.
 
     Returns:
         The new beneficiary.
@@ -199,6 +217,9 @@ def register_beneficiary(
         consent_file = care_documents.check_files([signed_consent], "consent_file", errors)
         care_documents.check_signer(signer, errors)
         purposes = care_documents.clean_purposes(consent_purposes, errors)
+    authority_file = care_documents.check_authority_document(
+        authority_document, signer if signed_consent is not None else None, errors
+    )
     if clean is not None and clean.care_notes and "health" not in purposes:
         errors["care_notes"] = "care.health_consent_required"
     if errors:
@@ -226,6 +247,7 @@ def register_beneficiary(
             document_id=document.id,
             purposes=purposes,
         )
+    care_documents.store_authority_document(session, actor=actor, beneficiary=row, checked=authority_file)
     record_event(
         session,
         actor_id=actor.id,

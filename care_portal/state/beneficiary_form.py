@@ -13,8 +13,8 @@ from care_portal.domain.care import MAX_HOUSEHOLD, BeneficiaryInput, HouseholdMe
 from care_portal.domain.errors import DomainError
 from care_portal.models import Role
 from care_portal.services.authz import Viewer
-from care_portal.services.care_documents import ConsentSigner
-from care_portal.services.staging import discard_staged, stage_upload
+from care_portal.services.care_documents import Attachment, ConsentSigner
+from care_portal.services.staging import discard_staged, stage_upload, staged_attachment
 from care_portal.state.session import FormMixin, guarded
 
 
@@ -62,7 +62,9 @@ class BeneficiaryFormMixin(FormMixin, mixin=True):
     signer_role: str = "beneficiary"
     health_ticked: bool = False
     consent_name: str = ""
+    authority_document_name: str = ""
     _consent_key: str = ""
+    _authority_document_key: str = ""
 
     @rx.var
     def member_numbers(self) -> list[int]:
@@ -101,11 +103,37 @@ class BeneficiaryFormMixin(FormMixin, mixin=True):
             self._discard_consent()
             self._consent_key, self.consent_name = key, name
 
+    @rx.event
+    @guarded(Role.CLIENT)
+    def stage_authority_document(self, viewer: Viewer, files: list[rx.UploadFile]):
+        """Receive the representative's supporting document and keep it until the form is sent."""
+        self.field_errors = {k: v for k, v in self.field_errors.items() if k != "authority_document"}
+        for upload in files[:1]:
+            try:
+                key, name = stage_upload(upload)
+            except DomainError as error:
+                self.field_errors = {**self.field_errors, "authority_document": self._error_text(error)}
+                return
+            self._discard_authority_document()
+            self._authority_document_key, self.authority_document_name = key, name
+
+    def _discard_authority_document(self) -> None:
+        if self._authority_document_key:
+            discard_staged([self._authority_document_key])
+        self._authority_document_key, self.authority_document_name = "", ""
+
     def _discard_consent(self) -> None:
-        """Delete the staged consent, if any, and forget it."""
+        """Delete the staged consent and supporting document, if any, and forget them."""
         if self._consent_key:
             discard_staged([self._consent_key])
         self._consent_key, self.consent_name = "", ""
+        self._discard_authority_document()
+
+    def _staged_authority_document(self) -> Attachment | None:
+        """The representative's supporting document, when one was chosen and a representative signs."""
+        if not self._authority_document_key or self.signer_role != "representative":
+            return None
+        return staged_attachment(self._authority_document_key, self.authority_document_name)
 
     def _consent_signer(self, form: dict) -> ConsentSigner:
         """Read who signed the consent from the submitted form."""

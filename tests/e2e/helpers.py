@@ -57,7 +57,7 @@ def confirm_and_log_in(
     """After the sign-up form: open the confirmation link from the e-mail and log in."""
     expect(page.locator("#signup-sent")).to_contain_text(email)
     mail = smtp_server.wait_for(lambda m: m["To"] == email and "Confirma" in m["Subject"])
-    link = re.search(r"http://\S+/verificar\?token=[\w-]+", mail.get_content()).group(0)
+    link = re.search(r"https?://\S+/verificar\?token=[\w-]+", mail.get_content()).group(0)
     open_page(page, link)
     expect(page.locator("#verify-done")).to_be_visible()
     log_in(page, base, email, password, next_path=next_path)

@@ -156,14 +156,18 @@ def test_profile_edit_and_help_pages(page, app_url, smtp_server):
     sign_up_and_confirm(page, app_url, smtp_server, "Tomás Vidal", email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
     open_page(page, f"{app_url}/cuenta/perfil")
-    # The billing data below has a phone of its own (same field id: to be renamed).
-    phone = page.locator("#field-phone").first
+    # The billing data below has a phone of its own, with its own id and label.
+    expect(page.locator("#field-phone")).to_have_count(1)
+    expect(page.get_by_label("Teléfono de facturación")).to_have_attribute("id", "billing-phone")
+    expect(page.get_by_label("Teléfono", exact=True)).to_have_attribute("id", "field-phone")
+    phone = page.locator("#field-phone")
     phone.fill("12")
     page.locator("#profile-save").click()
-    expect(page.locator("#field-phone-error").first).to_contain_text("Teléfono no válido")
+    expect(page.locator("#field-phone-error")).to_contain_text("Teléfono no válido")
+    expect(page.locator("#billing-phone-error")).to_be_hidden()
     phone.fill("612 345 678")
     page.locator("#profile-save").click()
-    expect(page.locator("#field-phone-error").first).to_be_hidden()
+    expect(page.locator("#field-phone-error")).to_be_hidden()
     page.reload()
     expect(phone).to_have_value("+34612345678")
     snapshot(page, "profile")

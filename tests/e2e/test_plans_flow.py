@@ -59,3 +59,6 @@ def test_a_client_contracts_a_weekly_plan_pays_and_sees_numbered_visits(page, ap
     expect(plan.locator(".plan-status")).to_have_text("Activo")
     expect(plan.locator(".plan-schedule")).to_contain_text("martes 10:00")
     snapshot(page, "plan-projects")
+    plan.get_by_role("button", name="Pausar").click()  # from next month; this month's visits stay
+    expect(plan.locator(".plan-status")).to_have_text("En pausa")
+    expect(plan.get_by_role("button", name="Reanudar")).to_be_visible()

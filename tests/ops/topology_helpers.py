@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import ssl
 import urllib.error
+import urllib.parse
 import urllib.request
+from http.client import HTTPSConnection
 
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import text
@@ -27,6 +29,18 @@ def http(url: str, *, data: bytes | None = None, headers: dict | None = None, ti
         return error.code, error.read()
     except OSError:
         return 0, b""
+
+
+def redirect_of(url: str) -> tuple[int, str]:
+    """Return the status and ``Location`` of one GET, without following it."""
+    parts = urllib.parse.urlsplit(url)
+    connection = HTTPSConnection(parts.hostname, parts.port, timeout=10, context=_INSECURE)
+    try:
+        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+        response = connection.getresponse()
+        return response.status, response.getheader("Location", "")
+    finally:
+        connection.close()
 
 
 def events_served(topology, index: int) -> float:

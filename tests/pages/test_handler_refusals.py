@@ -65,6 +65,9 @@ PUBLIC = {
     "ShopState.load": "the public catalogue",
     "JobsState.load_list": "public job offers",
     "JobsState.load_offer": "one public job offer",
+    "InvitationState.load": "needs the secret invitation link; shows no private data",
+    "InvitationState.sign_up": "the sign-up form for the invited address (needs the secret link)",
+    "UnreadState.refresh": "counts only the caller's own unread messages; nothing for nobody",
 }
 # Handlers that only move the tab's own widgets: anyone may call them, and they must leave
 # the database as it was.
@@ -106,6 +109,20 @@ ANY_USER = {
     "ApplyState.submit": "the caller's own application",
     "MyApplicationsState.load": "the caller's own applications",
     "MyDataState.load": "the caller's own export, billing data and requests (clients only)",
+    # The family circle and its conversations: members and participants may have any role; the
+    # services check membership / participation (tests/pages/test_circle_handlers.py).
+    "ConversationState.load": "participants only (services.messages checks); others read «not found»",
+    "ConversationState.load_older": "participants only (services.messages checks)",
+    "ConversationState.attach": "stages the caller's own file; nothing is stored until `send`",
+    "ConversationState.remove_attachment": "drops the caller's own staged file",
+    "ConversationState.send": "participants only (services.messages checks)",
+    "ConversationState.poll": "re-reads the caller's session without noting activity; participants only",
+    "InboxState.load": "the caller's own conversations",
+    "InboxState.go_to_page": "the caller's own conversations",
+    "SharedProjectState.load": "circle members, the client, the manager and admins only (services check)",
+    "SharedProjectState.go_to_page": "circle members, the client, the manager and admins only",
+    "FollowedState.load": "the caller's own memberships",
+    "InvitationState.accept": "only the invited account, with the secret link (services check)",
 }
 # Handlers not called here, with the reason.
 NOT_CALLED = {

@@ -4,6 +4,7 @@ import pytest
 from sqlmodel import select
 
 from care_portal.domain.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
+from care_portal.integrations import storage
 from care_portal.models import (
     AuditEvent,
     Beneficiary,
@@ -396,3 +397,78 @@ def test_registration_time_is_aware(db, people):
     row = db.get(Beneficiary, option.id)
     assert row.created_at.utcoffset() == timedelta(0)
     assert row.client_id == people["a"].id
+
+
+def test_a_representatives_supporting_document_is_kept_privately_with_the_consent(db, people):
+    option = _register(
+        db,
+        people["a"],
+        signed_consent=Attachment("consentimiento.pdf", PDF_BYTES),
+        signer=ConsentSigner("Carmen A", "representative", "hija", "power_of_attorney"),
+        authority_document=Attachment("poder notarial.pdf", PDF_BYTES),
+    )
+    proof = db.exec(select(BeneficiaryDocument).where(BeneficiaryDocument.kind == "representation")).one()
+    assert (proof.beneficiary_id, proof.display_name) == (option.id, "poder notarial.pdf")
+    assert storage.read_private(proof.storage_key) == PDF_BYTES
+    assert (storage.private_root() / proof.storage_key).read_bytes() != PDF_BYTES  # encrypted at rest
+    detail = beneficiaries.get_project(db, actor=people["a"], beneficiary_id=option.id)
+    assert "representation" in [d.kind for d in detail.documents]
+    with pytest.raises(NotFound):
+        beneficiaries.get_project(db, actor=people["b"], beneficiary_id=option.id)
+
+
+@pytest.mark.parametrize(
+    ("signer", "attachment", "errors"),
+    [
+        (
+            SIGNER,
+            Attachment("poder.pdf", PDF_BYTES),
+            {"authority_document": "care.authority_document_needs_representative"},
+        ),
+        (
+            ConsentSigner("Carmen A", "representative", "hija", "guardianship"),
+            Attachment("poder.exe", EXE_BYTES),
+            {"authority_document": "care.file_type"},
+        ),
+    ],
+)
+def test_a_supporting_document_needs_a_representative_and_a_good_file(db, people, signer, attachment, errors):
+    with pytest.raises(ValidationFailed) as caught:
+        beneficiaries.register_beneficiary(
+            db,
+            actor=people["a"],
+            data=form(),
+            signed_consent=Attachment("c.pdf", PDF_BYTES),
+            signer=signer,
+            authority_document=attachment,
+        )
+    assert caught.value.errors == errors
+    db.rollback()
+    assert db.exec(select(Beneficiary)).all() == []
+    assert db.exec(select(BeneficiaryDocument)).all() == []
+
+
+def test_a_consent_uploaded_later_by_a_representative_can_bring_its_supporting_document(db, people):
+    option = _register(db, people["a"])
+    care_documents.submit_signed_consent(
+        db,
+        actor=people["a"],
+        beneficiary_id=option.id,
+        attachment=Attachment("consentimiento.pdf", PDF_BYTES),
+        signer=ConsentSigner("Carmen A", "representative", "hija", "guardianship"),
+        authority_document=Attachment("resolución judicial.pdf", PDF_BYTES),
+    )
+    db.commit()
+    kinds = sorted(d.kind for d in db.exec(select(BeneficiaryDocument)).all())
+    assert kinds == ["representation", "signed_consent"]
+    with pytest.raises(NotFound):  # someone else's beneficiary: nothing stored
+        care_documents.submit_signed_consent(
+            db,
+            actor=people["b"],
+            beneficiary_id=option.id,
+            attachment=Attachment("c.pdf", PDF_BYTES),
+            signer=ConsentSigner("Berta B", "representative", "hija", "guardianship"),
+            authority_document=Attachment("poder.pdf", PDF_BYTES),
+        )
+    db.rollback()
+    assert len(db.exec(select(BeneficiaryDocument)).all()) == 2

@@ -110,3 +110,21 @@ def test_the_admin_form_is_read_exactly_and_filled_back(db, people):
     assert catalog.service_form(db, actor=admin, service_id=None)["vat_rate"] == "10"
     with pytest.raises(PermissionDenied):
         catalog.service_form(db, actor=client, service_id=created.id)
+
+
+def test_admins_mark_which_services_can_be_contracted_as_plans(db, people):
+    from care_portal.services import plans
+
+    admin, client = people
+    seed_catalogue(db)
+    db.commit()
+    assert [s.slug for s in plans.plannable_services(db)] == ["visita-compania", "recados-compras"]
+    bono = db.exec(select(CareService).where(CareService.slug == "bono-cuatro-visitas")).one()
+    with pytest.raises(PermissionDenied):
+        catalog.set_service_plannable(db, actor=client, service_id=bono.id, plannable=True)
+    catalog.set_service_plannable(db, actor=admin, service_id=bono.id, plannable=True)
+    db.commit()
+    assert "bono-cuatro-visitas" in [s.slug for s in plans.plannable_services(db)]
+    shown = {s.slug: s.is_plannable for s in catalog.list_services(db)}
+    assert shown["bono-cuatro-visitas"] is True
+    assert shown["ayuda-tramites"] is False

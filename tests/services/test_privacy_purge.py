@@ -93,6 +93,7 @@ def test_a_closed_account_keeps_its_invoices_blocked_and_the_job_purges_them_aft
     # The other client's invoice is untouched, and invoices are immutable again.
     other = db.exec(select(Invoice).where(Invoice.client_id == world.other_client.id)).one()
     assert other.recipient_name == "María López"  # the test billing data
+    assert storage.exists_private(other.pdf_key)  # its PDF is referenced: the sweep keeps it
     with pytest.raises(DBAPIError):
         db.exec(text("UPDATE invoices SET recipient_name = 'x'"))
     db.rollback()

@@ -87,7 +87,10 @@ def test_one_run_deletes_what_is_past_its_period_and_keeps_the_rest(db):
     fresh_upload = _aged(storage.save_private("staging", b"being filled in", "pdf"), 2)
     orphan = _aged(storage.save_private("documents", b"replaced", "pdf"), 48)
     young_orphan = _aged(storage.save_private("documents", b"saving now", "pdf"), 1)
-    invoice = _aged(storage.save_private("invoices", b"%PDF invoice", "pdf"), 24 * 365)
+    # PDFs and photos no row points at (a rolled-back invoice, a photo or attachment never saved).
+    orphan_pdf = _aged(storage.save_private("invoices", b"%PDF invoice", "pdf"), 24 * 365)
+    orphan_photo = _aged(storage.save_private("photos", b"\xff\xd8 photo", "jpg"), 30)
+    orphan_attachment = _aged(storage.save_private("messages", b"%PDF adjunto", "pdf"), 30)
 
     counts = run_retention(db, now=NOW)
     db.commit()
@@ -97,14 +100,15 @@ def test_one_run_deletes_what_is_past_its_period_and_keeps_the_rest(db):
     assert counts["sessions"] == 1
     assert counts["reset_tokens"] == 1
     assert counts["staged_uploads"] == 1
-    assert counts["orphan_files"] == 2  # the erased candidate's CV and the replaced document
+    # The erased candidate's CV, the replaced document, the PDF, the photo and the attachment.
+    assert counts["orphan_files"] == 5
     assert (db.get(Application, old.id).cv_key, db.get(Application, old.id).experience) == ("", "")
     assert [a.application_id for a in db.exec(select(ApplicationAnswer)).all()] == [pooled.id, recent.id]
     assert db.get(Application, pooled.id).cv_key
     assert db.get(Application, recent.id).cv_key
     root = storage.private_root()
-    gone = [old_cv, stale_upload, orphan]
-    kept = [fresh_upload, young_orphan, invoice, pooled.cv_key, recent.cv_key]
+    gone = [old_cv, stale_upload, orphan, orphan_pdf, orphan_photo, orphan_attachment]
+    kept = [fresh_upload, young_orphan, pooled.cv_key, recent.cv_key]
     assert [(root / k).exists() for k in gone] == [False] * len(gone)
     assert [(root / k).exists() for k in kept] == [True] * len(kept)
     assert [s.token_hash[0] for s in db.exec(select(AuthSession)).all()] == ["b"]

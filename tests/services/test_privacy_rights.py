@@ -12,8 +12,10 @@ from starlette.testclient import TestClient
 from care_portal.api.routes import build_api
 from care_portal.domain.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from care_portal.domain.privacy import add_months, request_due
-from care_portal.models import DataExport, Invoice, RightsRequest
+from care_portal.integrations import storage
+from care_portal.models import DataExport, Invoice, OrderWithdrawal, RightsRequest, VisitReport
 from care_portal.models.care import Beneficiary
+from care_portal.models.shop import Order
 from care_portal.services import accounts, care_documents, checkout, visits
 from care_portal.services.care_documents import ConsentSigner
 from care_portal.services.privacy import export, rights
@@ -170,3 +172,27 @@ def test_requests_are_due_in_one_month_and_the_admin_queue_shows_overdue_ones(db
     assert rights.list_own_requests(db, actor=world.other_client)[0].kind == "objection"
     with pytest.raises(ValidationFailed):
         rights.file_request(db, actor=world.client, kind="everything")
+
+
+def test_the_export_holds_report_photos_withdrawals_and_every_invoice_pdf(db, world):
+    photo = storage.save_private("photos", b"\xff\xd8\xff foto de la visita", "jpg")
+    db.add(
+        VisitReport(
+            task_id=world.tasks[0], author_id=world.manager.id, work_done="Paseo.", photo_keys=[photo]
+        )
+    )
+    order = db.exec(select(Order).where(Order.client_id == world.client.id)).one()
+    db.add(OrderWithdrawal(order_id=order.id, client_id=world.client.id, statement="Ya no lo necesito."))
+    invoice = db.exec(select(Invoice).where(Invoice.client_id == world.client.id)).one()
+    db.commit()
+    if storage.exists_private(invoice.pdf_key):
+        storage.delete_private(invoice.pdf_key)  # never rendered (or purged): rendered for the ZIP
+
+    _, archive = _built_zip(db, world.client)
+    names = archive.namelist()
+    [photo_name] = [n for n in names if n.startswith("fotos/")]
+    assert archive.read(photo_name) == b"\xff\xd8\xff foto de la visita"
+    assert archive.read(f"facturas/factura-{invoice.number}.pdf").startswith(b"%PDF-")
+    assert not [n for n in names if n.endswith(".falta.txt")]
+    data = json.loads(archive.read("datos.json"))
+    assert [w["statement"] for w in data["withdrawals"]] == ["Ya no lo necesito."]

@@ -26,7 +26,7 @@ BILLING_LABELS = (
     "billing.address",
     "billing.postal_code",
     "billing.town",
-    "field.phone",
+    "billing.phone",
 )
 
 
@@ -236,7 +236,7 @@ def _billing_card() -> rx.Component:
         rx.text(t("privacy.billing.help"), size="2", color_scheme="gray"),
         rx.form(
             *[
-                form_field(name, label, errors, default_value=b.get(name, ""))
+                form_field(name, label, errors, default_value=b.get(name, ""), field_id=f"billing-{name}")
                 for name, label in zip(BILLING_FIELDS, BILLING_LABELS, strict=True)
             ],
             rx.button(t("common.save"), type="submit", size="3", id="billing-save"),

@@ -99,7 +99,11 @@ def _order_card(row: rx.Var) -> rx.Component:
                     class_name="cp-label",
                 ),
                 rx.el.textarea(
-                    name="statement", id=f"field-statement-{row['id']}", class_name="cp-input", rows="2"
+                    name="statement",
+                    id=f"field-statement-{row['id']}",
+                    class_name="cp-input",
+                    rows="2",
+                    style={"width": "100%"},
                 ),
                 rx.el.label(
                     rx.el.input(

@@ -19,6 +19,7 @@ from care_portal.pages.care.project_privacy import (
     upload_purposes,
 )
 from care_portal.pages.care.projects_state import ProjectsState, ProjectState
+from care_portal.pages.circle.project_circle import circle_section, followed_section
 from care_portal.pages.plans.section import plans_section
 
 
@@ -79,6 +80,7 @@ def projects_page() -> rx.Component:
             width="100%",
             margin_top="1em",
         ),
+        followed_section(),
         plans_section(),
         title_key="care.projects.title",
     )
@@ -153,6 +155,10 @@ def _documents_card() -> rx.Component:
                     ProjectState.documents,
                     lambda d: rx.el.li(
                         rx.link(d["name"], href=d["url"], is_external=True, class_name="document-link"),
+                        rx.cond(
+                            d["kind"] == "representation",
+                            rx.badge(t("care.doc_kind.representation"), margin_left="0.4em"),
+                        ),
                         rx.text(
                             " · ", d["size"], " · ", d["uploaded"], as_="span", size="2", color_scheme="gray"
                         ),
@@ -215,7 +221,12 @@ def _consent_upload_form() -> rx.Component:
             _signer_radio("representative", "care.signer.representative"),
             style={"border": "none", "padding": "0", "margin": "0 0 0.75em"},
         ),
-        rx.cond(ProjectState.signer_role == "representative", representative_fields(errors)),
+        rx.cond(
+            ProjectState.signer_role == "representative",
+            representative_fields(
+                errors, ProjectState.stage_authority_document, ProjectState.authority_document_name
+            ),
+        ),
         upload_purposes(),
         form_error_banner(ProjectState.form_error),
         rx.button(t("care.consent.upload"), type="submit", size="3", id="consent-submit"),
@@ -356,6 +367,7 @@ def _project_body() -> rx.Component:
             width="100%",
             margin_top="1em",
         ),
+        rx.cond(can_edit, circle_section()),
         rx.cond(can_edit, _archive_box()),
         rx.cond(can_edit, erase_box()),
     )

@@ -186,6 +186,7 @@ class ProjectState(BeneficiaryFormMixin, SessionState):
                     attachment=staged_attachment(self._consent_key, self.consent_name),
                     signer=signer,
                     purposes=consent_purposes(form, health=self.health_ticked),
+                    authority_document=self._staged_authority_document(),
                 )
         except DomainError as error:
             self._show_error(error)

@@ -99,6 +99,7 @@ class RegisterState(BeneficiaryFormMixin, SessionState):
                     signed_consent=signed,
                     signer=signer,
                     consent_purposes=consent_purposes(form, health=self.health_ticked),
+                    authority_document=self._staged_authority_document() if signed else None,
                 )
         except DomainError as error:
             self._show_error(error)
@@ -203,7 +204,9 @@ def _consent_section() -> rx.Component:
                 ),
                 rx.cond(
                     RegisterState.signer_role == "representative",
-                    representative_fields(errors),
+                    representative_fields(
+                        errors, RegisterState.stage_authority_document, RegisterState.authority_document_name
+                    ),
                 ),
                 purpose_ticks(RegisterState.toggle_health_ticked, errors),
             ),

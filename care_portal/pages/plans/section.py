@@ -218,6 +218,16 @@ def _plan_card(plan: dict) -> rx.Component:
                 wrap="wrap",
                 spacing="2",
             ),
+            rx.cond(
+                plan["simulated"].to(bool)
+                & ((plan["status"].to(str) == "active") | (plan["status"].to(str) == "payment_failed")),
+                rx.link(
+                    t("plans.sim.next"),
+                    href=routes.PLAN_PAY_SIMULATED + "?plan=" + public_id,
+                    class_name="plan-sim-next",
+                    size="2",
+                ),
+            ),
             rx.cond(PlansState.changing == public_id, _change_form()),
             spacing="2",
             width="100%",

@@ -16,6 +16,7 @@ from care_portal.components.visits import ordinal_badge, state_badge
 from care_portal.db import session_scope
 from care_portal.domain.series import visit_ordinal_label
 from care_portal.models import Role
+from care_portal.pages.circle.inbox import team_messages_section
 from care_portal.services import visits
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
@@ -275,6 +276,7 @@ def _filters() -> rx.Component:
 def manager_dashboard_page() -> rx.Component:
     """The manager's dashboard, built for a phone first (a loading state until its data is in)."""
     return page_shell(
+        team_messages_section(),
         when_loaded(ManagerDashboardState.loaded, _dashboard()),
         rx.link(t("account.profile"), href=routes.ACCOUNT_PROFILE, margin_top="1em"),
         title_key="manager.title",

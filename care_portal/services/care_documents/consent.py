@@ -28,7 +28,7 @@ from care_portal.models.types import utcnow
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
 from care_portal.services.care_access import load_owned
-from care_portal.services.care_documents.files import Attachment, check_files, store_document
+from care_portal.services.care_documents.files import Attachment, CheckedFile, check_files, store_document
 from care_portal.services.notifications import queue_email
 
 CONSENT_VERSION = "2026-12"
@@ -69,6 +69,36 @@ def check_signer(signer: ConsentSigner | None, errors: dict[str, str]) -> Consen
         if signer.authority not in AUTHORITY_KINDS:
             errors["authority"] = "care.authority_required"
     return signer
+
+
+def check_authority_document(
+    document: Attachment | None, signer: ConsentSigner | None, errors: dict[str, str]
+) -> list[CheckedFile]:
+    """Check a representative's optional supporting document (court order, power of attorney…).
+
+    Returns:
+        The checked file (none when no document was given); problems go into ``errors``.
+    """
+    if document is None:
+        return []
+    if signer is None or signer.signer_role != "representative":
+        errors["authority_document"] = "care.authority_document_needs_representative"
+        return []
+    return check_files([document], "authority_document", errors)
+
+
+def store_authority_document(
+    session: Session, *, actor: Viewer, beneficiary: Beneficiary, checked: list[CheckedFile]
+) -> None:
+    """Keep the checked supporting document with the beneficiary's documents (privately, encrypted)."""
+    for item in checked:
+        store_document(
+            session,
+            actor=actor,
+            beneficiary=beneficiary,
+            checked=item,
+            kind=DocumentKind.REPRESENTATION.value,
+        )
 
 
 def clean_purposes(purposes: tuple[str, ...] | list[str] | None, errors: dict[str, str]) -> tuple[str, ...]:
@@ -152,8 +182,11 @@ def submit_signed_consent(
     attachment: Attachment,
     signer: ConsentSigner,
     purposes: tuple[str, ...] = (SERVICE,),
+    authority_document: Attachment | None = None,
 ) -> None:
     """Record a consent the client uploads already signed (after registration).
+
+    A representative may add a supporting document (``authority_document``).
 
     Raises:
         NotFound: Not the actor's beneficiary, or archived.
@@ -165,8 +198,10 @@ def submit_signed_consent(
     checked = check_files([attachment], "consent_file", errors)
     check_signer(signer, errors)
     purposes = clean_purposes(purposes, errors)
+    authority_file = check_authority_document(authority_document, signer, errors)
     if errors:
         raise ValidationFailed(errors)
+    store_authority_document(session, actor=actor, beneficiary=row, checked=authority_file)
     document = store_document(
         session, actor=actor, beneficiary=row, checked=checked[0], kind=DocumentKind.SIGNED_CONSENT.value
     )

@@ -46,6 +46,7 @@ class PlanView:
     can_resume: bool
     can_change: bool
     can_end: bool
+    simulated: bool = False  # paid on the simulated page (no Stripe): its next month is paid there too
 
 
 def list_own_plans(session: Session, *, actor: Viewer | None, lang: str = "es") -> list[PlanView]:
@@ -82,6 +83,7 @@ def _view(plan: CarePlan, beneficiary_name: str, lang: str) -> PlanView:
         can_resume=plan.status == PlanStatus.PAUSED.value,
         can_change=plan.status in CHANGEABLE,
         can_end=plan.status in CHANGEABLE,
+        simulated=plan.provider == "simulated",
     )
 
 

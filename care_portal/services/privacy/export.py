@@ -37,6 +37,7 @@ from care_portal.models import (
     Invoice,
     Order,
     OrderLine,
+    OrderWithdrawal,
     RightsRequest,
     Role,
     Task,
@@ -45,6 +46,7 @@ from care_portal.models import (
 )
 from care_portal.models.circle import CircleMember, CircleMessage
 from care_portal.models.types import utcnow
+from care_portal.services import invoice_documents
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.privacy.rights import file_request
@@ -62,6 +64,8 @@ INTERNAL_FIELDS = {
 """Internal references that say nothing about the person (paths, hashes, provider ids)."""
 
 QUEUED, BUILDING, READY, DOWNLOADED, FAILED = "queued", "building", "ready", "downloaded", "failed"
+INVOICE_PREFIX = "invoice:"
+"""How :func:`_files` names an invoice's PDF, rendered on demand when it is not stored yet."""
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,10 @@ def collect(session: Session, user_id: int) -> dict:
             _plain(r) for r in session.exec(select(CircleMember).where(CircleMember.user_id == user_id))
         ],
         "conversations": [_plain(m) for m in _circle_messages(session, user_id, ids)],
+        "withdrawals": [
+            _plain(r)
+            for r in session.exec(select(OrderWithdrawal).where(OrderWithdrawal.client_id == user_id))
+        ],
     }
 
 
@@ -187,11 +195,28 @@ def _files(session: Session, user_id: int) -> list[tuple[str, str]]:
     )
     invoices = session.exec(select(Invoice).where(Invoice.client_id == user_id)).all()
     attachments = [m for m in _circle_messages(session, user_id, list(beneficiary_ids)) if m.attachment_key]
+    photos = session.exec(
+        select(VisitReport.id, VisitReport.photo_keys)
+        .join(Task, col(Task.id) == col(VisitReport.task_id))
+        .where(Task.client_id == user_id)
+    ).all()
     return (
         [(f"documentos/{d.id}-{d.display_name}", d.storage_key) for d in documents]
-        + [(f"facturas/factura-{i.number}.pdf", i.pdf_key) for i in invoices if i.pdf_key]
+        + [(f"facturas/factura-{i.number}.pdf", f"{INVOICE_PREFIX}{i.id}") for i in invoices]
         + [(f"mensajes/{m.id}-{m.attachment_name}", m.attachment_key) for m in attachments]
+        + [
+            (f"fotos/informe-{report_id}-{n}.jpg", key)
+            for report_id, keys in photos
+            for n, key in enumerate(keys or [], start=1)
+        ]
     )
+
+
+def _read(session: Session, key: str) -> bytes:
+    """A stored file's bytes; an invoice's PDF is rendered first if it never was."""
+    if key.startswith(INVOICE_PREFIX):
+        return invoice_documents.ensure_pdf(session, int(key.removeprefix(INVOICE_PREFIX)))
+    return storage.read_private(key)
 
 
 def build_export(
@@ -232,11 +257,12 @@ def build_export(
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("datos.json", json.dumps(data, ensure_ascii=False, indent=2, default=str))
             archive.writestr("resumen.pdf", summary)
-            for name, key in files:
-                try:
-                    archive.writestr(name, storage.read_private(key))
-                except (OSError, ValueError):
-                    archive.writestr(f"{name}.falta.txt", "Archivo no disponible / file not available")
+            with session_scope(engine) as session:
+                for name, key in files:
+                    try:
+                        archive.writestr(name, _read(session, key))
+                    except (OSError, ValueError):
+                        archive.writestr(f"{name}.falta.txt", "Archivo no disponible / file not available")
         key = storage.save_private("exports", buffer.getvalue(), "zip")
         progress(100, READY, key)
     except Exception:

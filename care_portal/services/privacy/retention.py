@@ -1,9 +1,10 @@
 """Retention without manual work: the daily clean-up, each run logged with its counts.
 
 - staged uploads never saved: deleted after 24 hours;
-- private files no row points at (a replaced CV, a deleted document, an old
-  export): deleted once older than 24 hours (a younger one may belong to a form
-  being saved right now); invoices' PDFs are never touched here;
+- private files no row points at (a replaced CV, a deleted document or photo, an old
+  export, a message attachment or invoice PDF whose row was never committed or was
+  purged): deleted once older than 24 hours (a younger one may belong to a form
+  being saved right now); an invoice's PDF is re-rendered from its row when asked;
 - rejected candidates' CVs and answers: erased ``CANDIDATE_RETENTION_MONTHS``
   after the rejection unless they agreed to stay in the pool;
 - expired or revoked sessions and used or expired reset tokens: purged;
@@ -28,15 +29,18 @@ from care_portal.models import (
     ApplicationAnswer,
     AuthSession,
     BeneficiaryDocument,
+    CircleMessage,
     DataExport,
+    Invoice,
     PasswordResetToken,
+    VisitReport,
 )
 from care_portal.services.audit import record_event
 from care_portal.services.privacy.erasure import purge_expired
 from care_portal.services.privacy.purge import purge_expired_accounts
 
-SWEPT_AREAS = ("documents", "cvs", "exports")
-"""Folders whose files must each be referenced by a row (``invoices`` is never swept)."""
+SWEPT_AREAS = ("documents", "cvs", "exports", "photos", "messages", "invoices")
+"""Folders whose files must each be referenced by a row (``staging`` has its own rule)."""
 
 
 def _older_files(folder: Path, cutoff: datetime) -> list[Path]:
@@ -51,6 +55,11 @@ def _referenced_keys(session: Session) -> set[str]:
     keys = set(session.exec(select(BeneficiaryDocument.storage_key)).all())
     keys |= set(session.exec(select(Application.cv_key).where(Application.cv_key != "")).all())
     keys |= set(session.exec(select(DataExport.storage_key).where(DataExport.storage_key != "")).all())
+    keys |= set(
+        session.exec(select(CircleMessage.attachment_key).where(CircleMessage.attachment_key != "")).all()
+    )
+    keys |= set(session.exec(select(Invoice.pdf_key)).all())
+    keys |= {key for photos in session.exec(select(VisitReport.photo_keys)).all() for key in photos or []}
     return keys
 
 

@@ -1,0 +1,1 @@
+"""The family circle: invitations, the shared project, the conversations with the team."""
