@@ -10,7 +10,7 @@ from care_portal.models import OutboxMessage
 from care_portal.models.circle import CircleMember, CircleMessage
 from care_portal.models.types import utcnow
 from care_portal.models.visit_feedback import ReportPhoto
-from care_portal.services import accounts, report_photos, visit_ratings
+from care_portal.services import accounts, report_photos, report_views, visit_ratings
 from care_portal.services.beneficiary_timeline import beneficiary_timeline
 from tests.services.report_helpers import photo_with_gps, reported
 from tests.services.visit_helpers import build_world
@@ -88,3 +88,27 @@ def test_a_removed_member_sees_nothing_and_cannot_rate(db, world):
         visit_ratings.rate_visit(db, actor=former, task_id=task_id, stars=1, comment="")
     with pytest.raises(NotFound):
         beneficiary_timeline(db, actor=former, beneficiary_id=world.beneficiary_id)
+
+
+def test_the_pages_get_parts_photos_and_own_stars_only_for_visits_the_reader_may_read(db, world):
+    sister = _member(db, world, "lucia@example.es")
+    task_id = reported(db, world, mood="fair")
+    report_photos.add_photos(db, actor=world.manager, task_id=task_id, uploads=[photo_with_gps(320, 240)] * 2)
+    visit_ratings.rate_visit(db, actor=sister, task_id=task_id, stars=2, comment="")
+    db.commit()
+    mine = report_views.family_extras(db, actor=sister, task_ids=[task_id, world.other_tasks[0]])
+    assert list(mine) == [task_id]
+    flat = report_views.flat_extras(mine[task_id])
+    assert (flat["parts_mood"], flat["my_stars"], flat["photo_count"], flat["photo_3"]) == (
+        "fair",
+        "2",
+        "2",
+        "",
+    )
+    assert report_views.family_extras(db, actor=world.other_client, task_ids=[task_id]) == {}
+    assert (
+        report_views.flat_extras(
+            report_views.family_extras(db, actor=world.client, task_ids=[task_id])[task_id]
+        )["my_stars"]
+        == ""
+    )

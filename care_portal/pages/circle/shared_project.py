@@ -10,8 +10,12 @@ from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.pager import PagerMixin, pager
+from care_portal.components.report_view import rating_block, report_parts_view, report_photos_view
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
+from care_portal.models import Role
+from care_portal.pages.visits.rating_state import RatingState
+from care_portal.services import report_views
 from care_portal.services.authz import Viewer
 from care_portal.services.circle import views
 from care_portal.services.circle.members import prefers_large_text
@@ -50,6 +54,8 @@ class SharedProjectState(PagerMixin, SessionState):
                     session, actor=viewer, beneficiary_id=self._beneficiary_id, page=number
                 )
                 self.large_text = prefers_large_text(session, user_id=viewer.id)
+                reported = [v.id for v in shared.visits if v.report is not None]
+                extras = report_views.family_extras(session, actor=viewer, task_ids=reported)
         except DomainError:
             self.not_found, self.project, self.visits = True, {}, []
             return
@@ -58,8 +64,12 @@ class SharedProjectState(PagerMixin, SessionState):
             "messages_url": routes.conversation_url(shared.beneficiary_id),
             "project_url": routes.project_url(shared.beneficiary_id),
             "timeline_url": routes.timeline_url(shared.beneficiary_id),
+            "is_family": viewer.role == Role.CLIENT.value,  # staff read it too, but only the family rates
         }
-        self.visits = [_visit_dict(v, self._t(f"task.state.{v.state}")) for v in shared.visits]
+        self.visits = [
+            _visit_dict(v, self._t(f"task.state.{v.state}")) | report_views.flat_extras(extras.get(v.id))
+            for v in shared.visits
+        ]
         self._show_page(shared.visits)
 
     @rx.event
@@ -89,6 +99,12 @@ def _report(visit: dict) -> rx.Component:
         rx.cond(
             visit["report_next_steps"] != "",
             rx.text(t("circle.report_next"), ": ", visit["report_next_steps"], class_name="cp-msg-body"),
+        ),
+        report_parts_view(visit),
+        report_photos_view(visit),
+        rx.cond(
+            SharedProjectState.project["is_family"].to(bool),
+            rating_block(visit, RatingState),
         ),
         spacing="1",
         align="start",
