@@ -92,13 +92,13 @@ def report_photos_view(row: rx.Var) -> rx.Component:
                         row[f"photo_{n}"] != "",
                         rx.el.a(
                             rx.el.img(
-                                src=routes.API + "/fotos/" + row[f"photo_{n}"] + ".jpg",
+                                src=routes.API + "/fotos/" + row[f"photo_{n}"].to(str) + ".jpg",
                                 alt=t_with("reports.photo_alt", number=n),
                                 loading="lazy",
                                 class_name="cp-report-photo",
                                 style={"width": "100%", "height": "100%", "objectFit": "cover"},
                             ),
-                            href=routes.API + "/fotos/" + row[f"photo_{n}"] + ".jpg",
+                            href=routes.API + "/fotos/" + row[f"photo_{n}"].to(str) + ".jpg",
                             target="_blank",
                             style={"width": "140px", "height": "105px", "display": "block"},
                         ),
