@@ -80,7 +80,7 @@ def _detail(entry: rx.Var) -> rx.Component:
                 rx.text.strong(choice_text(entry["severity"])), ": ", entry["detail"], white_space="pre-wrap"
             ),
         ),
-        ("rating", rx.text(rx.icon("star", size=14), " ", entry["state"], " / 5 · ", entry["detail"])),
+        ("rating", rx.text(rx.text.strong(entry["state"]), " / 5 · ", entry["detail"])),
         (
             "consent",
             rx.text(
