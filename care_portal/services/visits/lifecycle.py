@@ -155,10 +155,10 @@ def _mail_client_appointment(session: Session, task: Task) -> None:
             name=client.full_name,
             service=task.service_name,
             beneficiary=beneficiary.full_name if beneficiary else "",
-            date=format_datetime(task.appointment_start),
+            date=format_datetime(task.appointment_start, lang),
             manager=manager.full_name if manager else "",
             code=task.visit_code,
-            deadline=format_datetime(cancellation_deadline(task.appointment_start)),
+            deadline=format_datetime(cancellation_deadline(task.appointment_start), lang),
         ),
         kind="visit_scheduled",
     )
