@@ -25,7 +25,8 @@ def test_switching_to_english_shows_english_services_amounts_and_dates(page, app
     expect(page.locator(".service-card").first).to_contain_text("25,00\u00a0€")
     page.locator("#lang-switch").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    card = page.locator(".service-card").filter(has_text="Companion visit")
+    name = page.get_by_role("heading", name="Companion visit", exact=True)  # not «Pack of 4 companion…»
+    card = page.locator(".service-card").filter(has=name)
     expect(card).to_contain_text("€25.00")
     expect(page.get_by_text("Visita de compañía")).to_have_count(0)
     snapshot(page, "shop-english")
