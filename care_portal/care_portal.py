@@ -9,6 +9,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.api.edge import edge_middleware
 from care_portal.api.routes import build_api
+from care_portal.components.calendar_feed import FeedState
 from care_portal.config import Settings, get_settings
 from care_portal.observability import logs, metrics
 from care_portal.observability.errors import init_error_tracking
@@ -19,6 +20,7 @@ from care_portal.pages.account import area, auth, profile, withdrawal
 from care_portal.pages.account.my_data import MyDataState
 from care_portal.pages.admin import aeat as admin_aeat
 from care_portal.pages.admin import beneficiaries as admin_beneficiaries
+from care_portal.pages.admin import blocked_data as admin_blocked_data
 from care_portal.pages.admin import breaches as admin_breaches
 from care_portal.pages.admin import cancellations as admin_cancellations
 from care_portal.pages.admin import catalog as admin_catalog
@@ -38,7 +40,7 @@ from care_portal.pages.recruiting import dashboard as recruiting_dashboard
 from care_portal.pages.recruiting import offer as recruiting_offer
 from care_portal.pages.recruiting import review as recruiting_review
 from care_portal.pages.shop import cart, catalog, checkout, orders, payment
-from care_portal.pages.visits import client_tasks, manager_dashboard, manager_task, suggestions
+from care_portal.pages.visits import client_tasks, manager_dashboard, manager_task, manager_week, suggestions
 from care_portal.state.identity import IdentityMiddleware
 from care_portal.state.session import SessionState
 from care_portal.workers.aeat_sender import run_aeat_sender
@@ -188,10 +190,16 @@ PAGES = [
         manager_task.ManagerTaskState.load,
     ),
     (
+        routes.MANAGER_WEEK,
+        manager_week.manager_week_page,
+        "Mi semana · Cuidado en Casa",
+        manager_week.ON_LOAD,
+    ),
+    (
         routes.ACCOUNT_TASKS,
         client_tasks.client_tasks_page,
         "Tareas · Cuidado en Casa",
-        client_tasks.ClientTasksState.load,
+        [client_tasks.ClientTasksState.load, FeedState.load_feed],
     ),
     (
         routes.SUGGESTIONS,
@@ -203,7 +211,11 @@ PAGES = [
         routes.ADMIN_PRIVACY,
         admin_privacy.admin_privacy_page,
         "Privacidad · Admin",
-        [admin_privacy.AdminPrivacyState.load, admin_breaches.BreachState.load],
+        [
+            admin_privacy.AdminPrivacyState.load,
+            admin_breaches.BreachState.load,
+            admin_blocked_data.BlockedDataState.load,
+        ],
     ),
     (
         routes.ADMIN_CANCELLATIONS,

@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     session_idle_minutes: int = 60
     password_reset_minutes: int = 60
     first_contact_hours: int = 24  # a task not contacted within this is flagged and escalated
+    check_in_early_minutes: int = 120  # a visit can be checked in from this long before its start…
+    check_in_late_minutes: int = 240  # …until this long after it (outside: an admin's exception)
     circle_invitation_days: int = 7  # a family-circle invitation link works this long, once
     message_unread_email_minutes: int = 30  # a message unread this long is e-mailed to its reader
     message_digest_minutes: int = 60  # at most one unread-messages e-mail per recipient this often

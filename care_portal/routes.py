@@ -46,6 +46,7 @@ PAY_SIMULATED = "/pago-simulado"
 # Managers.
 MANAGER = "/gestor"
 MANAGER_TASK = "/gestor/tareas/[task_id]"
+MANAGER_WEEK = "/gestor/semana"
 # Recruiting: public offers and the recruiter's pages.
 JOBS = "/empleo"
 JOB_OFFER = "/empleo/[offer_id]"

@@ -7,6 +7,7 @@ from starlette.routing import Route
 
 from care_portal import routes
 from care_portal.api import exports, health, invoices
+from care_portal.api.calendar_feed import calendar_feed
 from care_portal.api.care_files import beneficiary_document, consent_document, download_cv
 from care_portal.api.message_files import message_attachment
 from care_portal.api.payments import payment_webhook
@@ -33,6 +34,7 @@ def build_api() -> Starlette:
             Route("/api/tareas/{task_id}/informe.pdf", report_pdf, methods=["GET"]),
             Route("/api/fotos/{photo_id}.jpg", report_photo, methods=["GET"]),
             Route("/api/mis-datos/{export_id}.zip", exports.data_export_zip, methods=["GET"]),
+            Route("/api/calendario/{token}.ics", calendar_feed, methods=["GET"]),
             Route("/api/mensajes/adjuntos/{message_id}", message_attachment, methods=["GET"]),
         ],
     )

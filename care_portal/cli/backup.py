@@ -5,6 +5,7 @@ Usage::
     python -m care_portal.cli.backup create [--output var/backups]
     python -m care_portal.cli.backup verify FILE
     python -m care_portal.cli.backup restore FILE      # into an empty database and DATA_DIR
+    python -m care_portal.cli.backup prune [--dir var/backups] [--dry-run]   # 14 d, 8 w, 24 m, 6 y
     python -m care_portal.cli.backup new-key           # prints a new BACKUP_KEY
 
 The database and folder come from ``DATABASE_URL`` and ``DATA_DIR``; the key from ``BACKUP_KEY``.
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet
 
+from care_portal.backup import retention
 from care_portal.backup.archive import BackupInvalid, create_backup, restore_backup, verify_backup
 from care_portal.backup.crypto import BackupKeyError
 from care_portal.backup.database import RestoreRefused
@@ -38,10 +40,17 @@ def main(argv: list[str] | None = None) -> int:
     restore = commands.add_parser("restore", help="restore into an empty database and folder")
     restore.add_argument("file", type=Path)
     commands.add_parser("new-key", help="print a new BACKUP_KEY")
+    prune = commands.add_parser("prune", help="delete the backups the retention policy does not keep")
+    prune.add_argument("--dir", type=Path, default=PROJECT_ROOT / "var" / "backups")
+    prune.add_argument("--dry-run", action="store_true", help="only list them")
     args = parser.parse_args(argv)
 
     if args.command == "new-key":
         print(Fernet.generate_key().decode())
+        return 0
+    if args.command == "prune":
+        for path in retention.prune(args.dir, dry_run=args.dry_run):
+            print(f"{'would delete' if args.dry_run else 'deleted'} {path}")
         return 0
     settings = get_settings()
     try:

@@ -239,5 +239,5 @@ def page_shell(*children: rx.Component, title_key: str = "") -> rx.Component:
         footer(),
         rx.el.span(id="app-ready", data_ready=rx.cond(rx.State.is_hydrated, "true", "false"), hidden=True),
         rx.el.span(id="app-lang", data_lang=SessionState.lang, hidden=True),
-        class_name="cp-page",
+        class_name=rx.cond(UnreadState.large_text, "cp-page cp-large-text", "cp-page"),
     )

@@ -12,6 +12,7 @@ STATE_COLORS = {
     "in_progress": "violet",
     "done": "green",
     "cancelled": "gray",
+    "incident": "red",
 }
 
 

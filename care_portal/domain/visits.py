@@ -1,4 +1,4 @@
-"""Visit rules: the task state machine and the 48-hour change/cancel deadline."""
+"""Visit rules: the task state machine, the 48-hour change/cancel deadline and the check-in window."""
 
 from __future__ import annotations
 
@@ -11,11 +11,15 @@ CANCELLATION_NOTICE = timedelta(hours=48)
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     "pending_appointment": frozenset({"scheduled", "cancelled"}),
-    "scheduled": frozenset({"scheduled", "in_progress", "cancelled"}),
-    "in_progress": frozenset({"done"}),
+    # «incidencia»: the beneficiary was not there (from scheduled) or the visit was cut short.
+    "scheduled": frozenset({"scheduled", "in_progress", "cancelled", "incident"}),
+    "in_progress": frozenset({"done", "incident"}),
     "done": frozenset(),
     "cancelled": frozenset(),
+    "incident": frozenset(),
 }
+
+INCIDENT_KINDS = ("absent", "interrupted")
 
 
 def can_move(current: str, target: str) -> bool:
@@ -79,3 +83,30 @@ def parse_madrid_local(day: str, time_of_day: str) -> datetime:
 def overlaps(start: datetime, end: datetime, other_start: datetime, other_end: datetime) -> bool:
     """Whether two half-open intervals [start, end) share any instant."""
     return start < other_end and other_start < end
+
+
+def check_in_refusal(
+    appointment_start: datetime | None, now: datetime, *, early: timedelta, late: timedelta
+) -> str | None:
+    """Say why a check-in at ``now`` is refused, or None when it falls inside the window.
+
+    The window runs from ``early`` before the appointment's start to ``late`` after it,
+    both ends included.
+
+    Args:
+        appointment_start: Aware start of the appointment (None: nothing agreed yet).
+        now: The instant of the check-in.
+        early: How long before the start a check-in is accepted.
+        late: How long after the start a check-in is still accepted.
+
+    Returns:
+        ``"visits.check_in_too_early"``, ``"visits.check_in_too_late"``, ``"visits.not_scheduled"``
+        or None.
+    """
+    if appointment_start is None:
+        return "visits.not_scheduled"
+    if now < appointment_start - early:
+        return "visits.check_in_too_early"
+    if now > appointment_start + late:
+        return "visits.check_in_too_late"
+    return None

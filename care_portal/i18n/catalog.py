@@ -15,6 +15,7 @@ from care_portal.i18n.report_texts import REPORTS
 from care_portal.i18n.security_texts import SECURITY
 from care_portal.i18n.shop_texts import SHOP
 from care_portal.i18n.visits_texts import VISITS
+from care_portal.i18n.week_texts import WEEK
 
 CATALOG: dict[str, tuple[str, str]] = {
     "app.name": ("Cuidado en Casa", "Cuidado en Casa"),
@@ -276,6 +277,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     **PAYMENTS,
     **RECRUITING,
     **VISITS,
+    **WEEK,
     **PRIVACY,
     **CONSUMER,
     **PLANS,

@@ -166,6 +166,18 @@ PLANS: dict[str, tuple[str, str]] = {
         "Hola, {name}:\n\nPlan «{service}» de {beneficiary}: {change}\n\nUn saludo,\nCuidado en Casa",
         "Hello {name},\n\n«{service}» plan of {beneficiary}: {change}\n\nKind regards,\nCuidado en Casa",
     ),
+    "plans.mail.manager_changed.subject": (
+        "Cambio en el plan de {beneficiary}",
+        "Change to {beneficiary}'s plan",
+    ),
+    "plans.mail.manager_changed.body": (
+        "El plan «{service}» de {beneficiary} {change}{schedule}",
+        "The «{service}» plan of {beneficiary} {change}{schedule}",
+    ),
+    "plans.mail.manager_schedule": (
+        "\nDías y horas desde el mes que viene: {schedule}",
+        "\nDays and times from next month: {schedule}",
+    ),
     "plans.mail.paused.subject": ("Plan en pausa · {service}", "Plan paused · {service}"),
     "plans.mail.paused.text": (
         "queda en pausa desde el mes que viene. Las visitas de este mes se mantienen.",

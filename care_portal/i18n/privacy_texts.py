@@ -215,5 +215,26 @@ PRIVACY: dict[str, tuple[str, str]] = {
         "El documento acreditativo solo se adjunta cuando firma un representante.",
         "The supporting document is attached only when a representative signs.",
     ),
+    "privacy.blocked.title": (
+        "Datos bloqueados (a petición de una autoridad)",
+        "Blocked data (for an authority)",
+    ),
+    "privacy.blocked.help": (
+        "Los datos de un familiar suprimido se conservan bloqueados mientras dura la obligación legal. "
+        "Solo se consultan aquí, para una autoridad (juzgado, AEPD, Agencia Tributaria…), indicando cuál y "
+        "el expediente; la consulta queda registrada.",
+        "An erased relative's data is kept blocked while the legal duty lasts. It is read only here, for an "
+        "authority (court, data protection agency, tax agency…), stating which and the file number; the read "
+        "is logged.",
+    ),
+    "privacy.blocked.number": ("Número de beneficiario", "Beneficiary number"),
+    "privacy.blocked.reason": ("Autoridad y expediente", "Authority and file number"),
+    "privacy.blocked.open": ("Consultar datos bloqueados", "Read blocked data"),
+    "privacy.blocked.not_found": (
+        "No hay datos bloqueados con ese número.",
+        "There is no blocked data with that number.",
+    ),
+    "privacy.blocked.since": ("Bloqueado el", "Blocked on"),
+    "privacy.blocked.until": ("se purga el", "purged on"),
     "care.doc_kind.representation": ("Acredita la representación", "Proof of representation"),
 }

@@ -20,13 +20,14 @@ class SmtpMailer:
     starttls: bool = False
     timeout: float = 10.0
 
-    def send(self, *, to: str, subject: str, body: str) -> None:
+    def send(self, *, to: str, subject: str, body: str, attachments: tuple = ()) -> None:
         """Send one message.
 
         Args:
             to: Recipient address.
             subject: Subject line.
             body: Plain-text body.
+            attachments: ``(filename, content_type, text)`` triples (an appointment's .ics).
 
         Raises:
             OSError: When the server cannot be reached or refuses the message
@@ -38,6 +39,13 @@ class SmtpMailer:
         message["Subject"] = subject
         message["Message-ID"] = make_msgid(domain="cuidadoencasa.example")
         message.set_content(body)
+        for filename, content_type, text in attachments:
+            maintype, _, rest = content_type.partition("/")
+            subtype, *params = [part.strip() for part in rest.split(";")]
+            extra = dict(p.split("=", 1) for p in params if "=" in p)
+            message.add_attachment(
+                text.encode(), maintype=maintype, subtype=subtype, filename=filename, params=extra
+            )
         with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as client:
             if self.starttls:
                 client.starttls()

@@ -24,6 +24,13 @@ from care_portal.models.billing import (
     InvoiceKind,
     InvoiceLine,
 )
+from care_portal.models.calendars import (
+    AppointmentSequence,
+    CalendarFeedToken,
+    CheckInException,
+    OutboxAttachment,
+    VisitIncident,
+)
 from care_portal.models.care import (
     Beneficiary,
     BeneficiaryDocument,
@@ -86,6 +93,7 @@ __all__ = [
     "ApplicationAnswer",
     "ApplicationNote",
     "ApplicationStageChange",
+    "AppointmentSequence",
     "AuditEvent",
     "AuthSession",
     "Beneficiary",
@@ -94,12 +102,14 @@ __all__ = [
     "BillingProfile",
     "BillingRecord",
     "BreachRecord",
+    "CalendarFeedToken",
     "Cancellation",
     "CarePlan",
     "CarePlanPeriod",
     "CareService",
     "ChangeRequest",
     "ChangeRequestStatus",
+    "CheckInException",
     "CircleInvitation",
     "CircleMember",
     "CircleMessage",
@@ -126,6 +136,7 @@ __all__ = [
     "OrderLine",
     "OrderStatus",
     "OrderWithdrawal",
+    "OutboxAttachment",
     "OutboxMessage",
     "OutboxStatus",
     "PasswordResetToken",
@@ -141,6 +152,7 @@ __all__ = [
     "Task",
     "TaskState",
     "User",
+    "VisitIncident",
     "VisitRating",
     "VisitReport",
 ]

@@ -19,6 +19,7 @@ class TaskState(StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     CANCELLED = "cancelled"
+    INCIDENT = "incident"  # the beneficiary was absent or the visit was interrupted (a reason is kept)
 
 
 class Task(SQLModel, table=True):

@@ -36,6 +36,7 @@ from care_portal.models.visits import (
 from care_portal.services import invoicing
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
+from care_portal.services.calendars import appointment_mail
 from care_portal.services.care_access import blocked_beneficiary_ids
 from care_portal.services.notifications import queue_email
 from care_portal.services.paging import Page, fetch_page
@@ -446,6 +447,7 @@ def cancel_with_refund(
     )
     if notify:
         _mail_client_cancelled(session, task, amount, rectifying_id)
+    appointment_mail.send_cancellation(session, task)  # METHOD:CANCEL for the calendars holding it
     return cancellation
 
 

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from care_portal.db import session_scope
 from care_portal.domain.formatting import format_datetime
-from care_portal.models import OutboxMessage, OutboxStatus, Role
+from care_portal.models import OutboxAttachment, OutboxMessage, OutboxStatus, Role
 from care_portal.models.types import utcnow
 from care_portal.services.authz import Viewer, ensure_role
 
@@ -27,7 +27,7 @@ class Mailer(Protocol):
     """Anything that can send one e-mail."""
 
     def send(self, *, to: str, subject: str, body: str) -> None:
-        """Send one message or raise ``OSError``."""
+        """Send one message or raise ``OSError`` (a mailer that takes ``attachments`` gets them too)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,16 @@ def queue_email(session: Session, *, to: str, subject: str, body: str, kind: str
         kind: What the message is about, for filtering (``"password_reset"``…).
     """
     session.add(OutboxMessage(to_address=to, subject=subject[:200], body_text=body, kind=kind))
+
+
+def attachments_of(session: Session, message_id: int) -> tuple:
+    """Return a message's attachments as ``(filename, content_type, text)`` triples."""
+    rows = session.exec(
+        select(OutboxAttachment)
+        .where(OutboxAttachment.message_id == message_id)
+        .order_by(col(OutboxAttachment.id))
+    ).all()
+    return tuple((row.filename, row.content_type, row.content) for row in rows)
 
 
 def hide_secrets(text: str) -> str:
@@ -124,9 +134,10 @@ def deliver_due(
         with session_scope(engine) as session:
             message = session.get(OutboxMessage, message_id)
             to, subject, body = message.to_address, message.subject, message.body_text
+            files = attachments_of(session, message_id)
         error = ""
         try:
-            mailer.send(to=to, subject=subject, body=body)
+            mailer.send(to=to, subject=subject, body=body, **({"attachments": files} if files else {}))
         except OSError as exc:
             error = f"{type(exc).__name__}: {exc}"[:500]
         with session_scope(engine) as session:

@@ -128,7 +128,9 @@ def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(
     expect(spare.locator(".task-refund")).to_have_text("22,00\u00a0€")
     expect(spare.locator(".task-rectifying")).to_have_text(re.compile(r"^R"))
 
-    # At the door: a wrong code is refused, the right one starts the visit.
+    # At the door, on the day (check-in opens two hours before the start): a wrong code is refused,
+    # the right one starts the visit.
+    world.visit_day_comes(int(visit_id))
     _switch_user(page, app_url, manager, f"/gestor/tareas/{visit_id}")
     page.locator("#field-code").fill("WRONG1")
     page.locator("#check-in").click()

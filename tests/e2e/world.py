@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import create_engine
 from sqlmodel import Session, select
@@ -146,6 +147,89 @@ class World:
             recruiting.set_offer_status(session, actor=actor, offer_id=offer.id, status="open")
             session.commit()
         return offer.id
+
+    def paid_pack(self, client: Person, beneficiary_id: int) -> list[int]:
+        """Buy and pay a «Bono de 4 visitas» for a relative; return its four visits' ids, in order."""
+        from sqlmodel import col
+
+        from care_portal.models.visits import Task
+
+        provider = SimulatedProvider(secret=get_settings().secret_key, public_url="http://localhost")
+        billing = checkout.BillingData(
+            "12345678Z", client.name, "Calle de Alcalá 20, 2.º B", "28014", "Madrid", "+34612345678"
+        )
+        with Session(self.engine, expire_on_commit=False) as session:
+            invoice_documents.defer_pdfs(session)
+            viewer = accounts.to_viewer(session.get(User, client.id))
+            service = session.exec(select(CareService).where(CareService.slug == "bono-cuatro-visitas")).one()
+            start = checkout.start_checkout(
+                session,
+                actor=viewer,
+                request=checkout.CheckoutRequest(
+                    cart={str(service.id): 1},
+                    beneficiary_id=beneficiary_id,
+                    observations="Prefiere por la mañana.",
+                    preferred_dates="martes",
+                    accept_terms=True,
+                    billing=billing,
+                    attempt_key=f"world-{uuid.uuid4().hex}",
+                ),
+                provider=provider,
+            )
+            public_id = start.redirect_url.split("pedido=")[-1]
+            checkout.pay_simulated(
+                session, actor=viewer, order_public_id=public_id, provider=provider, paid=True
+            )
+            session.commit()
+            order = session.exec(select(Order).where(Order.public_id == public_id)).one()
+            return list(
+                session.exec(select(Task.id).where(Task.order_id == order.id).order_by(col(Task.id))).all()
+            )
+
+    def waiting_crowd(self, client: Person, manager: Person, like: int, *, people: int, each: int) -> None:
+        """Give ``manager`` ``people`` more relatives with ``each`` waiting visits apiece (bulk insert)."""
+        from care_portal.models.visits import Task
+
+        with Session(self.engine, expire_on_commit=False) as session:
+            viewer = accounts.to_viewer(session.get(User, client.id))
+            model = session.get(Task, like)
+            values = {c.name: getattr(model, c.key) for c in Task.__table__.columns if c.name != "id"}
+            for person in range(people):
+                beneficiary_id = make_beneficiary(
+                    session,
+                    viewer,
+                    name=f"Persona {person:03d} Prueba",
+                    postal_code="28013",
+                    manager=session.get(User, manager.id),
+                )
+                session.add_all(
+                    Task(
+                        **values
+                        | {
+                            "beneficiary_id": beneficiary_id,
+                            "visit_code": uuid.uuid4().hex[:8].upper(),
+                            "created_at": model.created_at + timedelta(minutes=person + 1),
+                            "sequence_number": visit + 1,
+                            "sequence_total": each,
+                        }
+                    )
+                    for visit in range(each)
+                )
+            session.commit()
+
+    def visit_day_comes(self, task_id: int) -> None:
+        """Move a scheduled visit to start in half an hour, as if its day had come (the check-in window)."""
+        from datetime import UTC, datetime, timedelta
+
+        from care_portal.models.visits import Task
+
+        with Session(self.engine) as session:
+            task = session.get(Task, task_id)
+            length = task.appointment_end - task.appointment_start
+            task.appointment_start = datetime.now(UTC) + timedelta(minutes=30)
+            task.appointment_end = task.appointment_start + length
+            session.add(task)
+            session.commit()
 
     def close(self) -> None:
         """Release the engine's connections."""

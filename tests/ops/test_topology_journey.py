@@ -60,6 +60,7 @@ def test_a_purchase_over_https_continues_while_each_worker_is_killed(topology, h
     _add_to_cart(page, "Visita de compañía", 1)
 
     topology.kill_worker(0)  # the tab's socket, if it was there, reconnects to worker 1
+    topology.start_worker(0)  # its supervisor starts it again; it boots while the journey goes on
     _add_to_cart(page, "Recados y compras", 2)
     open_page(page, f"{url}/tienda/carrito")
     expect(page.locator("#cart-total")).to_have_text("47,00\u00a0€")
@@ -81,7 +82,6 @@ def test_a_purchase_over_https_continues_while_each_worker_is_killed(topology, h
     expect(page).to_have_url(re.compile(r"/pago-simulado\?pedido="))
     expect(page.locator("#sim-amount")).to_have_text("47,00\u00a0€")
 
-    topology.start_worker(0)
     topology.wait_worker(0)
     assert events_served(topology, 1) > 0  # worker 1 served this tab so far
     topology.kill_worker(1)  # confirm the payment with worker 1 gone: the tab moves to worker 0
@@ -102,4 +102,4 @@ def test_a_purchase_over_https_continues_while_each_worker_is_killed(topology, h
     with page.expect_download() as download:
         page.locator(".invoice-card").first.get_by_role("link", name="Descargar PDF").click()
     assert open(download.value.path(), "rb").read(5) == b"%PDF-"  # noqa: SIM115
-    topology.start_worker(1)  # back for the next drill (waited for there)
+    topology.start_worker(1)  # its supervisor starts it again (waited for by the next drill)

@@ -167,7 +167,9 @@ def _allowed(state: type, name: str) -> str | None:
     )
 
 
-def _state(state_class: type[SessionState], token: str, path: str = "/cuenta") -> SessionState:
+def _state(
+    state_class: type[SessionState], token: str, path: str = "/cuenta", query: dict | None = None
+) -> SessionState:
     root = State(_reflex_internal_init=True)
     cookie = f"{SESSION_REF_COOKIE}={session_ref(token)}"  # what the edge hands the event websocket
     root.router = RouterData.from_router_data(
@@ -175,7 +177,7 @@ def _state(state_class: type[SessionState], token: str, path: str = "/cuenta") -
             "pathname": path,
             "asPath": path,
             "headers": {"origin": "http://testserver", "cookie": cookie},
-            "query": {},
+            "query": query or {},
         }
     )
     return root.get_substate(state_class.get_full_name().split(".")[1:])
@@ -264,12 +266,18 @@ def _run(state: SessionState, name: str, args: list):
     return result
 
 
+# The caller's own session notes its last activity once a minute (web_sessions.SEEN_EVERY): a run
+# longer than a minute would see that bookkeeping as a change. It is the caller's, not the victim's.
+NOT_FINGERPRINTED = {("auth_sessions", "last_seen_at")}
+
+
 def _database(db) -> str:
-    """A fingerprint of every row of every table."""
+    """A fingerprint of every row of every table (but the callers' last-activity stamps)."""
     digest = hashlib.sha256()
     with db.get_bind().connect() as connection:
         for table in SQLModel.metadata.sorted_tables:
-            rows = sorted(repr(tuple(row)) for row in connection.execute(sa_select(table)))
+            columns = [c for c in table.columns if (table.name, c.name) not in NOT_FINGERPRINTED]
+            rows = sorted(repr(tuple(row)) for row in connection.execute(sa_select(*columns)))
             digest.update(f"{table.name}:{rows}".encode())
     return digest.hexdigest()
 
@@ -339,3 +347,42 @@ def test_the_allow_list_names_only_handlers_that_exist():
     assert set(WIDGETS) - labels == set()
     assert set(ANY_USER) - labels == set()
     assert set(NOT_CALLED) - labels == set()
+
+
+# The manager's week: a manager (or a client) naming another manager's visits changes nothing.
+WEEK_HANDLERS = [
+    (
+        "ManagerWeekState",
+        "schedule_series",
+        {"wd_1": "on", "series_time": "10:00", "series_first_day": "2030-01-07"},
+    ),
+    ("ManagerTaskState", "record_incident", {"incident_kind": "absent", "incident_reason": "No abrió"}),
+    ("ManagerTaskState", "grant_exception", {"exception_reason": "Me lo salto"}),
+    ("ManagerTaskState", "schedule", {"appointment_day": "2030-01-07", "appointment_time": "10:00"}),
+]
+
+
+def _state_on_task(state_class: type[SessionState], token: str, task_id: int) -> SessionState:
+    query = {"task_id": str(task_id), "serie": str(task_id)}
+    return _state(state_class, token, f"/gestor/tareas/{task_id}", query)
+
+
+@pytest.mark.parametrize(("state_name", "handler", "form"), WEEK_HANDLERS)
+def test_week_handlers_refuse_another_managers_visits(db, state_name, handler, form):
+    from tests.services.visit_helpers import build_world
+
+    visit_world = build_world(db)
+    theirs = visit_world.other_tasks[0]
+    token = accounts.log_in(db, email="gestor@example.es", password="una frase segura").token
+    db.commit()
+    state_class = next(s for s in _page_states() if s.__name__ == state_name)
+    state = _state_on_task(state_class, token, theirs)
+    if state_name == "ManagerWeekState":
+        state.series = {"task_id": str(theirs)}
+    before = _database(db)
+    answer = _run(state, handler, [form])
+    assert _database(db) == before, f"{state_name}.{handler} changed another manager's visit"
+    if handler == "grant_exception":
+        assert routes.FORBIDDEN in str(answer)  # admins only
+    else:
+        assert state.field_errors or state.form_error, f"{state_name}.{handler} said nothing"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlmodel import select
 from starlette.testclient import TestClient
@@ -27,7 +29,13 @@ def world(db):
         db, actor=world.manager, task_id=task_id, day="2030-06-10", time_of_day="10:00"
     )
     db.commit()
-    visits.check_in(db, actor=world.manager, task_id=task_id, code=db.get(Task, task_id).visit_code)
+    visits.check_in(
+        db,
+        actor=world.manager,
+        task_id=task_id,
+        code=db.get(Task, task_id).visit_code,
+        now=datetime(2030, 6, 10, 8, 0, tzinfo=UTC),  # at the door, 10:00 in Madrid
+    )
     db.get(Beneficiary, world.beneficiary_id).consent_state = "signed"
     visits.check_out(db, actor=world.manager, task_id=task_id)
     visits.write_report(

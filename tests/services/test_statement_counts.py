@@ -311,3 +311,47 @@ def test_the_recruiters_list_is_filtered_and_cut_in_sql(db, world):
     assert listed(area="lima") == []
     assert listed(sort="rating")[:2] == ["Candidata 54", "Candidata 49"]
     assert listed(sort="name")[0] == "Ana 100% Pérez"
+
+
+def test_week_calendar_day_agenda_and_waiting_groups_with_the_same_statements(db, world):
+    """The week (desktop), the day (phone) and the dashboard's waiting groups, for 1 and 100 visits."""
+    from datetime import UTC, date, datetime
+
+    from care_portal.services import visits
+    from care_portal.services.visits.calendar import manager_calendar
+
+    now = datetime(2026, 10, 1, 8, 0, tzinfo=UTC)
+    visits.schedule_appointment(
+        db, actor=world.manager, task_id=world.tasks[0], day="2026-10-13", time_of_day="08:00", now=now
+    )
+    monday = date(2026, 10, 12)
+
+    def calendars(session):
+        week = manager_calendar(session, actor=world.manager, first_day=monday)
+        return week, manager_calendar(session, actor=world.manager, first_day=date(2026, 10, 13), days=1)
+
+    def dashboard(session):
+        return visits.manager_dashboard(session, actor=world.manager, now=now)
+
+    one, (week, day) = statements_for(db, calendars)
+    one_board, board = statements_for(db, dashboard)
+    assert [len(week), len(day), len(board.waiting)] == [1, 1, 1]
+    scheduled = db.get(Task, world.tasks[0])
+    waiting = db.get(Task, world.tasks[1])
+    clone(
+        db,
+        scheduled,
+        99,
+        lambda i: {
+            "visit_code": f"W{i:07d}",
+            "appointment_start": scheduled.appointment_start + timedelta(minutes=5 * (i + 1)),
+            "appointment_end": scheduled.appointment_end + timedelta(minutes=5 * (i + 1)),
+        },
+    )
+    clone(db, waiting, 99, lambda i: {"visit_code": f"V{i:07d}", "order_line_id": waiting.order_line_id})
+    many, (week, day) = statements_for(db, calendars)
+    many_board, board = statements_for(db, dashboard)
+    assert [len(week), len(day)] == [100, 100]
+    assert [(g.count, g.beneficiary) for g in board.waiting] == [(100, "Carmen López")]  # one group, once
+    assert one == many == 2  # one statement each for the week and the day
+    _equal_and_small(one_board, many_board)

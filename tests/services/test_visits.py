@@ -13,6 +13,7 @@ from care_portal.services import visits
 from tests.services.visit_helpers import build_world
 
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)  # 10:00 in Madrid
+AT_DOOR = datetime(2026, 6, 10, 7, 55, tzinfo=UTC)  # 5 minutes before the usual 10:00 appointment
 
 
 @pytest.fixture
@@ -37,12 +38,16 @@ def _sign_consent(db, world):
 
 def test_dashboard_shows_only_the_managers_tasks_oldest_first_with_counts(db, world):
     board = visits.manager_dashboard(db, actor=world.manager, now=NOW)
-    assert [r.id for r in board.waiting] == world.tasks
+    # The two visits of one order line wait as one group, shown once (not again in the full list).
+    assert [(g.first_task_id, g.count, g.beneficiary) for g in board.waiting] == [
+        (world.tasks[0], 2, "Carmen López")
+    ]
     assert board.counts["pending_appointment"] == 2
     assert {b.name for b in board.beneficiaries} == {"Carmen López"}
     assert board.beneficiaries[0].phone == "+34612345678"
-    assert not set(world.other_tasks) & {r.id for r in board.tasks}
-    assert {r.id for r in board.tasks} == set(world.tasks)
+    assert board.tasks == []  # nothing finished yet: open visits are listed above, once
+    everything = visits.manager_dashboard(db, actor=world.manager, search="visita", now=NOW)
+    assert {r.id for r in everything.tasks} == set(world.tasks)
     assert visits.manager_dashboard(db, actor=world.admin, now=NOW).tasks == []  # an admin searches
     found = visits.manager_dashboard(db, actor=world.admin, search="visita", now=NOW)
     assert {r.id for r in found.tasks} == set(world.tasks + world.other_tasks)
@@ -62,7 +67,7 @@ def test_dashboard_flags_tasks_not_contacted_within_24_hours(db, world):
     db.commit()
     board = visits.manager_dashboard(db, actor=world.manager, now=later)
     assert board.counts["contact_overdue"] == 1
-    assert [r.contact_overdue for r in board.waiting] == [False, True]
+    assert [g.contact_overdue for g in board.waiting] == [True]  # one of the group's two still is
 
 
 def test_dashboard_filters_by_state_beneficiary_day_and_words(db, world):
@@ -155,19 +160,19 @@ def test_rescheduling_moves_the_appointment(db, world):
 def test_check_in_needs_the_right_code_counts_wrong_ones_and_happens_once(db, world):
     task_id = world.tasks[0]
     with pytest.raises(DomainError, match="visits.not_scheduled"):
-        visits.check_in(db, actor=world.manager, task_id=task_id, code="X")
+        visits.check_in(db, actor=world.manager, task_id=task_id, now=AT_DOOR, code="X")
     _schedule(db, world, task_id)
     with pytest.raises(DomainError) as wrong:
-        visits.check_in(db, actor=world.manager, task_id=task_id, code="ZZZZZZ")
+        visits.check_in(db, actor=world.manager, task_id=task_id, now=AT_DOOR, code="ZZZZZZ")
     db.rollback()  # the handler's transaction rolls back; the count must survive
     assert wrong.value.key == "visits.wrong_code"
     assert db.get(Task, task_id).failed_code_attempts == 1
     code = db.get(Task, task_id).visit_code
-    visits.check_in(db, actor=world.manager, task_id=task_id, code=f" {code.lower()} ")
+    visits.check_in(db, actor=world.manager, task_id=task_id, now=AT_DOOR, code=f" {code.lower()} ")
     db.commit()
     assert db.get(Task, task_id).state == "in_progress"
     with pytest.raises(DomainError, match="visits.already_checked_in"):
-        visits.check_in(db, actor=world.manager, task_id=task_id, code=code)
+        visits.check_in(db, actor=world.manager, task_id=task_id, now=AT_DOOR, code=code)
 
 
 def test_too_many_wrong_codes_lock_the_check_in(db, world):
@@ -175,10 +180,10 @@ def test_too_many_wrong_codes_lock_the_check_in(db, world):
     _schedule(db, world, task_id)
     for _ in range(5):
         with pytest.raises(DomainError):
-            visits.check_in(db, actor=world.manager, task_id=task_id, code="ZZZZZZ")
+            visits.check_in(db, actor=world.manager, task_id=task_id, now=AT_DOOR, code="ZZZZZZ")
     code = db.get(Task, task_id).visit_code
     with pytest.raises(DomainError, match="visits.code_locked"):
-        visits.check_in(db, actor=world.manager, task_id=task_id, code=code)
+        visits.check_in(db, actor=world.manager, task_id=task_id, now=AT_DOOR, code=code)
 
 
 def test_report_only_after_check_in_and_checkout_needs_consent(db, world):
@@ -190,7 +195,9 @@ def test_report_only_after_check_in_and_checkout_needs_consent(db, world):
         )
     with pytest.raises(DomainError, match="visits.not_checked_in"):
         visits.check_out(db, actor=world.manager, task_id=task_id)
-    visits.check_in(db, actor=world.manager, task_id=task_id, code=db.get(Task, task_id).visit_code)
+    visits.check_in(
+        db, actor=world.manager, task_id=task_id, now=AT_DOOR, code=db.get(Task, task_id).visit_code
+    )
     db.commit()
     with pytest.raises(DomainError, match="visits.consent_required"):
         visits.check_out(db, actor=world.manager, task_id=task_id)

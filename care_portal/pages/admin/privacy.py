@@ -12,6 +12,7 @@ from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.models import Role
+from care_portal.pages.admin.blocked_data import blocked_data_section
 from care_portal.pages.admin.breaches import breach_section
 from care_portal.services.authz import Viewer
 from care_portal.services.privacy import rights
@@ -146,5 +147,6 @@ def admin_privacy_page() -> rx.Component:
             ),
         ),
         breach_section(),
+        blocked_data_section(),
         title_key="privacy.queue.title",
     )

@@ -7,6 +7,7 @@ from dataclasses import asdict
 import reflex as rx
 from sqlmodel import Session
 
+from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
@@ -97,6 +98,7 @@ def _order_card(order: dict) -> rx.Component:
 def orders_page() -> rx.Component:
     """All the client's orders, newest first."""
     return page_shell(
+        rx.link(t("withdrawal.link"), href=routes.ACCOUNT_WITHDRAWAL, id="orders-withdrawal-link"),
         when_loaded(
             OrdersState.loaded,
             rx.cond(

@@ -8,6 +8,7 @@ import reflex as rx
 from sqlmodel import Session
 
 from care_portal import routes
+from care_portal.components.calendar_feed import feed_card
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
@@ -194,5 +195,6 @@ def client_tasks_page() -> rx.Component:
         ),
         pager(ClientTasksState),
         rx.link(t("suggest.title"), href=routes.SUGGESTIONS, margin_top="1em"),
+        rx.box(feed_card(), max_width="760px", width="100%", margin_top="1em"),
         title_key="visits.tasks_title",
     )

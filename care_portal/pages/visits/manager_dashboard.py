@@ -32,6 +32,9 @@ class ManagerDashboardState(PagerMixin, SessionState):
     today: list[dict] = []
     upcoming: list[dict] = []
     waiting: list[dict] = []
+    group_page: int = 1
+    group_pages: int = 1
+    group_total: int = 0
     tasks: list[dict] = []
     beneficiaries: list[dict[str, str]] = []
     filter_state: str = ""
@@ -52,6 +55,13 @@ class ManagerDashboardState(PagerMixin, SessionState):
         """Show another page of the filtered task list."""
         self._fill(viewer, number)
 
+    @rx.event
+    @guarded(Role.MANAGER, off_loop=True)
+    def go_to_group_page(self, viewer: Viewer, number: int):
+        """Show another page of the waiting groups."""
+        self.group_page = max(1, number)
+        self._fill(viewer, self.page_number)
+
     def _fill(self, viewer: Viewer, number: int) -> None:
         try:
             day = date.fromisoformat(self.filter_day) if self.filter_day else None
@@ -69,11 +79,14 @@ class ManagerDashboardState(PagerMixin, SessionState):
                 day=day,
                 search=search,
                 page=number,
+                group_page=self.group_page,
             )
         self.counts = board.counts
         self.today = [_with_ordinal(r, self.lang) for r in board.today]
         self.upcoming = [_with_ordinal(r, self.lang) for r in board.upcoming]
-        self.waiting = [_with_ordinal(r, self.lang) for r in board.waiting]
+        self.waiting = [asdict(g) for g in board.waiting]
+        self.group_page, self.group_pages = board.waiting.number, board.waiting.pages
+        self.group_total = board.waiting.total
         self.tasks = [_with_ordinal(r, self.lang) for r in board.tasks]
         self._show_page(board.tasks)
         self.search_required = viewer.role == Role.ADMIN.value and not (
@@ -140,7 +153,13 @@ def task_line(row: dict) -> rx.Component:
                 rx.cond(
                     row["appointment"] != "",
                     rx.text(rx.icon("calendar", size=14), " ", row["appointment"], size="2"),
-                    rx.text(t("manager.waiting_for"), " ", row["waiting"], size="2", color_scheme="gray"),
+                    rx.text(
+                        t("week.waiting"),
+                        " ",
+                        rx.cond(SessionState.is_en, row["waiting_en"], row["waiting_es"]),
+                        size="2",
+                        color_scheme="gray",
+                    ),
                 ),
                 rx.cond(
                     row["contact_overdue"],
@@ -174,6 +193,101 @@ def _section(title_key: str, rows: rx.Var, empty_key: str, section_id: str) -> r
         width="100%",
         spacing="2",
         id=section_id,
+        margin_top="1em",
+    )
+
+
+def group_card(group: dict) -> rx.Component:
+    """Waiting visits of one series: «Dolores Martín Sanz — 8 visitas por programar», one card."""
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.text(group["beneficiary"], weight="bold"),
+                rx.text("—", aria_hidden="true"),
+                rx.text(group["count"], " ", t("week.to_schedule"), class_name="group-count"),
+                wrap="wrap",
+                spacing="1",
+            ),
+            rx.text(group["service"], size="2"),
+            rx.text(
+                t("week.waiting"),
+                " ",
+                rx.cond(SessionState.is_en, group["waiting_en"], group["waiting_es"]),
+                size="2",
+                color_scheme="gray",
+            ),
+            rx.cond(
+                group["contact_overdue"],
+                rx.badge(t("manager.contact_overdue"), color_scheme="red", size="2"),
+            ),
+            rx.hstack(
+                rx.link(
+                    t("week.schedule_series"),
+                    href=routes.MANAGER_WEEK + "?serie=" + group["first_task_id"].to(str),
+                    class_name="group-series",
+                ),
+                rx.link(
+                    t("week.open_first"),
+                    href=routes.MANAGER + "/tareas/" + group["first_task_id"].to(str),
+                    class_name="task-link",
+                    data_task=group["first_task_id"],
+                ),
+                spacing="4",
+                wrap="wrap",
+            ),
+            spacing="1",
+            width="100%",
+        ),
+        class_name="cp-card cp-waiting-group",
+        data_beneficiary=group["beneficiary_id"],
+    )
+
+
+def _waiting_section() -> rx.Component:
+    return rx.vstack(
+        rx.heading(t("manager.waiting"), size="5", as_="h2"),
+        rx.cond(
+            ManagerDashboardState.waiting.length() > 0,
+            rx.grid(
+                rx.foreach(ManagerDashboardState.waiting, group_card),
+                columns=rx.breakpoints(initial="1", md="2"),
+                spacing="3",
+                width="100%",
+            ),
+            rx.text(t("manager.none_waiting"), color_scheme="gray"),
+        ),
+        rx.cond(
+            ManagerDashboardState.group_pages > 1,
+            rx.hstack(
+                rx.button(
+                    t("common.previous"),
+                    on_click=ManagerDashboardState.go_to_group_page(ManagerDashboardState.group_page - 1),
+                    disabled=ManagerDashboardState.group_page <= 1,
+                    variant="soft",
+                    class_name="group-previous",
+                ),
+                rx.text(
+                    t("common.page"),
+                    " ",
+                    ManagerDashboardState.group_page,
+                    " / ",
+                    ManagerDashboardState.group_pages,
+                    class_name="group-position",
+                ),
+                rx.button(
+                    t("common.next"),
+                    on_click=ManagerDashboardState.go_to_group_page(ManagerDashboardState.group_page + 1),
+                    disabled=ManagerDashboardState.group_page >= ManagerDashboardState.group_pages,
+                    variant="soft",
+                    class_name="group-next",
+                ),
+                align="center",
+                spacing="3",
+            ),
+        ),
+        width="100%",
+        spacing="2",
+        id="waiting",
         margin_top="1em",
     )
 
@@ -277,6 +391,9 @@ def manager_dashboard_page() -> rx.Component:
     """The manager's dashboard, built for a phone first (a loading state until its data is in)."""
     return page_shell(
         team_messages_section(),
+        rx.link(
+            rx.icon("calendar_days", size=16), " ", t("week.title"), href=routes.MANAGER_WEEK, id="to-week"
+        ),
         when_loaded(ManagerDashboardState.loaded, _dashboard()),
         rx.link(t("account.profile"), href=routes.ACCOUNT_PROFILE, margin_top="1em"),
         title_key="manager.title",
@@ -296,9 +413,10 @@ def _dashboard() -> rx.Component:
         ),
         _section("manager.today", ManagerDashboardState.today, "manager.none_today", "today"),
         _section("manager.upcoming", ManagerDashboardState.upcoming, "manager.none_upcoming", "upcoming"),
-        _section("manager.waiting", ManagerDashboardState.waiting, "manager.none_waiting", "waiting"),
+        _waiting_section(),
         rx.vstack(
-            rx.heading(t("manager.all_tasks"), size="5", as_="h2"),
+            rx.heading(t("week.history"), size="5", as_="h2"),
+            rx.text(t("week.history_hint"), size="2", color_scheme="gray"),
             _filters(),
             rx.cond(
                 ManagerDashboardState.tasks.length() > 0,

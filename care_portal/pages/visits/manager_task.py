@@ -52,6 +52,7 @@ def _summary() -> rx.Component:
         rx.cond(
             S.task["notes"] != "", rx.text(t("visits.observations_client"), ": ", S.task["notes"], size="2")
         ),
+        _family_notes(),
         rx.box(
             rx.text(t("visits.code_label"), size="2"),
             rx.code(S.task["visit_code"], size="6", id="visit-code"),
@@ -66,6 +67,34 @@ def _summary() -> rx.Component:
             rx.text(t("visits.deadline"), ": ", S.task["deadline"], size="2", color_scheme="gray"),
         ),
         card_id="task-summary",
+    )
+
+
+def _fact(label_key: str, value: rx.Var, fact_id: str) -> rx.Component:
+    return rx.cond(value != "", rx.text(t(label_key), ": ", value, size="2", id=fact_id))
+
+
+def _family_notes() -> rx.Component:
+    """Everything the family wrote at checkout and at the alta, and where the visit stands."""
+    return rx.vstack(
+        _fact("week.family_observations", S.family["observations"], "family-observations"),
+        _fact("week.family_dates", S.family["preferred_dates"], "family-dates"),
+        _fact("week.family_times", S.family["preferred_times"], "family-times"),
+        _fact("week.family_household", S.family["household"], "family-household"),
+        _fact("week.series_position", S.week["series_position"], "series-position"),
+        _fact("week.length", S.week["minutes"], "visit-length"),
+        rx.cond(
+            S.week["incident_kind"] != "",
+            rx.callout(
+                rx.text(t("task.state.incident"), ": ", S.week["incident_reason"]),
+                icon="triangle_alert",
+                color_scheme="red",
+                id="incident-shown",
+            ),
+        ),
+        spacing="1",
+        width="100%",
+        id="family-notes",
     )
 
 
@@ -126,7 +155,12 @@ def _appointment_form() -> rx.Component:
                 ),
                 rx.box(
                     form_field(
-                        "duration", "visits.duration", S.field_errors, type_="number", default_value="60"
+                        "duration",
+                        "visits.duration",
+                        S.field_errors,
+                        type_="number",
+                        default_value=S.week["minutes"],
+                        required=False,
                     ),
                     flex="1 1 100px",
                 ),
@@ -138,6 +172,13 @@ def _appointment_form() -> rx.Component:
             on_submit=S.schedule,
             reset_on_submit=False,
             width="100%",
+        ),
+        rx.link(
+            rx.icon("calendar_days", size=14),
+            " ",
+            t("week.schedule_series"),
+            href=routes.MANAGER_WEEK + "?serie=" + S.task["id"],
+            id="to-series",
         ),
         rx.text(t("visits.other_appointments"), weight="bold", size="2"),
         rx.cond(
@@ -160,6 +201,19 @@ def _visit_card() -> rx.Component:
         rx.cond(
             S.task["checked_in"] == "",
             rx.form(
+                rx.cond(
+                    S.week["check_in_opens"] != "",
+                    rx.text(
+                        t("week.window"),
+                        " ",
+                        S.week["check_in_opens"],
+                        " – ",
+                        S.week["check_in_closes"],
+                        size="2",
+                        color_scheme="gray",
+                        id="check-in-window",
+                    ),
+                ),
                 form_field("code", "visits.code_input", S.field_errors, autocomplete="off"),
                 rx.button(t("visits.check_in"), type="submit", size="3", id="check-in"),
                 on_submit=S.check_in,
@@ -205,6 +259,51 @@ def _visit_card() -> rx.Component:
             S.task["checked_out"] != "", rx.text(t("visits.checked_out_at"), ": ", S.task["checked_out"])
         ),
         card_id="visit",
+    )
+
+
+def _incident_card() -> rx.Component:
+    """«Incidencia»: the person was not at home, or the visit had to stop; an admin's check-in exception."""
+    return _card(
+        "week.incident_title",
+        rx.cond(
+            (S.task["state"] == "scheduled") | (S.task["state"] == "in_progress"),
+            rx.form(
+                rx.el.label(t("week.incident_kind"), html_for="field-incident_kind", class_name="cp-label"),
+                rx.el.select(
+                    rx.el.option(t("week.incident.absent"), value="absent"),
+                    rx.el.option(t("week.incident.interrupted"), value="interrupted"),
+                    id="field-incident_kind",
+                    name="incident_kind",
+                    class_name="cp-native-select",
+                ),
+                text_area("incident_reason", "week.incident_reason", S.field_errors, rows="3"),
+                rx.button(
+                    t("week.incident_save"),
+                    type="submit",
+                    size="3",
+                    color_scheme="red",
+                    variant="soft",
+                    id="incident-save",
+                ),
+                on_submit=S.record_incident,
+                reset_on_submit=True,
+                width="100%",
+            ),
+            rx.text(t("week.incident_not_now"), size="2", color_scheme="gray"),
+        ),
+        rx.cond(
+            (S.viewer_role == "admin") & (S.task["state"] == "scheduled"),
+            rx.form(
+                text_area("exception_reason", "week.exception_reason", S.field_errors, rows="2"),
+                rx.button(t("week.exception_save"), type="submit", variant="soft", id="exception-save"),
+                on_submit=S.grant_exception,
+                reset_on_submit=True,
+                width="100%",
+            ),
+        ),
+        _fact("week.exception_shown", S.week["exception"], "exception-shown"),
+        card_id="incident",
     )
 
 
@@ -261,6 +360,7 @@ def manager_task_page() -> rx.Component:
                     _contact_form(),
                     _appointment_form(),
                     _visit_card(),
+                    _incident_card(),
                     _report_form(),
                     spacing="3",
                     width="100%",

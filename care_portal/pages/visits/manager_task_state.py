@@ -12,6 +12,7 @@ from care_portal.domain.errors import DomainError
 from care_portal.models import Role
 from care_portal.services import care_documents, visits
 from care_portal.services.authz import Viewer
+from care_portal.services.visits import outcomes
 from care_portal.state.beneficiary_form import consent_purposes
 from care_portal.state.session import FormMixin, SessionState, guarded
 
@@ -24,6 +25,8 @@ class ManagerTaskState(FormMixin, SessionState):
     contacts: list[dict[str, str]] = []
     others: list[dict[str, str]] = []
     report: dict[str, str] = {}
+    family: dict[str, str] = {}
+    week: dict[str, str] = {}
     consent_pending: bool = False
     health_ticked: bool = False
     loaded: bool = False
@@ -42,6 +45,8 @@ class ManagerTaskState(FormMixin, SessionState):
         self.others = row.pop("other_appointments")
         self.report = row.pop("report") or {"work_done": "", "observations": "", "next_steps": ""}
         self.consent_pending = row.pop("consent_pending")
+        self.family = {k: str(v) for k, v in row.pop("family").items()}
+        self.week = {k: str(v) for k, v in row.pop("week").items()}
         self.task = {k: str(v) for k, v in row.items()}
         self.loaded = True
         self.not_found = False
@@ -91,8 +96,9 @@ class ManagerTaskState(FormMixin, SessionState):
     @guarded(Role.MANAGER)
     def schedule(self, viewer: Viewer, form: dict):
         """Agree or move the appointment (Madrid date and time)."""
+        raw = str(form.get("duration", "")).strip()
         try:
-            minutes = int(form.get("duration", "60") or 60)
+            minutes = int(raw) if raw else None  # blank: the service's own length
         except ValueError:
             minutes = 0
         return self._run(
@@ -171,4 +177,32 @@ class ManagerTaskState(FormMixin, SessionState):
                 next_steps=str(form.get("next_steps", "")),
             ),
             "visits.report_saved",
+        )
+
+    @rx.event
+    @guarded(Role.MANAGER)
+    def record_incident(self, viewer: Viewer, form: dict):
+        """End the visit in «incidencia» (absent or interrupted) with the reason."""
+        return self._run(
+            viewer,
+            lambda s: outcomes.record_incident(
+                s,
+                actor=viewer,
+                task_id=self._task_id(),
+                kind=str(form.get("incident_kind", "")),
+                reason=str(form.get("incident_reason", "")),
+            ),
+            "week.incident_saved",
+        )
+
+    @rx.event
+    @guarded(Role.ADMIN)
+    def grant_exception(self, viewer: Viewer, form: dict):
+        """Let the visit be checked in outside its window (admins), with the reason."""
+        return self._run(
+            viewer,
+            lambda s: outcomes.grant_check_in_exception(
+                s, actor=viewer, task_id=self._task_id(), reason=str(form.get("exception_reason", ""))
+            ),
+            "week.exception_saved",
         )

@@ -116,8 +116,29 @@ def payment_failed(session: Session, plan: CarePlan, period: CarePlanPeriod) -> 
 
 
 def plan_changed(session: Session, plan: CarePlan, what: str) -> None:
-    """Confirm to the client a pause, a resumption, a change or the end of a plan."""
-    client, beneficiary, _ = _people(session, plan)
+    """Confirm to the client a pause, a resumption, a change or the end of a plan; tell the manager."""
+    client, beneficiary, manager = _people(session, plan)
+    name = beneficiary.full_name if beneficiary else ""
+    queue_email(
+        session,
+        to=manager.email if manager else get_settings().team_email,
+        subject=tr("plans.mail.manager_changed.subject", "es", beneficiary=name),
+        body=tr(
+            "plans.mail.manager_changed.body",
+            "es",
+            beneficiary=name,
+            service=plan.service_name,
+            change=tr(f"plans.mail.{what}.text", "es"),
+            schedule=tr(
+                "plans.mail.manager_schedule",
+                "es",
+                schedule=describe_schedule(plan.pending_change["schedule"], "es"),
+            )
+            if what == "changed" and plan.pending_change.get("schedule")
+            else "",
+        ),
+        kind="plan_changed_manager",
+    )
     lang = client.language
     queue_email(
         session,

@@ -27,6 +27,7 @@ from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
+from care_portal.domain.formatting import format_datetime
 from care_portal.domain.privacy import blocked_until
 from care_portal.integrations import storage
 from care_portal.models import (
@@ -264,9 +265,9 @@ def authority_view(session: Session, *, actor: Viewer | None, beneficiary_id: in
     return {
         "full_name": row.full_name,
         "address": f"{row.street}, {row.postal_code} {row.town}",
-        "blocked_at": row.blocked_at.isoformat(),
-        "purge_after": row.purge_after.isoformat() if row.purge_after else "",
-        "consents": [(c.action, c.purposes, c.signer_name, c.created_at.isoformat()) for c in consents],
+        "blocked_at": format_datetime(row.blocked_at),
+        "purge_after": format_datetime(row.purge_after),
+        "consents": [(c.action, c.purposes, c.signer_name, format_datetime(c.created_at)) for c in consents],
     }
 
 

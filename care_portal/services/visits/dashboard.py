@@ -1,9 +1,16 @@
 """The manager's dashboard, bounded: counts in SQL, short lists, the full list filtered and paged in SQL.
 
-Whatever the length of the history, the dashboard costs eight statements and
-carries at most ``TODAY_LIMIT + UPCOMING_LIMIT + WAITING_LIMIT + PAGE_SIZE``
-task rows. An admin's full list is a search: it stays empty until a filter
-or search words are given, never "every task ever".
+Whatever the length of the history, the dashboard costs a fixed number of
+statements and carries at most ``TODAY_LIMIT + UPCOMING_LIMIT + GROUP_PAGE +
+PAGE_SIZE`` rows. Waiting visits come grouped by beneficiary and series
+(«Dolores Martín Sanz — 8 visitas por programar»), a page of groups at a time.
+Each visit is listed once: the full list shows the finished history unless
+a filter or search words are given. An admin's full list is a search: it
+stays empty until a filter or search words are given, never "every task ever".
+
+Which visits a manager sees follows ``services.responsibility``: the open
+visits of the beneficiaries they look after *now*, and the finished visits
+they did or that belong to those beneficiaries.
 """
 
 from __future__ import annotations
@@ -22,13 +29,14 @@ from care_portal.services.access_log import record_many
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import blocked_beneficiary_ids
 from care_portal.services.paging import Page, fetch_page
+from care_portal.services.responsibility import OPEN_STATES
 from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES
 from care_portal.services.visits.escalation import _first_contact_within
 from care_portal.services.visits.queries import Dashboard, _card, _row
+from care_portal.services.visits.waiting import responsible_for, waiting_groups
 
 TODAY_LIMIT = 50
 UPCOMING_LIMIT = 20
-WAITING_LIMIT = 20
 BENEFICIARY_LIMIT = 200
 MAX_SEARCH_WORDS = 5
 
@@ -42,6 +50,7 @@ def manager_dashboard(
     day: date | None = None,
     search: str = "",
     page: int = 1,
+    group_page: int = 1,
     now: datetime | None = None,
 ) -> Dashboard:
     """Return the dashboard: counts, today, upcoming, waiting (oldest first) and one page of tasks.
@@ -54,6 +63,7 @@ def manager_dashboard(
         day: Only appointments on this Madrid day (the full list).
         search: Words that must all appear in the beneficiary's name or the service.
         page: The page of the full list, newest first, 25 a page.
+        group_page: The page of waiting groups, longest waiting first.
         now: The current instant (tests).
 
     Returns:
@@ -63,7 +73,7 @@ def manager_dashboard(
     now = now or utcnow()
     is_admin = actor.role == Role.ADMIN.value
     mine = [col(Task.beneficiary_id).not_in(blocked_beneficiary_ids())]
-    mine += [] if is_admin else [Task.manager_id == actor.id]
+    mine += [] if is_admin else [responsible_for(actor)]
     start_today = _madrid_midnight(to_madrid(now).date())
     start_tomorrow = _madrid_midnight(to_madrid(now).date() + timedelta(days=1))
     appointments = [
@@ -85,21 +95,17 @@ def manager_dashboard(
         UPCOMING_LIMIT,
         now,
     )
-    waiting = _rows(
-        session,
-        [*mine, Task.state == TaskState.PENDING_APPOINTMENT.value],
-        [col(Task.created_at), col(Task.id)],
-        WAITING_LIMIT,
-        now,
-    )
+    waiting = waiting_groups(session, mine, group_page, now)
     filters = _filters(state=state, beneficiary_id=beneficiary_id, day=day, search=search)
     if is_admin and not filters:
         tasks = Page([])
     else:
+        # Unfiltered, the list is the history: open visits are already above, once each.
+        history = [] if filters else [col(Task.state).not_in(OPEN_STATES)]
         query = (
             select(Task, Beneficiary)
             .outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id)
-            .where(*mine, *filters)
+            .where(*mine, *filters, *history)
             .order_by(col(Task.created_at).desc(), col(Task.id).desc())
         )
         found, total, number = fetch_page(session, query, page)

@@ -12,7 +12,6 @@ from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.domain.formatting import format_datetime, to_madrid
 from care_portal.domain.visits import (
     MAX_CODE_ATTEMPTS,
-    cancellation_deadline,
     ensure_move,
     overlaps,
     parse_madrid_local,
@@ -24,8 +23,10 @@ from care_portal.models.types import utcnow
 from care_portal.models.visits import ContactLogEntry, Task, TaskState, VisitReport
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.calendars import appointment_mail
 from care_portal.services.notifications import queue_email
 from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES, load_managed_task
+from care_portal.services.visits.outcomes import ensure_check_in_window, mail_visit_done, service_minutes
 
 MAX_TEXT = 4000
 
@@ -71,12 +72,23 @@ def schedule_appointment(
     task_id: int,
     day: str,
     time_of_day: str,
-    duration_minutes: int = 60,
+    duration_minutes: int | None = None,
     now: datetime | None = None,
 ) -> datetime:
     """Agree (or move) a task's appointment, typed as a Madrid date and time.
 
-    The client is e-mailed the date, the manager and the visit code.
+    The client is e-mailed the date, the manager and the visit code, and the
+    manager a copy; both with the appointment's .ics (same UID, higher SEQUENCE
+    when it moves).
+
+    Args:
+        session: Open session.
+        actor: The beneficiary's manager, or an admin.
+        task_id: Which visit.
+        day: Madrid date, ``YYYY-MM-DD``.
+        time_of_day: Madrid time, ``HH:MM``.
+        duration_minutes: The appointment's length; the service's duration when not given.
+        now: The current instant (tests).
 
     Returns:
         The aware UTC start.
@@ -98,6 +110,8 @@ def schedule_appointment(
     start = parse_madrid_local(day, time_of_day)
     if start <= now:
         raise ValidationFailed({"appointment_day": "visits.in_the_past"})
+    if duration_minutes is None:
+        duration_minutes = service_minutes(session, task)
     if not 15 <= duration_minutes <= 8 * 60:
         raise ValidationFailed({"duration": "visits.bad_duration"})
     end = start + timedelta(minutes=duration_minutes)
@@ -123,7 +137,8 @@ def schedule_appointment(
         target_id=task.id,
         details={"start": start.isoformat(), "previous": previous.isoformat() if previous else ""},
     )
-    _mail_client_appointment(session, task)
+    session.flush()
+    appointment_mail.send_appointments(session, [task], rescheduled=previous is not None)
     return start
 
 
@@ -140,41 +155,21 @@ def _clash(session: Session, task: Task, start: datetime, end: datetime) -> Task
     return next((o for o in others if overlaps(start, end, o.appointment_start, o.appointment_end)), None)
 
 
-def _mail_client_appointment(session: Session, task: Task) -> None:
-    client = session.get(User, task.client_id)
-    manager = session.get(User, task.manager_id) if task.manager_id else None
-    beneficiary = session.get(Beneficiary, task.beneficiary_id)
-    lang = client.language
-    queue_email(
-        session,
-        to=client.email,
-        subject=tr("visits.mail.scheduled.subject", lang, service=task.service_name),
-        body=tr(
-            "visits.mail.scheduled.body",
-            lang,
-            name=client.full_name,
-            service=task.service_name,
-            beneficiary=beneficiary.full_name if beneficiary else "",
-            date=format_datetime(task.appointment_start, lang),
-            manager=manager.full_name if manager else "",
-            code=task.visit_code,
-            deadline=format_datetime(cancellation_deadline(task.appointment_start), lang),
-        ),
-        kind="visit_scheduled",
-    )
-
-
 def check_in(
     session: Session, *, actor: Viewer | None, task_id: int, code: str, now: datetime | None = None
 ) -> None:
     """Start the visit once the beneficiary confirms the visit code.
 
-    A wrong code is counted (the count survives the caller's rollback); after
-    too many the task must be unlocked by the office.
+    Only inside the check-in window around the appointment (settings
+    ``check_in_early_minutes`` / ``check_in_late_minutes``) unless an admin
+    recorded an exception for the visit. A wrong code is counted (the count
+    survives the caller's rollback); after too many the task must be unlocked
+    by the office.
 
     Raises:
         NotFound: Not one of the actor's tasks.
         DomainError: ``visits.already_checked_in``, ``visits.not_scheduled``,
+            ``visits.check_in_too_early``, ``visits.check_in_too_late``,
             ``visits.code_locked`` or ``visits.wrong_code``.
     """
     actor = ensure_role(actor, Role.MANAGER)
@@ -184,6 +179,7 @@ def check_in(
         raise DomainError("visits.already_checked_in")
     if task.state != TaskState.SCHEDULED.value:
         raise DomainError("visits.not_scheduled")
+    ensure_check_in_window(session, task, now)
     if task.failed_code_attempts >= MAX_CODE_ATTEMPTS:
         raise DomainError("visits.code_locked")
     typed = "".join(code.split()).upper()
@@ -229,6 +225,7 @@ def check_out(session: Session, *, actor: Viewer | None, task_id: int, now: date
     record_event(
         session, actor_id=actor.id, action="visits.checked_out", target_type="task", target_id=task.id
     )
+    mail_visit_done(session, task)
 
 
 def write_report(

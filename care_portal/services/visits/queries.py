@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import format_datetime, to_madrid
+from care_portal.domain.relative_time import since_phrase
 from care_portal.domain.visits import cancellation_deadline
 from care_portal.models import AccessSubject, Role
 from care_portal.models.care import Beneficiary, ConsentState
@@ -17,6 +18,7 @@ from care_portal.services.access_log import record_access
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES, load_managed_task
 from care_portal.services.visits.escalation import is_contact_overdue
+from care_portal.services.visits.family_notes import family_notes, week_facts
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class TaskRow:
     appointment_iso: str
     waiting: str
     contact_overdue: bool
+    waiting_es: str = ""
+    waiting_en: str = ""
     sequence_number: int | None = None  # «visita N de M» of a pack or a plan's month
     sequence_total: int | None = None
 
@@ -57,7 +61,7 @@ class Dashboard:
     counts: dict[str, int]
     today: list[TaskRow]
     upcoming: list[TaskRow]
-    waiting: list[TaskRow]
+    waiting: list  # WaitingGroup rows, one page of them (a ``Page``)
     tasks: list[TaskRow]
     beneficiaries: list[BeneficiaryCard]
 
@@ -81,6 +85,8 @@ class ManagerTaskDetail:
     contacts: list[dict] = field(default_factory=list)
     other_appointments: list[dict] = field(default_factory=list)
     report: dict | None = None
+    family: dict = field(default_factory=dict)
+    week: dict = field(default_factory=dict)
 
 
 def _waited(created: datetime, now: datetime) -> str:
@@ -107,6 +113,7 @@ def _card(row: Beneficiary) -> BeneficiaryCard:
 
 
 def _row(task: Task, beneficiary: Beneficiary | None, now: datetime) -> TaskRow:
+    since = since_phrase(task.created_at, now)
     return TaskRow(
         id=task.id,
         service=task.service_name,
@@ -118,6 +125,8 @@ def _row(task: Task, beneficiary: Beneficiary | None, now: datetime) -> TaskRow:
         appointment_iso=task.appointment_start.isoformat() if task.appointment_start else "",
         waiting=_waited(task.created_at, now),
         contact_overdue=is_contact_overdue(task, now),
+        waiting_es=since[0],
+        waiting_en=since[1],
         sequence_number=task.sequence_number,
         sequence_total=task.sequence_total,
     )
@@ -181,6 +190,8 @@ def get_manager_task(
             for o in others
         ],
         report=report_dict(report),
+        family=family_notes(session, task, beneficiary),
+        week=week_facts(session, task),
     )
 
 

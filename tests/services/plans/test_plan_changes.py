@@ -56,6 +56,9 @@ def test_pause_keeps_this_months_visits_and_stripe_stops_charging_until_resumed(
     assert stub.subscriptions[subscription]["pause_collection"] is None
     kinds = Counter(m.kind for m in db.exec(select(OutboxMessage)).all())
     assert (kinds["plan_paused"], kinds["plan_resumed"]) == (1, 1)
+    told = db.exec(select(OutboxMessage).where(OutboxMessage.kind == "plan_changed_manager")).all()
+    assert [m.to_address for m in told] == ["gestora@example.es"] * 2
+    assert "queda en pausa desde el mes que viene" in told[0].body_text
 
 
 def test_a_change_of_days_applies_from_the_next_month_and_changes_the_charge(
@@ -76,6 +79,8 @@ def test_a_change_of_days_applies_from_the_next_month_and_changes_the_charge(
     assert [t.id for t in _visits(db)] == [t.id for t in march]
     assert stub.subscriptions[subscription]["items"]["data"][0]["price"]["unit_amount"] == 21667
     assert plans.list_own_plans(db, actor=family["client"])[0].pending_change == "lunes 09:30, jueves 17:00"
+    told = db.exec(select(OutboxMessage).where(OutboxMessage.kind == "plan_changed_manager")).one()
+    assert "desde el mes que viene: lunes 09:30, jueves 17:00" in told.body_text
 
     assert deliver(
         db, stripe_provider, stub.invoice_event(subscription, invoice_id="in_april", paid=True)

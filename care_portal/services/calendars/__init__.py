@@ -1,0 +1,1 @@
+"""Calendars: the .ics of an appointment (e-mail attachment and feeds) and private feed URLs."""
