@@ -133,6 +133,7 @@ def _task_card(task: rx.Var) -> rx.Component:
                         t("visits.deadline_client"),
                         " ",
                         rx.text.strong(task["deadline"], class_name="task-deadline"),
+                        as_="span",
                     ),
                     icon="clock",
                     color_scheme=rx.cond(task["free_cancellation"] == "1", "blue", "amber"),
