@@ -18,6 +18,7 @@ ADMIN_TABS = [
     ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
     ("cancellations", "cancel_admin.title", routes.ADMIN_CANCELLATIONS),
     ("privacy", "privacy.queue.title", routes.ADMIN_PRIVACY),
+    ("ratings", "ratings.title", routes.ADMIN_RATINGS),
 ]
 
 

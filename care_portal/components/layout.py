@@ -11,7 +11,7 @@ from care_portal.state.session import SessionState
 
 ROLE_LINKS: dict[str, list[tuple[str, str]]] = {
     "client": [("nav.account", routes.ACCOUNT)],
-    "manager": [("nav.manager", routes.MANAGER)],
+    "manager": [("nav.manager", routes.MANAGER), ("ratings.title", routes.MANAGER_RATINGS)],
     "recruiter": [("nav.recruiting", routes.RECRUITING)],
     "admin": [
         ("nav.admin", routes.ADMIN),

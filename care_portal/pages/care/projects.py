@@ -11,6 +11,7 @@ from care_portal.components.consent import representative_fields
 from care_portal.components.fields import form_error_banner, form_field
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.report_view import timeline_link
 from care_portal.pages.care.project_privacy import (
     access_card,
     erase_box,
@@ -398,6 +399,7 @@ def project_page() -> rx.Component:
                     rx.heading(
                         ProjectState.project["full_name"].to(str), size="7", as_="h1", id="project-name"
                     ),
+                    timeline_link(ProjectState.project["id"]),
                     rx.cond(ProjectState.editing, _edit_form(), _project_body()),
                 ),
                 rx.spinner(),
