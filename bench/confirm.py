@@ -14,7 +14,7 @@ from care_portal.models import User
 from care_portal.models.billing import Invoice
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import CareService, Order
-from care_portal.services import accounts, checkout, verifactu
+from care_portal.services import accounts, billing_records, checkout
 
 BILLING = checkout.BillingData("12345678z", "Cliente Bench", "Calle Mayor 5", "28013", "Madrid", "612345678")
 
@@ -78,7 +78,12 @@ def confirmations(engine, port: int, count: int = 200) -> dict:
     with Session(engine) as session:
         before = session.exec(select(func.count()).select_from(Invoice)).one()
     bodies = [
-        provider.signed_event(order_public_id=o.public_id, session_id=o.provider_session_id, paid=True)
+        provider.signed_event(
+            order_public_id=o.public_id,
+            session_id=o.provider_session_id,
+            paid=True,
+            amount_cents=o.total_cents,
+        )
         for o in orders
     ]
     started = time.perf_counter()
@@ -93,7 +98,7 @@ def confirmations(engine, port: int, count: int = 200) -> dict:
         sequences = sorted(
             session.exec(select(Invoice.sequence).where(Invoice.year == year, Invoice.series == "F")).all()
         )
-        chain = verifactu.verify_chain(session)
+        chain = billing_records.verify_chain(session)
     return {
         "webhooks": len(bodies),
         "paid": outcomes.count("paid"),

@@ -65,6 +65,7 @@ def _token(engine: Engine, user_id: int) -> str:
                 "token_hash": hash_token(token),
                 "created_at": now,
                 "expires_at": now + timedelta(days=2),
+                "last_seen_at": now,
             }
         ],
     )
@@ -98,6 +99,7 @@ def fill(engine: Engine, scale: float = 0.1, seed: int = 19) -> Actors:
             "is_active": True,
             "language": "es",
             "created_at": now - timedelta(days=400 - i % 400),
+            "email_verified_at": now - timedelta(days=400 - i % 400),  # buying needs a confirmed e-mail
             "phone": "",
         }
 

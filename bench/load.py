@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 import websockets
 
+from care_portal.domain.sessions import SESSION_COOKIE
+
 NAMESPACE = "/_event"
 HYDRATE = "reflex___state____state.hydrate_and_load"
 
@@ -32,6 +34,7 @@ class Scenario:
     storage: dict = field(default_factory=dict)
     floor_page: str = ""
     floor_token: str = ""
+    session_token: str = ""  # sent as the HttpOnly session cookie, as the browser does (``api.edge``)
 
 
 @dataclass
@@ -74,7 +77,14 @@ class ReflexSocket:
 
     async def open(self) -> None:
         """Connect, hydrate the page (with its cookies/local storage) and wait for its on-load data."""
-        self.ws = await websockets.connect(self.url, open_timeout=30, max_size=None, ping_interval=None)
+        cookie = (
+            {"Cookie": f"{SESSION_COOKIE}={self.scenario.session_token}"}
+            if self.scenario.session_token
+            else {}
+        )
+        self.ws = await websockets.connect(
+            self.url, open_timeout=30, max_size=None, ping_interval=None, additional_headers=cookie
+        )
         opening = await self.ws.recv()
         if not str(opening).startswith("0"):
             raise RuntimeError(f"unexpected Engine.IO opening: {opening!r}")

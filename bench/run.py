@@ -55,7 +55,9 @@ def main(argv: list[str]) -> int:
     with postgres_server() as database_url, redis_server() as redis_url:
         env = {
             **os.environ,
-            "ENVIRONMENT": "production",
+            # staging: production settings refuse the simulated payment provider the bench pays with
+            # (and want Stripe, SMTP and https); Reflex itself still runs with --env prod.
+            "ENVIRONMENT": "staging",
             "SECRET_KEY": "bench-" + os.urandom(16).hex(),
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
@@ -147,16 +149,14 @@ def _scenarios(actors) -> list:
     from care_portal.pages.shop.cart import CartState
     from care_portal.pages.visits.client_tasks import ClientTasksState
     from care_portal.pages.visits.manager_dashboard import ManagerDashboardState
-    from care_portal.state.session import SessionState
 
-    cookie = f"{SessionState.get_full_name()}.auth_token_rx_state_"
     cart = f"{CartState.get_full_name()}.cart_json_rx_state_"
     return [
         Scenario(
             "Tareas (200 visitas)",
             "/cuenta/tareas",
             f"{ClientTasksState.get_full_name()}.load",
-            storage={cookie: actors.large_client},
+            session_token=actors.large_client,
             floor_page="tareas",
             floor_token=actors.large_client,
         ),
@@ -171,7 +171,7 @@ def _scenarios(actors) -> list:
             "Panel del gestor",
             "/gestor",
             f"{ManagerDashboardState.get_full_name()}.load",
-            storage={cookie: actors.manager},
+            session_token=actors.manager,
             floor_page="dashboard",
             floor_token=actors.manager,
         ),

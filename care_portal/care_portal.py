@@ -41,6 +41,8 @@ from care_portal.pages.recruiting import offer as recruiting_offer
 from care_portal.pages.recruiting import review as recruiting_review
 from care_portal.pages.shop import cart, catalog, checkout, orders, payment
 from care_portal.pages.visits import client_tasks, manager_dashboard, manager_task, manager_week, suggestions
+from care_portal.pages.visits import ratings as visit_ratings_pages
+from care_portal.pages.visits.timeline import TimelineState, timeline_page
 from care_portal.state.identity import IdentityMiddleware
 from care_portal.state.session import SessionState
 from care_portal.workers.aeat_sender import run_aeat_sender
@@ -80,6 +82,7 @@ app = rx.App(
         rx.el.meta(name="theme-color", content="#00796b"),
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
         rx.el.script(src="/portal.js", defer=True),
+        rx.el.script(src="/signature.js", defer=True),
     ],
 )
 app.add_middleware(EventIdMiddleware())
@@ -328,6 +331,19 @@ PAGES = [
         admin_payments.admin_payments_page,
         "Pagos · Admin",
         admin_payments.AdminPaymentsState.load,
+    ),
+    (routes.TIMELINE, timeline_page, "Historia · Cuidado en Casa", TimelineState.load),
+    (
+        routes.MANAGER_RATINGS,
+        visit_ratings_pages.manager_ratings_page,
+        "Valoraciones · Cuidado en Casa",
+        visit_ratings_pages.ManagerRatingsState.load,
+    ),
+    (
+        routes.ADMIN_RATINGS,
+        visit_ratings_pages.admin_ratings_page,
+        "Valoraciones · Admin",
+        visit_ratings_pages.AdminRatingsState.load,
     ),
 ]
 

@@ -18,6 +18,7 @@ ADMIN_TABS = [
     ("outbox", "admin.outbox", routes.ADMIN_OUTBOX),
     ("cancellations", "cancel_admin.title", routes.ADMIN_CANCELLATIONS),
     ("privacy", "privacy.queue.title", routes.ADMIN_PRIVACY),
+    ("ratings", "ratings.title", routes.ADMIN_RATINGS),
 ]
 
 
@@ -45,6 +46,7 @@ def aeat_incidents_callout(count: rx.Var) -> rx.Component:
                 rx.text.strong(count, class_name="aeat-incident-count"),
                 " · ",
                 rx.link(t("admin.aeat.see"), href=routes.ADMIN_AEAT),
+                as_="span",  # the callout's text is already a <p>
             ),
             icon="triangle_alert",
             color_scheme="red",

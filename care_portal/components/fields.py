@@ -40,7 +40,8 @@ def form_field(
     Returns:
         The field component.
     """
-    error = errors.get(name, "")
+    # Only once the page's loaders have run: an earlier attempt's errors are cleared by then.
+    error = rx.cond(rx.State.is_hydrated, errors.get(name, ""), "")
     field_id = field_id or f"field-{name}"
     return rx.box(
         rx.el.label(
@@ -100,9 +101,9 @@ def label_file_input(upload: rx.Component, label_id: str) -> rx.Component:
 
 
 def form_error_banner(message: rx.Var) -> rx.Component:
-    """A banner with the form-level error, announced to screen readers."""
+    """A banner with the form-level error, announced to screen readers (not while the page loads)."""
     return rx.cond(
-        message != "",
+        rx.State.is_hydrated & (message != ""),
         rx.callout(message, icon="triangle_alert", color_scheme="red", role="alert", width="100%"),
     )
 

@@ -11,7 +11,7 @@ from care_portal.state.session import SessionState
 
 ROLE_LINKS: dict[str, list[tuple[str, str]]] = {
     "client": [("nav.account", routes.ACCOUNT)],
-    "manager": [("nav.manager", routes.MANAGER)],
+    "manager": [("nav.manager", routes.MANAGER), ("ratings.title", routes.MANAGER_RATINGS)],
     "recruiter": [("nav.recruiting", routes.RECRUITING)],
     "admin": [
         ("nav.admin", routes.ADMIN),
@@ -37,7 +37,7 @@ def language_switch() -> rx.Component:
     """One button naming the other language in that language ("English" / "Español")."""
     return rx.button(
         rx.icon("languages", size=18),
-        rx.cond(SessionState.is_en, "Español", "English"),
+        rx.el.span(rx.cond(SessionState.is_en, "Español", "English"), class_name="cp-lang-name"),
         on_click=SessionState.set_lang(rx.cond(SessionState.is_en, "es", "en")),
         variant="outline",
         size="2",
@@ -75,9 +75,12 @@ def _nav_items() -> rx.Component:
         rx.cond(
             SessionState.is_logged_in,
             rx.button(t("nav.logout"), on_click=SessionState.log_out, variant="soft", size="3", id="logout"),
-            rx.fragment(
-                _nav_link("nav.login", routes.LOGIN),
-                rx.link(rx.button(t("nav.signup"), size="3"), href=routes.SIGNUP),
+            rx.cond(  # only once the session is known: never «Regístrate» to a logged-in person
+                rx.State.is_hydrated,
+                rx.fragment(
+                    _nav_link("nav.login", routes.LOGIN),
+                    rx.link(rx.button(t("nav.signup"), size="3"), href=routes.SIGNUP),
+                ),
             ),
         ),
     )
@@ -102,7 +105,8 @@ def header() -> rx.Component:
         underline="none",
         id="home-link",
     )
-    desktop = rx.hstack(_nav_items(), spacing="4", align="center", wrap="nowrap")
+    # An admin's nine entries fit one line at 1280 px; narrower, they wrap instead of running off.
+    desktop = rx.hstack(_nav_items(), spacing="2", align="center", justify="end", wrap="wrap", row_gap="0")
     mobile = rx.hstack(
         rx.menu.root(
             rx.menu.trigger(
@@ -178,7 +182,7 @@ def header() -> rx.Component:
             rx.mobile_and_tablet(mobile),
             align="center",
             width="100%",
-            max_width="1100px",
+            max_width="1280px",
             margin="0 auto",
             padding="0.6em 0.75em",
             box_sizing="border-box",

@@ -1,26 +1,67 @@
-"""How amounts and instants are shown: euros in es-ES format, times in Europe/Madrid."""
+"""How amounts and instants are shown, per language (Babel/CLDR), times always in Europe/Madrid.
+
+Spanish: ``1.234,50 €`` and ``05/03/2026 14:07``; English: ``€1,234.50`` and ``5 Mar 2026, 14:07``.
+Each function takes the language; without one it uses the language of the event being handled
+(:func:`use_language`, set for every guarded handler from the person's language switch), else
+Spanish. Documents with legal text in Spanish (invoices, e-mails) pass ``"es"`` themselves.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_datetime as babel_datetime
+from babel.numbers import format_currency
+
 MADRID = ZoneInfo("Europe/Madrid")
+LOCALES = {"es": "es_ES", "en": "en_GB"}
+_DATETIME_PATTERNS = {"es": "dd/MM/yyyy HH:mm", "en": "d MMM yyyy, HH:mm"}
+_DATE_PATTERNS = {"es": "dd/MM/yyyy", "en": "d MMM yyyy"}
+_LANGUAGE: ContextVar[str] = ContextVar("care_portal_format_language", default="es")
 
 
-def format_euros(cents: int) -> str:
-    """Format integer cents as euros the Spanish way.
+@contextmanager
+def use_language(lang: str) -> Iterator[None]:
+    """Make ``lang`` the default language of the formatting done inside the block.
+
+    Worker threads started inside (``asyncio.to_thread``) inherit it; it ends with the block.
+
+    Args:
+        lang: ``"es"`` or ``"en"`` (anything else means Spanish).
+    """
+    token = _LANGUAGE.set(lang if lang in LOCALES else "es")
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def current_language() -> str:
+    """Return the language formatting uses when none is passed."""
+    return _LANGUAGE.get()
+
+
+def _lang(lang: str | None) -> str:
+    chosen = lang or _LANGUAGE.get()
+    return chosen if chosen in LOCALES else "es"
+
+
+def format_euros(cents: int, lang: str | None = None) -> str:
+    """Format integer cents as euros in a language's way.
 
     Args:
         cents: Amount in euro cents (may be negative).
+        lang: ``"es"`` or ``"en"``; ``None`` for the current event's language.
 
     Returns:
-        For example ``"1.234,50 €"`` or ``"-12,35 €"``.
+        For example ``"1.234,50 €"`` (Spanish, no-break space) or ``"€1,234.50"`` (English).
     """
-    sign = "-" if cents < 0 else ""
-    whole, rest = divmod(abs(cents), 100)
-    grouped = f"{whole:,}".replace(",", ".")
-    return f"{sign}{grouped},{rest:02d}\u00a0€"
+    return format_currency(Decimal(cents) / 100, "EUR", locale=LOCALES[_lang(lang)])
 
 
 def to_madrid(instant: datetime) -> datetime:
@@ -37,15 +78,35 @@ def to_madrid(instant: datetime) -> datetime:
     return instant.astimezone(MADRID)
 
 
-def format_datetime(instant: datetime | None) -> str:
-    """Format an instant as ``dd/mm/yyyy HH:MM`` in Europe/Madrid, or ``""``."""
+def format_datetime(instant: datetime | None, lang: str | None = None) -> str:
+    """Format an instant's date and time in Europe/Madrid, or ``""``.
+
+    Args:
+        instant: An aware datetime (naive values are taken as UTC), or ``None``.
+        lang: ``"es"`` or ``"en"``; ``None`` for the current event's language.
+
+    Returns:
+        ``"05/03/2026 14:07"`` in Spanish, ``"5 Mar 2026, 14:07"`` in English.
+    """
     if instant is None:
         return ""
-    return to_madrid(instant).strftime("%d/%m/%Y %H:%M")
+    chosen = _lang(lang)
+    local = to_madrid(instant)
+    return babel_datetime(local, _DATETIME_PATTERNS[chosen], tzinfo=MADRID, locale=LOCALES[chosen])
 
 
-def format_date(instant: datetime | None) -> str:
-    """Format an instant as ``dd/mm/yyyy`` in Europe/Madrid, or ``""``."""
+def format_date(instant: datetime | None, lang: str | None = None) -> str:
+    """Format an instant's date in Europe/Madrid, or ``""``.
+
+    Args:
+        instant: An aware datetime (naive values are taken as UTC), or ``None``.
+        lang: ``"es"`` or ``"en"``; ``None`` for the current event's language.
+
+    Returns:
+        ``"05/03/2026"`` in Spanish, ``"5 Mar 2026"`` in English.
+    """
     if instant is None:
         return ""
-    return to_madrid(instant).strftime("%d/%m/%Y")
+    chosen = _lang(lang)
+    local = to_madrid(instant)
+    return babel_datetime(local, _DATE_PATTERNS[chosen], tzinfo=MADRID, locale=LOCALES[chosen])

@@ -87,7 +87,7 @@ class HelpEntry:
         return f"{DEMOS_URL}/{self.slug}.{lang}.vtt"
 
 
-SHOP = Place(routes.SHOP, "Ir a la tienda", "Go to the shop")
+SHOP = Place(routes.SHOP, "Ir a Servicios", "Go to Services")
 CART = Place(routes.CART, "Ir al carrito", "Go to the cart")
 CHECKOUT = Place(routes.CHECKOUT, "Ir al pedido", "Go to the checkout")
 ORDERS = Place(routes.ORDERS, "Ir a Mis pedidos", "Go to My orders")

@@ -130,11 +130,17 @@ CARE: dict[str, tuple[str, str]] = {
     "care.project.attached": ("Documento guardado.", "Document saved."),
     "care.project.archive": ("Archivar este proyecto", "Archive this project"),
     "care.project.archive_help": (
-        "Se conserva para el historial y las facturas, pero ya no aparecerá en la tienda.",
-        "It is kept for history and invoices, but will no longer appear in the shop.",
+        "Se conserva para el historial y las facturas, pero ya no aparecerá al contratar servicios.",
+        "It is kept for history and invoices, but will no longer appear when booking services.",
     ),
     "care.project.archived_done": ("Proyecto archivado.", "Project archived."),
     "care.project.edit": ("Editar datos", "Edit details"),
+    "care.project.book": ("Contratar servicios", "Book services"),
+    # Read-only labels of the project page: the form's «(opcional)» means nothing there.
+    "care.view.nif": ("DNI o NIE", "DNI or NIE"),
+    "care.view.birth_date": ("Fecha de nacimiento", "Date of birth"),
+    "care.view.preferred_times": ("Días y horas preferidos", "Preferred days and times"),
+    "care.view.care_notes": ("Salud y movilidad", "Health and mobility"),
     "care.project.saved": ("Datos guardados.", "Details saved."),
     "care.project.tasks_invoices": (
         "Las tareas y facturas de este familiar aparecerán en Tareas y Facturas.",

@@ -78,7 +78,7 @@ REPORTS: dict[str, tuple[str, str]] = {
     "reports.take_photo": ("Hacer o elegir una foto", "Take or choose a photo"),
     "reports.photos_saved": ("Fotos guardadas.", "Photos saved."),
     "reports.photo_removed": ("Foto quitada.", "Photo removed."),
-    "reports.remove_photo": ("Quitar la foto {number}", "Remove photo {number}"),
+    "reports.remove_photo": ("Quitar", "Remove"),
     "reports.photo_alt": ("Foto {number} de la visita", "Photo {number} of the visit"),
     "reports.timeline": ("Historia", "Timeline"),
     "reports.timeline_title": ("Historia de {name}", "Timeline of {name}"),
@@ -145,7 +145,8 @@ REPORTS: dict[str, tuple[str, str]] = {
     ),
     "ratings.send": ("Enviar valoración", "Send rating"),
     "ratings.saved": ("Gracias por tu valoración.", "Thank you for your rating."),
-    "ratings.yours": ("Tu valoración: {stars} de 5", "Your rating: {stars} out of 5"),
+    "ratings.yours": ("Tu valoración", "Your rating"),
+    "ratings.out_of_five": ("de 5", "out of 5"),
     "ratings.title": ("Valoraciones", "Ratings"),
     "ratings.manager_lead": (
         "Lo que las familias dicen de tus visitas.",

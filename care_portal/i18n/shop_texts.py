@@ -228,7 +228,7 @@ SHOP: dict[str, tuple[str, str]] = {
     "admin.catalog.saved": ("Servicio guardado.", "Service saved."),
     "admin.catalog.active": ("A la venta", "On sale"),
     "admin.catalog.inactive": ("Retirado", "Withdrawn"),
-    "admin.catalog.deactivate": ("Retirar de la tienda", "Withdraw from the shop"),
+    "admin.catalog.deactivate": ("Retirar de la venta", "Withdraw from sale"),
     "admin.catalog.activate": ("Volver a vender", "Sell again"),
     "admin.catalog.edit": ("Editar", "Edit"),
 }

@@ -28,7 +28,11 @@ def home_page() -> rx.Component:
                 rx.cond(
                     SessionState.is_logged_in,
                     rx.link(rx.button(t("nav.account"), size="4"), href=routes.ACCOUNT, id="home-cta"),
-                    rx.link(rx.button(t("home.cta_signup"), size="4"), href=routes.SIGNUP, id="home-cta"),
+                    # Only once the session is known: a logged-in person is never invited to sign up.
+                    rx.cond(
+                        rx.State.is_hydrated,
+                        rx.link(rx.button(t("home.cta_signup"), size="4"), href=routes.SIGNUP, id="home-cta"),
+                    ),
                 ),
                 rx.link(rx.button(t("home.cta_help"), size="4", variant="outline"), href=routes.HELP),
                 gap="1em",

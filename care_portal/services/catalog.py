@@ -133,7 +133,7 @@ def _view(service: CareService, lang: str) -> ServiceView:
         duration_minutes=service.duration_minutes,
         visits_per_unit=service.visits_per_unit,
         price_cents=service.price_cents,
-        price=format_euros(service.price_cents),
+        price=format_euros(service.price_cents, lang),
         vat_rate=service.vat_rate,
         exempt_reason=service.exempt_reason,
         image=service.image,
@@ -172,6 +172,18 @@ def catalogue_entries(session: Session, ids: list[int], *, lang: str = "es") -> 
         )
         for row in rows
     ]
+
+
+def service_names(session: Session, ids: set[int], *, lang: str) -> dict[int, str]:
+    """Return the names of these services in a language, by id (one statement; none in Spanish).
+
+    Orders keep the Spanish name a service had when it was bought; an English reader sees the
+    service's English name instead.
+    """
+    if lang != "en" or not ids:
+        return {}
+    rows = session.exec(select(CareService.id, CareService.name_en).where(col(CareService.id).in_(ids))).all()
+    return {service_id: name for service_id, name in rows}
 
 
 def _validate(data: ServiceInput) -> dict[str, str]:

@@ -317,7 +317,7 @@ def _mail_team_and_manager(session: Session, actor: Viewer, task: Task | None, k
             "es",
             service=task.service_name,
             beneficiary=beneficiary.full_name if beneficiary else "",
-            date=format_datetime(task.appointment_start) or "—",
+            date=format_datetime(task.appointment_start, "es") or "—",
             code=task.visit_code,
         )
         if task
@@ -463,7 +463,7 @@ def _mail_client_cancelled(session: Session, task: Task, amount: int, rectifying
             client.language,
             name=client.full_name,
             service=task.service_name,
-            refund=format_euros(amount),
+            refund=format_euros(amount, client.language),
             invoice=invoice.number if invoice else "—",
         ),
         kind="visit_cancelled",

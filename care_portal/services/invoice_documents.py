@@ -10,6 +10,7 @@ download with :func:`defer_pdfs`.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session as OrmSession
@@ -28,6 +29,16 @@ logger = logging.getLogger(__name__)
 VERIFIABLE_LEGEND = "Factura verificable en la sede electrónica de la AEAT"
 _PENDING = "invoice_pdfs_after_commit"
 _DEFERRED = "invoice_pdfs_deferred"
+
+
+def _es_euros(cents: int) -> str:
+    """Amounts on an invoice, a Spanish document whatever the reader's language."""
+    return format_euros(cents, "es")
+
+
+def _es_date(instant: datetime | None) -> str:
+    """Dates on an invoice, a Spanish document whatever the reader's language."""
+    return format_date(instant, "es")
 
 
 def render_after_commit(session: Session, invoice_id: int) -> None:
@@ -101,7 +112,7 @@ def document_context(session: Session, invoice: Invoice) -> dict:
         "lang": "es",
         "title": "Factura rectificativa" if rectifies else "Factura",
         "number": invoice.number,
-        "issue_date": format_date(invoice.issued_at),
+        "issue_date": _es_date(invoice.issued_at),
         "issuer": {"name": invoice.issuer_name, "nif": invoice.issuer_nif, "address": invoice.issuer_address},
         "recipient": {
             "name": invoice.recipient_name,
@@ -114,17 +125,17 @@ def document_context(session: Session, invoice: Invoice) -> dict:
         "per_rate": [
             {
                 "rate": rate_label(rate),
-                "base": format_euros(sum(x.base_cents for x in lines if x.vat_rate == rate)),
-                "tax": format_euros(sum(x.tax_cents for x in lines if x.vat_rate == rate)),
+                "base": _es_euros(sum(x.base_cents for x in lines if x.vat_rate == rate)),
+                "tax": _es_euros(sum(x.tax_cents for x in lines if x.vat_rate == rate)),
             }
             for rate in VAT_RATES
             if any(x.vat_rate == rate for x in lines)
         ],
-        "base_total": format_euros(invoice.base_cents),
-        "tax_total": format_euros(invoice.tax_cents),
-        "total": format_euros(invoice.total_cents),
+        "base_total": _es_euros(invoice.base_cents),
+        "tax_total": _es_euros(invoice.tax_cents),
+        "total": _es_euros(invoice.total_cents),
         "rectifies_number": rectifies.number if rectifies else "",
-        "rectifies_date": format_date(rectifies.issued_at) if rectifies else "",
+        "rectifies_date": _es_date(rectifies.issued_at) if rectifies else "",
         "reason": invoice.rectification_reason,
         "check_url": url,
         "qr": qr_data_uri(url),
@@ -138,12 +149,12 @@ def _line(line: InvoiceLine) -> dict:
     return {
         "description": line.description,
         "quantity": line.quantity,
-        "unit_price": format_euros(line.unit_price_cents),
+        "unit_price": _es_euros(line.unit_price_cents),
         "unit_base": _euros_to_tenth_of_cent(unit_base),
         "rate": rate_label(line.vat_rate),
-        "base": format_euros(line.base_cents),
-        "tax": format_euros(line.tax_cents),
-        "total": format_euros(line.total_cents),
+        "base": _es_euros(line.base_cents),
+        "tax": _es_euros(line.tax_cents),
+        "total": _es_euros(line.total_cents),
         "exempt_reason": line.exempt_reason,
     }
 
@@ -152,7 +163,7 @@ def _euros_to_tenth_of_cent(cents: float) -> str:
     """Format a unit base that may fall between cents (e.g. 18,173 €): 2 decimals when exact, else 3."""
     thousandths = round(cents * 10)
     if thousandths % 10 == 0:
-        return format_euros(thousandths // 10)
+        return _es_euros(thousandths // 10)
     sign = "-" if thousandths < 0 else ""
     whole, rest = divmod(abs(thousandths), 1000)
     grouped = f"{whole:,}".replace(",", ".")

@@ -123,3 +123,22 @@ def parts_dict(row: ReportParts | None) -> dict[str, str]:
         "concern": row.concern,
         "concern_severity": row.concern_severity,
     }
+
+
+def printed_parts(session: Session, task_id: int) -> dict:
+    """The structured parts as the report PDF prints them (Spanish labels and values), or nothing."""
+    row = session.exec(select(ReportParts).where(ReportParts.task_id == task_id)).first()
+    if row is None:
+        return {"parts": [], "concern": "", "concern_severity": ""}
+    labels = (
+        ("mood", "reports.mood"),
+        ("meals", "reports.meals"),
+        ("hydration", "reports.hydration"),
+        ("mobility", "reports.mobility"),
+        ("medication", "reports.medication"),
+    )
+    return {
+        "parts": [(tr(label), tr(f"reports.choice.{getattr(row, name)}")) for name, label in labels],
+        "concern": row.concern,
+        "concern_severity": tr(f"reports.choice.{row.concern_severity}").lower(),
+    }

@@ -13,6 +13,7 @@ from care_portal.models.visits import Task, VisitReport
 from care_portal.services.access_log import record_access
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.report_parts import printed_parts
 from care_portal.services.responsibility import current_manager_id, may_read_task
 
 
@@ -51,6 +52,7 @@ def report_pdf(
             "work_done": report.work_done,
             "observations": report.observations,
             "next_steps": report.next_steps,
+            **printed_parts(session, task.id),
         },
     )
     record_event(

@@ -321,9 +321,9 @@ def _mail(
     params = {
         "name": client.full_name,
         "order": order.public_id,
-        "when": format_datetime(now),
-        "refund": format_euros(split.refund_cents),
-        "kept": format_euros(split.kept_cents),
+        "when": format_datetime(now, client.language),
+        "refund": format_euros(split.refund_cents, client.language),
+        "kept": format_euros(split.kept_cents, client.language),
         "invoices": ", ".join(invoices) or "—",
     }
     queue_email(

@@ -20,6 +20,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError, NotAuthenticated, PermissionDenied, ValidationFailed
+from care_portal.domain.formatting import use_language
 from care_portal.domain.sessions import DEVICE_COOKIE, read_cookie
 from care_portal.i18n import tr
 from care_portal.models import Role
@@ -31,6 +32,7 @@ from care_portal.state import identity
 
 logger = logging.getLogger(__name__)
 LANG_COOKIE = "cp_lang"
+LANG_MAX_AGE = 365 * 24 * 3600
 
 
 def error_message(error: DomainError, lang: str) -> str:
@@ -74,7 +76,7 @@ def off_loop(fn: Callable) -> Callable:
 class SessionState(rx.State):
     """Who is using this tab, and in which language."""
 
-    lang: str = rx.Cookie("es", name=LANG_COOKIE, same_site="lax", max_age=365 * 24 * 3600)
+    lang: str = rx.Cookie("es", name=LANG_COOKIE, same_site="lax", max_age=LANG_MAX_AGE)
     viewer_name: str = ""
     viewer_role: str = ""
     _identity: str = ""  # who the page states below were filled for ("" = nobody)
@@ -155,14 +157,20 @@ class SessionState(rx.State):
     @rx.event
     @off_loop
     def set_lang(self, lang: str):
-        """Switch the interface language; remembered in a cookie and in the profile."""
+        """Switch the interface language; remembered in a cookie and in the profile.
+
+        The page is then loaded again, so what its loaders wrote in the old language (service
+        names, amounts, dates) comes back in the new one; long forms keep their drafts.
+        """
         if lang not in ("es", "en"):
-            return
+            return None
         self.lang = lang
         viewer = self._resolve_viewer()
         if viewer is not None:
             with session_scope() as session:
                 accounts.set_language(session, actor=viewer, language=lang)
+        cookie = f"{LANG_COOKIE}={lang}; path=/; max-age={LANG_MAX_AGE}; samesite=lax"
+        return rx.call_script(f"document.cookie = {json.dumps(cookie)}; window.location.reload()")
 
     @rx.event
     @off_loop
@@ -188,7 +196,7 @@ def guarded(*roles: Role, off_loop: bool = True) -> Callable:
     The handler (plain or async) receives the resolved ``Viewer`` as its first
     argument after ``self``: the viewer is resolved once per event, here. Anonymous
     callers are sent to the log-in page; callers without the role get the "no access"
-    page; nothing else happens.
+    page; nothing else happens. Amounts and dates the handler formats follow the tab's language.
 
     By default the check and a plain handler run in a worker thread
     (``asyncio.to_thread``): their database work, PDF rendering or refunds never block
@@ -223,7 +231,7 @@ def guarded(*roles: Role, off_loop: bool = True) -> Callable:
 
             @functools.wraps(fn)
             async def handler(self: SessionState, *args, **kwargs):
-                with observe_event(f"{type(self).__name__}.{fn.__name__}"):
+                with use_language(self.lang), observe_event(f"{type(self).__name__}.{fn.__name__}"):
                     if off_loop:
                         viewer, refusal = await asyncio.to_thread(authorise, self)
                     else:
@@ -238,14 +246,14 @@ def guarded(*roles: Role, off_loop: bool = True) -> Callable:
 
             @functools.wraps(fn)
             async def handler(self: SessionState, *args, **kwargs):
-                with observe_event(f"{type(self).__name__}.{fn.__name__}"):
+                with use_language(self.lang), observe_event(f"{type(self).__name__}.{fn.__name__}"):
                     return await asyncio.to_thread(checked, self, *args, **kwargs)
 
         else:
 
             @functools.wraps(fn)
             def handler(self: SessionState, *args, **kwargs):
-                with observe_event(f"{type(self).__name__}.{fn.__name__}"):
+                with use_language(self.lang), observe_event(f"{type(self).__name__}.{fn.__name__}"):
                     viewer, refusal = authorise(self)
                     return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
 

@@ -8,7 +8,16 @@ from playwright.sync_api import expect
 
 from care_portal.models import Role
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, open_page, sign_up, sign_up_and_confirm, unique_email
+from tests.e2e.helpers import (
+    log_in,
+    log_out,
+    open_page,
+    sign_up,
+    sign_up_and_confirm,
+    text_was_seen,
+    unique_email,
+    watch_for_text,
+)
 
 PASSWORD = "mi casa tiene un patio"
 
@@ -40,9 +49,11 @@ def test_sign_up_mistakes_are_shown_at_each_field(page, app_url, world):
     # The first field in error gets the focus; the summary is announced.
     expect(page.get_by_label("Contraseña")).to_be_focused()
     snapshot(page, "signup-errors")
-    # Coming back later, the old attempt's errors are gone.
+    # Coming back later, the old attempt's errors are gone, not even shown for a moment.
     open_page(page, f"{app_url}/entrar")
+    watch_for_text(page, "La contraseña debe tener al menos 10 caracteres")
     open_page(page, f"{app_url}/registro")
+    assert not text_was_seen(page), "the sign-up page showed the earlier attempt's error while loading"
     expect(page.locator("#field-password-error")).to_be_empty()
     expect(page.get_by_label("Correo electrónico")).to_have_attribute("aria-invalid", "false")
 

@@ -71,6 +71,12 @@ def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app
     expect(page.locator("#project-documents")).to_contain_text("consentimiento firmado.pdf")
     expect(page.locator("#consent-history")).to_contain_text("Pilar Sanz Ortega")
     expect(page.locator("#project-manager")).to_contain_text("Gonzalo Gestor Ruiz")
+    # What comes next after the alta: booking services for this relative.
+    # A read-only view: the form's hints («(opcional)») are not repeated there.
+    expect(page.get_by_text("Salud y movilidad", exact=True)).to_be_visible()
+    expect(page.get_by_text("Salud y movilidad (opcional)")).to_have_count(0)
+    book = page.get_by_role("link", name="Contratar servicios")
+    expect(book).to_have_attribute("href", re.compile(r"/tienda/?$"))
     snapshot(page, "care-project")
 
     document = page.locator(".document-link").first.get_attribute("href")

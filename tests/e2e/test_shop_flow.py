@@ -140,6 +140,10 @@ def test_a_new_client_buys_two_services_and_the_manager_is_told(page, app_url, s
     for expected in ("Elena Sanz", "12345678Z", "Calle de Alcalá 10", "72,00", "Visita de compañía"):
         assert expected in text
 
+    # The phone typed at checkout became the profile's phone, which was empty.
+    open_page(page, f"{app_url}/cuenta/perfil")
+    expect(page.locator("#field-phone")).to_have_value("+34612345678")
+
 
 def test_buying_needs_an_account_and_the_cart_survives_log_in(page, app_url, smtp_server):
     open_page(page, f"{app_url}/tienda")

@@ -147,6 +147,16 @@ def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(
     page.locator("#check-in").click()
     expect(page.locator("#checked-in")).to_be_visible()
     page.get_by_label("Quién firma").fill(BENEFICIARY)  # consent was left for the first visit
+    page.locator("#consent-save").click()  # not signed yet: the pad asks for a signature
+    expect(page.locator("#field-signature-error")).to_contain_text("Falta la firma")
+    pad = page.locator("#signature-pad")
+    pad.scroll_into_view_if_needed()
+    box = pad.bounding_box()
+    page.mouse.move(box["x"] + 20, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    for step in range(1, 12):
+        page.mouse.move(box["x"] + 20 + step * 20, box["y"] + box["height"] / 2 + (-1) ** step * 15)
+    page.mouse.up()
     page.locator("#consent-save").click()
     expect(page.locator("#consent-ok")).to_be_visible()
     page.locator("#check-out").click()

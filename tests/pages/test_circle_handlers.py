@@ -154,3 +154,25 @@ def test_the_invitation_page_accepts_only_for_the_invited_account(db):
     _call(anonymous, "load")
     assert anonymous.invitation == {}
     assert anonymous.problem != ""
+
+
+def test_the_header_counts_unread_and_gives_the_beneficiary_large_text(db):
+    from care_portal.state.messages_nav import UnreadState
+
+    family = build_family(db)
+    messages.post_message(db, actor=family.manager, beneficiary_id=family.mother_id, body="Hola")
+    db.commit()
+    brother = _state(UnreadState, _token(db, family.messaging_member), "/cuenta")
+    _call(brother, "refresh")
+    assert (brother.unread, brother.shows_messages, brother.large_text) == (1, True, False)
+    nobody = _state(UnreadState, "", "/")
+    _call(nobody, "refresh")
+    assert (nobody.unread, nobody.shows_messages) == (0, False)
+    member = db.exec(select(CircleMember).where(CircleMember.user_id == family.viewer_member.id)).one()
+    member.is_beneficiary = True
+    db.add(member)
+    db.commit()
+    rosa = _state(UnreadState, _token(db, family.viewer_member), "/familia")
+    _call(rosa, "refresh")
+    assert rosa.large_text
+    assert rosa.unread == 0  # view-only: not in the conversation

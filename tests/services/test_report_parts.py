@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from pypdf import PdfReader
 from sqlmodel import select
 
 from care_portal.domain.errors import NotFound, ValidationFailed
@@ -10,7 +13,7 @@ from care_portal.domain.report_parts import ReportPartsInput, check_parts
 from care_portal.models import OutboxMessage
 from care_portal.models.visit_feedback import ReportParts
 from care_portal.models.visits import VisitReport
-from care_portal.services import report_parts
+from care_portal.services import report_parts, visit_reports
 from tests.services.report_helpers import reported, visited
 from tests.services.visit_helpers import build_world
 
@@ -130,3 +133,14 @@ def test_another_manager_cannot_write_the_report(db, world):
         _write(db, world, task_id, ReportPartsInput(), actor=world.other_manager)
     db.rollback()
     assert db.exec(select(ReportParts)).all() == []
+
+
+def test_the_report_pdf_prints_the_parts_and_the_concern(db, world):
+    task_id = reported(db, world, mood="low", medication="no", concern="Tos seca.", concern_severity="minor")
+    _, pdf = visit_reports.report_pdf(db, actor=world.client, task_id=task_id)
+    text = " ".join("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Cómo estaba" in text
+    assert "Ánimo Bajo" in text
+    assert "Medicación tomada según lo previsto No" in text
+    assert "Preocupación (leve)" in text
+    assert "Tos seca." in text

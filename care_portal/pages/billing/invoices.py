@@ -294,6 +294,7 @@ def admin_invoices_page() -> rx.Component:
                     t("admin.invoices.unsent"),
                     ": ",
                     rx.text.strong(AdminInvoicesState.unsent, id="unsent-count"),
+                    as_="span",  # the callout's text is already a <p>: a <p> inside broke hydration (#418)
                 ),
                 icon="send",
                 color_scheme=rx.cond(AdminInvoicesState.unsent > 0, "amber", "green"),

@@ -15,7 +15,7 @@ def notes_row() -> rx.Component:
     p = ProjectState.project
     state = p["notes_state"].to(str)
     return rx.box(
-        rx.text(t("care.field.care_notes"), weight="bold", size="2"),
+        rx.text(t("care.view.care_notes"), weight="bold", size="2"),
         rx.match(
             state,
             ("shown", rx.text(p["care_notes"].to(str), white_space="pre-wrap", id="project-care-notes")),

@@ -11,6 +11,7 @@ from care_portal.components.consent import representative_fields
 from care_portal.components.fields import form_error_banner, form_field
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.report_view import timeline_link
 from care_portal.pages.care.project_privacy import (
     access_card,
     erase_box,
@@ -101,12 +102,12 @@ def _data_card() -> rx.Component:
     p = ProjectState.project
     return rx.card(
         rx.heading(t("care.project.data"), size="5", as_="h2", margin_bottom="0.75em"),
-        _data_row("care.field.nif", p["nif"].to(str)),
-        _data_row("care.field.birth_date", p["birth_date"].to(str)),
+        _data_row("care.view.nif", p["nif"].to(str)),
+        _data_row("care.view.birth_date", p["birth_date"].to(str)),
         _data_row("care.field.relationship", p["relationship"].to(str)),
         _data_row("care.section.home", p["address"].to(str)),
         _data_row("care.field.phone", p["phone"].to(str)),
-        _data_row("care.field.preferred_times", p["preferred_times"].to(str)),
+        _data_row("care.view.preferred_times", p["preferred_times"].to(str)),
         notes_row(),
         rx.cond(
             ProjectState.members.length() > 0,
@@ -343,13 +344,23 @@ def _project_body() -> rx.Component:
     return rx.box(
         rx.cond(
             can_edit,
-            rx.button(
-                rx.icon("pencil"),
-                t("care.project.edit"),
-                on_click=ProjectState.start_edit,
-                variant="outline",
-                size="3",
-                id="edit-start",
+            rx.flex(
+                # Registered: what comes next is booking services for this relative.
+                rx.link(
+                    rx.button(rx.icon("shopping_cart"), t("care.project.book"), size="3"),
+                    href=routes.SHOP,
+                    id="project-book",
+                ),
+                rx.button(
+                    rx.icon("pencil"),
+                    t("care.project.edit"),
+                    on_click=ProjectState.start_edit,
+                    variant="outline",
+                    size="3",
+                    id="edit-start",
+                ),
+                gap="0.75em",
+                wrap="wrap",
                 margin_top="0.5em",
             ),
         ),
@@ -388,6 +399,7 @@ def project_page() -> rx.Component:
                     rx.heading(
                         ProjectState.project["full_name"].to(str), size="7", as_="h1", id="project-name"
                     ),
+                    timeline_link(ProjectState.project["id"]),
                     rx.cond(ProjectState.editing, _edit_form(), _project_body()),
                 ),
                 rx.spinner(),

@@ -21,7 +21,7 @@ from care_portal.domain.errors import DomainError
 from care_portal.services import accounts, signup
 from care_portal.services.authz import Viewer
 from care_portal.services.circle import invitations
-from care_portal.state.session import FormMixin, SessionState, guarded
+from care_portal.state.session import FormMixin, SessionState, guarded, off_loop
 
 
 class InvitationState(FormMixin, SessionState):
@@ -39,6 +39,7 @@ class InvitationState(FormMixin, SessionState):
         return routes.circle_invitation_url(self._token())
 
     @rx.event
+    @off_loop
     def load(self):
         """Show the invitation of the link (anyone holding the secret link may read it)."""
         self._clear_errors()
@@ -55,6 +56,7 @@ class InvitationState(FormMixin, SessionState):
         self.invitation, self.problem = asdict(view), ""
 
     @rx.event
+    @off_loop
     def sign_up(self, form: dict):
         """Create the account for the invited address (the ordinary sign-up) and log in to accept."""
         self._clear_errors()

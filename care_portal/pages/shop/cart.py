@@ -106,21 +106,22 @@ class CartState(SessionState):
                 "service_id": line.service_id,
                 "name": line.name,
                 "quantity": line.quantity,
-                "unit": format_euros(line.unit_price_cents),
-                "amount": format_euros(line.gross_cents),
+                "unit": format_euros(line.unit_price_cents, self.lang),
+                "amount": format_euros(line.gross_cents, self.lang),
             }
             for line in totals.lines
         ]
-        self.totals = [{"label": self._t("shop.cart.base"), "amount": format_euros(totals.base_cents)}] + [
+        base = format_euros(totals.base_cents, self.lang)
+        self.totals = [{"label": self._t("shop.cart.base"), "amount": base}] + [
             {
                 "label": self._t("shop.cart.vat_exempt")
                 if rate == "exempt"
                 else self._t("shop.cart.vat", rate=rate),
-                "amount": format_euros(tax),
+                "amount": format_euros(tax, self.lang),
             }
             for rate, tax in totals.tax_by_rate
         ]
-        self.total = format_euros(totals.total_cents)
+        self.total = format_euros(totals.total_cents, self.lang)
 
     @rx.event
     def clear_cart(self):

@@ -13,9 +13,11 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
 from care_portal.components.pager import pager
+from care_portal.components.report_view import rating_block, report_parts_view, report_photos_view
 from care_portal.components.visits import ordinal_badge, state_badge
 from care_portal.domain.series import visit_ordinal_label
-from care_portal.services import client_tasks
+from care_portal.pages.visits.rating_state import RatingState
+from care_portal.services import client_tasks, report_views
 from care_portal.services.authz import Viewer
 from care_portal.services.paging import Page
 from care_portal.state.paged_list import ClientPagedListMixin
@@ -28,10 +30,13 @@ class ClientTasksState(ClientPagedListMixin, SessionState):
     tasks: list[dict[str, str]] = []
 
     def _read_page(self, session: Session, viewer: Viewer, number: int) -> Page:
-        return client_tasks.list_client_tasks(session, actor=viewer, page=number)
+        rows = client_tasks.list_client_tasks(session, actor=viewer, page=number)
+        reported = [row.id for row in rows if row.report]
+        extras = report_views.family_extras(session, actor=viewer, task_ids=reported)
+        return Page([(row, extras.get(row.id)) for row in rows], number=rows.number, total=rows.total)
 
     def _show_rows(self, page: Page) -> None:
-        self.tasks = [_flat(row, self.lang) for row in page]
+        self.tasks = [_flat(row, self.lang) | report_views.flat_extras(extras) for row, extras in page]
 
 
 def _flat(row: client_tasks.ClientTask, lang: str) -> dict[str, str]:
@@ -78,6 +83,9 @@ def _report(task: rx.Var) -> rx.Component:
                 rx.text(task["report_next_steps"], white_space="pre-wrap"),
             ),
         ),
+        report_parts_view(task),
+        report_photos_view(task),
+        rating_block(task, RatingState),
         rx.el.a(
             rx.icon("download", size=16),
             t("visits.report_pdf"),
@@ -125,6 +133,7 @@ def _task_card(task: rx.Var) -> rx.Component:
                         t("visits.deadline_client"),
                         " ",
                         rx.text.strong(task["deadline"], class_name="task-deadline"),
+                        as_="span",
                     ),
                     icon="clock",
                     color_scheme=rx.cond(task["free_cancellation"] == "1", "blue", "amber"),

@@ -12,6 +12,7 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
 from care_portal.components.pager import PagerMixin, pager
+from care_portal.components.report_view import timeline_link
 from care_portal.components.visits import ordinal_badge, state_badge
 from care_portal.db import session_scope
 from care_portal.domain.series import visit_ordinal_label
@@ -311,6 +312,7 @@ def _beneficiary_card(card: dict) -> rx.Component:
                 ("withdrawn", rx.badge(t("care.consent.withdrawn_row"), color_scheme="red", size="2")),
                 rx.badge(t("manager.consent_pending"), color_scheme="amber", size="2"),
             ),
+            timeline_link(card["id"]),
             spacing="1",
         ),
         class_name="cp-card",

@@ -9,6 +9,9 @@ from care_portal.components.consent import authority_select, purpose_ticks
 from care_portal.components.fields import form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.report_form import photo_section, report_parts_fields
+from care_portal.components.report_view import timeline_link
+from care_portal.components.signature import signature_pad
 from care_portal.components.visits import state_badge
 from care_portal.pages.visits.manager_task_state import ManagerTaskState
 
@@ -238,6 +241,7 @@ def _visit_card() -> rx.Component:
                 form_field("relationship", "visits.signer_relationship", S.field_errors, required=False),
                 authority_select(S.field_errors),
                 purpose_ticks(S.toggle_health_ticked, S.field_errors),
+                signature_pad(S.field_errors),
                 rx.button(
                     t("visits.consent_save"), type="submit", size="3", id="consent-save", variant="soft"
                 ),
@@ -335,12 +339,18 @@ def _report_form() -> rx.Component:
                     default_value=S.report["next_steps"],
                     rows="4",
                 ),
+                report_parts_fields(S.parts, S.field_errors),
                 rx.button(t("visits.report_save"), type="submit", size="3", id="report-save"),
                 on_submit=S.save_report,
                 reset_on_submit=False,
                 width="100%",
             ),
         ),
+        rx.cond(
+            S.task["checked_in"] != "",
+            photo_section(S.photos, S.upload_photos, S.remove_photo, S.field_errors.get("photos", "")),
+        ),
+        timeline_link(S.beneficiary["id"]),
         card_id="report",
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from dataclasses import asdict
 
@@ -9,9 +10,12 @@ import reflex as rx
 
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
+from care_portal.domain.photos import MAX_PHOTO_BYTES
+from care_portal.domain.report_parts import ReportPartsInput
 from care_portal.models import Role
-from care_portal.services import care_documents, visits
+from care_portal.services import consent_signatures, report_parts, report_photos, report_views, visits
 from care_portal.services.authz import Viewer
+from care_portal.services.report_photos import MAX_PHOTOS
 from care_portal.services.visits import outcomes
 from care_portal.state.beneficiary_form import consent_purposes
 from care_portal.state.session import FormMixin, SessionState, guarded
@@ -25,6 +29,8 @@ class ManagerTaskState(FormMixin, SessionState):
     contacts: list[dict[str, str]] = []
     others: list[dict[str, str]] = []
     report: dict[str, str] = {}
+    parts: dict[str, str] = {}
+    photos: list[str] = []
     family: dict[str, str] = {}
     week: dict[str, str] = {}
     consent_pending: bool = False
@@ -44,6 +50,10 @@ class ManagerTaskState(FormMixin, SessionState):
         self.contacts = row.pop("contacts")
         self.others = row.pop("other_appointments")
         self.report = row.pop("report") or {"work_done": "", "observations": "", "next_steps": ""}
+        with session_scope() as session:
+            extras = report_views.manager_extras(session, actor=viewer, task_id=self._task_id())
+        self.parts = dict(extras.parts)
+        self.photos = [str(photo_id) for photo_id in extras.photo_ids]
         self.consent_pending = row.pop("consent_pending")
         self.family = {k: str(v) for k, v in row.pop("family").items()}
         self.week = {k: str(v) for k, v in row.pop("week").items()}
@@ -134,11 +144,11 @@ class ManagerTaskState(FormMixin, SessionState):
     @rx.event
     @guarded(Role.MANAGER)
     def record_consent(self, viewer: Viewer, form: dict):
-        """Record the consent signed at home (who signed, and as whom)."""
+        """Record the consent signed at home: who signed, as whom, and the signature drawn or typed."""
         beneficiary_id = int(self.beneficiary.get("id", "0") or 0)
         return self._run(
             viewer,
-            lambda s: care_documents.record_consent_at_home(
+            lambda s: consent_signatures.sign_consent_at_home(
                 s,
                 actor=viewer,
                 beneficiary_id=beneficiary_id,
@@ -146,7 +156,8 @@ class ManagerTaskState(FormMixin, SessionState):
                 signer_role=str(form.get("signer_role", "beneficiary")),
                 relationship=str(form.get("relationship", "")),
                 authority=str(form.get("authority", "")),
-                signature_png=None,
+                drawn=str(form.get("signature_data", "")),
+                typed=str(form.get("signature_typed", "")),
                 purposes=consent_purposes(form, health=self.health_ticked),
             ),
             "visits.consent_saved",
@@ -165,16 +176,17 @@ class ManagerTaskState(FormMixin, SessionState):
     @rx.event
     @guarded(Role.MANAGER)
     def save_report(self, viewer: Viewer, form: dict):
-        """Write the report."""
+        """Write the report: the free text and the structured parts (a serious concern tells the family)."""
         return self._run(
             viewer,
-            lambda s: visits.write_report(
+            lambda s: report_parts.write_structured_report(
                 s,
                 actor=viewer,
                 task_id=self._task_id(),
                 work_done=str(form.get("work_done", "")),
                 observations=str(form.get("observations", "")),
                 next_steps=str(form.get("next_steps", "")),
+                parts=parts_from_form(form),
             ),
             "visits.report_saved",
         )
@@ -206,3 +218,40 @@ class ManagerTaskState(FormMixin, SessionState):
             ),
             "week.exception_saved",
         )
+
+    @rx.event
+    @guarded(Role.MANAGER)
+    async def upload_photos(self, viewer: Viewer, files: list[rx.UploadFile]):
+        """Add the photos just taken (at most four per report; cleaned and stored privately)."""
+        self._clear_errors()
+        uploads = [await upload.read(MAX_PHOTO_BYTES + 1) for upload in files[: MAX_PHOTOS + 1]]
+        task_id = self._task_id()
+
+        def add(session):
+            report_photos.add_photos(session, actor=viewer, task_id=task_id, uploads=uploads)
+
+        answer = await asyncio.to_thread(self._run, viewer, add, "reports.photos_saved")
+        return [rx.clear_selected_files("report-photos"), answer]
+
+    @rx.event
+    @guarded(Role.MANAGER)
+    def remove_photo(self, viewer: Viewer, photo_id: int):
+        """Remove one photo from this visit's report."""
+        return self._run(
+            viewer,
+            lambda s: report_photos.remove_photo(
+                s, actor=viewer, task_id=self._task_id(), photo_id=int(photo_id)
+            ),
+            "reports.photo_removed",
+        )
+
+
+def parts_from_form(form: dict) -> ReportPartsInput:
+    """The structured parts as chosen in the report form."""
+    defaults = ReportPartsInput()
+    return ReportPartsInput(
+        **{
+            name: str(form.get(name, getattr(defaults, name)))
+            for name in ReportPartsInput.__dataclass_fields__
+        }
+    )

@@ -89,7 +89,6 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
     manager = session.get(User, first.manager_id) if first.manager_id else None
     beneficiary = session.get(Beneficiary, first.beneficiary_id)
     sequences = {t.id: bump_sequence(session, t.id) for t in tasks}
-    dates = "\n".join(f"  · {format_datetime(t.appointment_start)}" for t in tasks)
     for person, for_manager in ((client, False), (manager, True)):
         if person is None:
             continue
@@ -111,7 +110,7 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
                 "week.mail.manager.body",
                 lang,
                 name=person.full_name,
-                dates=dates,
+                dates="\n".join(f"  · {format_datetime(t.appointment_start, lang)}" for t in tasks),
                 service=first.service_name,
                 beneficiary=beneficiary.full_name,
             )
@@ -123,10 +122,10 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
                 name=person.full_name,
                 service=first.service_name,
                 beneficiary=beneficiary.full_name if beneficiary else "",
-                date=format_datetime(first.appointment_start),
+                date=format_datetime(first.appointment_start, lang),
                 manager=manager.full_name if manager else "",
                 code=first.visit_code,
-                deadline=format_datetime(cancellation_deadline(first.appointment_start)),
+                deadline=format_datetime(cancellation_deadline(first.appointment_start), lang),
             )
         else:
             subject = tr("week.mail.series.subject", lang, count=len(tasks), service=first.service_name)
@@ -134,7 +133,7 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
                 "week.mail.series.body",
                 lang,
                 name=person.full_name,
-                dates=dates,
+                dates="\n".join(f"  · {format_datetime(t.appointment_start, lang)}" for t in tasks),
                 service=first.service_name,
                 beneficiary=beneficiary.full_name,
                 manager=manager.full_name if manager else "",
@@ -166,7 +165,7 @@ def send_cancellation(session: Session, task: Task) -> None:
                 person.language,
                 name=person.full_name,
                 service=task.service_name,
-                date=format_datetime(task.appointment_start),
+                date=format_datetime(task.appointment_start, person.language),
             ),
             kind="visit_cancelled_calendar",
             files=[(f"visita-{task.id}.ics", build_calendar([event], method="CANCEL"))],

@@ -18,6 +18,7 @@ from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import load_visible
 from care_portal.services.care_documents.consent import CONSENT_TEMPLATE, CONSENT_VERSION, split_purposes
 from care_portal.services.care_documents.files import DocumentRow, _document_row
+from care_portal.services.consent_signatures import printed_signature
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def consent_pdf(session: Session, *, actor: Viewer | None, beneficiary_id: int) 
             "address": f"{row.street}, {row.postal_code} {row.town} ({row.province})",
             "version": CONSENT_VERSION,
             "today": format_datetime(utcnow())[:10],
+            "signature": printed_signature(session, beneficiary_id=row.id),
         },
     )
     record_access(session, viewer=actor, beneficiary_id=row.id, subject=AccessSubject.CONSENT_PDF)

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from care_portal.domain.errors import ValidationFailed
 from care_portal.domain.identifiers import normalise_nif, normalise_phone, normalise_postal_code
-from care_portal.models import Role
+from care_portal.models import Role, User
 from care_portal.models.shop import BillingProfile
 from care_portal.models.types import utcnow
 from care_portal.services.authz import Viewer, ensure_role
@@ -62,9 +62,16 @@ def validate_billing(data: BillingData) -> BillingData:
 
 
 def save_billing(session: Session, *, actor: Viewer | None, data: BillingData) -> BillingData:
-    """Validate and save the actor's billing data (issued invoices keep their own copy)."""
+    """Validate and save the actor's billing data (issued invoices keep their own copy).
+
+    A profile without a phone gets this one, so the team can call the number typed at checkout.
+    """
     actor = ensure_role(actor, Role.CLIENT)
     clean = validate_billing(data)
+    user = session.get(User, actor.id)
+    if user is not None and not user.phone:
+        user.phone = clean.phone
+        session.add(user)
     row = session.exec(select(BillingProfile).where(BillingProfile.user_id == actor.id)).first()
     row = row or BillingProfile(user_id=actor.id, **asdict(clean))
     for field, value in asdict(clean).items():

@@ -175,9 +175,9 @@ def _queue_paid_emails(session: Session, order: Order) -> None:
             lang,
             name=client.full_name,
             beneficiary=name,
-            total=format_euros(order.total_cents),
+            total=format_euros(order.total_cents, lang),
             tasks=task_lines,
-            date=format_datetime(order.paid_at),
+            date=format_datetime(order.paid_at, lang),
         ),
         kind="order_paid",
     )

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from care_portal.domain.errors import DomainError
-from care_portal.domain.formatting import format_datetime, format_euros
+from care_portal.domain.formatting import current_language, format_datetime, format_euros
 from care_portal.models import Role
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import Order, OrderLine
 from care_portal.models.visits import Task
 from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
+from care_portal.services.catalog import service_names
 from care_portal.services.checkout.fulfilment import process_webhook
 from care_portal.services.paging import Page, fetch_page
 
@@ -42,6 +43,8 @@ def _summaries(session: Session, orders: list[Order]) -> list[OrderSummary]:
     ids = [o.id for o in orders]
     lines = session.exec(select(OrderLine).where(col(OrderLine.order_id).in_(ids))).all()
     tasks = session.exec(select(Task).where(col(Task.order_id).in_(ids)).order_by(col(Task.id))).all()
+    translated = service_names(session, {ln.service_id for ln in lines}, lang=current_language())
+    line_names = {ln.id: translated.get(ln.service_id, ln.name) for ln in lines}
     names = {
         b.id: b.full_name
         for b in session.exec(
@@ -58,7 +61,7 @@ def _summaries(session: Session, orders: list[Order]) -> list[OrderSummary]:
             provider=o.provider,
             lines=[
                 {
-                    "name": ln.name,
+                    "name": line_names[ln.id],
                     "quantity": ln.quantity,
                     "amount": format_euros(ln.unit_price_cents * ln.quantity),
                 }
@@ -68,7 +71,7 @@ def _summaries(session: Session, orders: list[Order]) -> list[OrderSummary]:
             tasks=[
                 {
                     "id": t.id,
-                    "service": t.service_name,
+                    "service": line_names.get(t.order_line_id, t.service_name),
                     "state": t.state,
                     "visit_code": t.visit_code,
                     "sequence_number": t.sequence_number,

@@ -29,7 +29,7 @@ def task_line(task: Task, lang: str) -> str:
     if label:
         parts.append(label)
     if task.preferred_start:
-        parts.append(format_datetime(task.preferred_start))
+        parts.append(format_datetime(task.preferred_start, lang))
     return f"  · {' — '.join(parts)} — {tr('mail.visit_code', lang)}: {task.visit_code}"
 
 
@@ -59,7 +59,7 @@ def period_paid(session: Session, plan: CarePlan, period: CarePlanPeriod, tasks:
             name=client.full_name,
             beneficiary=name,
             period=_period_text(period),
-            total=format_euros(period.amount_cents),
+            total=format_euros(period.amount_cents, lang),
             tasks="\n".join(task_line(task, lang) for task in tasks) or "—",
         ),
         kind="plan_period_paid",
@@ -96,7 +96,7 @@ def payment_failed(session: Session, plan: CarePlan, period: CarePlanPeriod) -> 
             name=client.full_name,
             beneficiary=name,
             period=_period_text(period),
-            total=format_euros(period.amount_cents),
+            total=format_euros(period.amount_cents, client.language),
         ),
         kind="plan_payment_failed",
     )

@@ -54,6 +54,7 @@ from care_portal.models import (
     append_only,
 )
 from care_portal.models.types import utcnow
+from care_portal.services import report_privacy
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import load_owned
@@ -135,6 +136,7 @@ def _erase_one(session: Session, actor: Viewer, row: Beneficiary, now: datetime)
         update(Order).where(Order.beneficiary_id == row.id).values(observations="", preferred_dates="")
     )
     counts.update(circle_erasure.erase_beneficiary_circle(session, beneficiary_id=row.id, now=now))
+    counts.update(report_privacy.erase_beneficiary_reports(session, beneficiary_id=row.id))
     row.care_notes, row.phone, row.nif, row.birth_date = "", "", "", None
     row.relationship, row.preferred_times, row.household_size = "", "", 1
     row.archived_at = row.archived_at or now

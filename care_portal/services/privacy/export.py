@@ -46,7 +46,7 @@ from care_portal.models import (
 )
 from care_portal.models.circle import CircleMember, CircleMessage
 from care_portal.models.types import utcnow
-from care_portal.services import invoice_documents
+from care_portal.services import invoice_documents, report_privacy
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.privacy.rights import file_request
@@ -173,6 +173,10 @@ def collect(session: Session, user_id: int) -> dict:
             _plain(r)
             for r in session.exec(select(OrderWithdrawal).where(OrderWithdrawal.client_id == user_id))
         ],
+        **{
+            name: [_plain(r) for r in found]
+            for name, found in report_privacy.export_rows(session, task_ids=task_ids).items()
+        },
     }
 
 
@@ -209,6 +213,7 @@ def _files(session: Session, user_id: int) -> list[tuple[str, str]]:
             for report_id, keys in photos
             for n, key in enumerate(keys or [], start=1)
         ]
+        + report_privacy.export_files(session, beneficiary_ids=list(beneficiary_ids))
     )
 
 

@@ -71,7 +71,7 @@ def escalate_overdue_contacts(session: Session, *, now: datetime | None = None) 
                     service=task.service_name,
                     beneficiary=beneficiary.full_name if beneficiary else "",
                     manager=manager.full_name if manager else "—",
-                    created=format_datetime(task.created_at),
+                    created=format_datetime(task.created_at, "es"),
                 ),
                 kind="visit_contact_overdue",
             )
