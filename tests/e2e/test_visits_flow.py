@@ -47,6 +47,11 @@ def _buy_two_services(page: Page, base: str) -> None:
     expect(page.locator("#payment-confirmed")).to_be_visible()
 
 
+def _text(message) -> str:
+    """The plain-text body of an e-mail (appointment e-mails also carry an .ics)."""
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
 def _switch_user(page: Page, base: str, person: Person, next_path: str) -> None:
     log_out(page)
     expect(page).not_to_have_url(re.compile(r"/(cuenta|gestor)"))
@@ -91,8 +96,11 @@ def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(
     shown = f"{day:%d/%m/%Y} 10:00"
     expect(page.locator("#appointment")).to_have_text(shown)
     snapshot(page, "visits-task-scheduled")
-    mail = smtp_server.wait_for(lambda m: m["To"] == client.email and shown in m.get_content())
-    assert code in mail.get_content()
+    mail = smtp_server.wait_for(lambda m: m["To"] == client.email and shown in _text(m))
+    assert code in _text(mail)
+    invitation = [p for p in mail.iter_attachments() if p.get_content_type() == "text/calendar"]
+    assert len(invitation) == 1  # the appointment for the family's calendar
+    assert "METHOD:REQUEST" in invitation[0].get_content()
 
     # The client sees the date, the code and the deadline in "Tareas".
     _switch_user(page, app_url, client, "/cuenta/tareas")

@@ -207,6 +207,7 @@ class World:
                         **values
                         | {
                             "beneficiary_id": beneficiary_id,
+                            "client_id": client.id,
                             "visit_code": uuid.uuid4().hex[:8].upper(),
                             "created_at": model.created_at + timedelta(minutes=person + 1),
                             "sequence_number": visit + 1,

@@ -54,6 +54,8 @@ def _day_agenda() -> rx.Component:
                 variant="soft",
                 aria_label=t("week.previous_day"),
                 id="day-previous",
+                min_width="44px",
+                min_height="44px",
             ),
             rx.heading(_label(S.day_label), size="4", as_="h2", id="day-label"),
             rx.button(
@@ -62,6 +64,8 @@ def _day_agenda() -> rx.Component:
                 variant="soft",
                 aria_label=t("week.next_day"),
                 id="day-next",
+                min_width="44px",
+                min_height="44px",
             ),
             align="center",
             justify="between",

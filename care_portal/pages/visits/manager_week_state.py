@@ -40,6 +40,11 @@ def day_names(day: date) -> dict[str, str]:
     }
 
 
+def _on(value: object) -> bool:
+    """Whether a submitted checkbox is ticked (the form sends unticked ones too, as false)."""
+    return str(value).strip().lower() in ("on", "true", "1")
+
+
 class ManagerWeekState(FormMixin, SessionState):
     """The week shown (desktop), the day shown (phone) and the series being scheduled."""
 
@@ -122,7 +127,8 @@ class ManagerWeekState(FormMixin, SessionState):
         self.clashes = []
         task_id = int(self.series.get("task_id", "0") or 0)
         try:
-            weekdays = parse_weekdays([k.removeprefix("wd_") for k in form if k.startswith("wd_")])
+            ticked = [k.removeprefix("wd_") for k, v in form.items() if k.startswith("wd_") and _on(v)]
+            weekdays = parse_weekdays(ticked)
             with session_scope() as session:
                 starts = series.schedule_series(
                     session,

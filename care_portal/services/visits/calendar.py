@@ -91,7 +91,8 @@ def manager_calendar(
         .order_by(col(Task.appointment_start), col(Task.id))
         .limit(MAX_ENTRIES)
     ).all()
-    return [_entry(task, name, manager_name) for task, name, manager_name in rows]
+    is_admin = actor.role == Role.ADMIN.value  # only an admin, seeing everyone's, needs the name
+    return [_entry(task, name, manager_name if is_admin else "") for task, name, manager_name in rows]
 
 
 def _entry(task: Task, beneficiary: str, manager: str | None) -> CalendarEntry:

@@ -56,9 +56,10 @@ def series_condition(task: Task):
     """A SQL condition selecting the visits of the task's series: those of the same pack or plan period.
 
     Each pack line and each paid period of a plan is one order line, numbered «visita N de M»
-    (``sequence_number`` / ``sequence_total``).
+    (``sequence_number`` / ``sequence_total``). The beneficiary is matched too, so a series never
+    reaches beyond the person whose visit the manager opened.
     """
-    return Task.order_line_id == task.order_line_id
+    return (Task.order_line_id == task.order_line_id) & (Task.beneficiary_id == task.beneficiary_id)
 
 
 def series_column():
