@@ -24,6 +24,12 @@ class PricedLine:
     gross_cents: int
     base_cents: int
     tax_cents: int
+    visits_per_unit: int = 1
+
+    @property
+    def visits(self) -> int:
+        """How many visits the line buys (a «bono de 4 visitas» × 2 is 8)."""
+        return self.quantity * self.visits_per_unit
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class CatalogueEntry:
     price_cents: int
     vat_rate: str
     is_active: bool
+    visits_per_unit: int = 1
 
 
 def parse_cart(raw: Mapping[str, object]) -> dict[int, int]:
@@ -99,7 +106,17 @@ def price_cart(cart: Mapping[int, int], catalogue: Iterable[CatalogueEntry]) -> 
         gross = entry.price_cents * quantity
         base, tax = split_gross(gross, entry.vat_rate)
         lines.append(
-            PricedLine(service_id, entry.name, quantity, entry.price_cents, entry.vat_rate, gross, base, tax)
+            PricedLine(
+                service_id,
+                entry.name,
+                quantity,
+                entry.price_cents,
+                entry.vat_rate,
+                gross,
+                base,
+                tax,
+                entry.visits_per_unit,
+            )
         )
     taxes: dict[str, int] = {}
     for line in lines:

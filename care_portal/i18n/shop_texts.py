@@ -12,6 +12,8 @@ SHOP: dict[str, tuple[str, str]] = {
     "shop.includes": ("Qué incluye", "What is included"),
     "shop.duration": ("Duración: {minutes} min", "Duration: {minutes} min"),
     "shop.visits": ("{visits} visitas", "{visits} visits"),
+    "shop.line.one_visit": ("1 visita", "1 visit"),
+    "shop.line.visits": ("visitas", "visits"),
     "shop.vat_note": ("IVA incluido", "VAT included"),
     "shop.cart": ("Carrito", "Cart"),
     "shop.cart.title": ("Tu carrito", "Your cart"),

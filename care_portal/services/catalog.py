@@ -169,6 +169,7 @@ def catalogue_entries(session: Session, ids: list[int], *, lang: str = "es") -> 
             price_cents=row.price_cents,
             vat_rate=row.vat_rate,
             is_active=row.is_active,
+            visits_per_unit=row.visits_per_unit,
         )
         for row in rows
     ]

@@ -139,7 +139,7 @@ def client_sign_up(demo: Demo, base: str) -> None:
     demo.tap(page.get_by_role("link", name="Mis datos"))
     expect(page).to_have_url(re.compile(r"/cuenta/perfil/?$"))
     page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
-    demo.point(page.get_by_label("Teléfono"))
+    demo.point(page.get_by_label("Teléfono", exact=True))
     demo.step("billing")
     demo.go(f"{base}/tienda")
     _add(demo, "Visita de compañía", 1)

@@ -9,6 +9,7 @@ CATALOGUE = [
     CatalogueEntry(3, "Retirado", 1000, "10", False),
     CatalogueEntry(4, "Plaza concertada", 999, "4", True),
     CatalogueEntry(5, "Exento", 1500, "exempt", True),
+    CatalogueEntry(6, "Bono de 4 visitas", 9000, "10", True, visits_per_unit=4),
 ]
 
 
@@ -53,3 +54,10 @@ def test_tampered_quantities_are_refused(raw):
 
 def test_clean_cart_parses():
     assert parse_cart({"1": 2, "2": "3"}) == {1: 2, 2: 3}
+
+
+def test_each_line_says_how_many_visits_it_buys():
+    totals = price_cart({1: 2, 6: 3}, CATALOGUE)
+    by_id = {line.service_id: line for line in totals.lines}
+    assert by_id[1].visits == 2  # two single visits
+    assert by_id[6].visits == 12  # three packs of four

@@ -106,6 +106,7 @@ class CartState(SessionState):
                 "service_id": line.service_id,
                 "name": line.name,
                 "quantity": line.quantity,
+                "visits": line.visits,
                 "unit": format_euros(line.unit_price_cents, self.lang),
                 "amount": format_euros(line.gross_cents, self.lang),
             }
@@ -176,10 +177,11 @@ def _cart_line(line: dict) -> rx.Component:
 
 
 def bought_lines(lines: rx.Var, element_id: str) -> rx.Component:
-    """What is being bought, one row per service: name × quantity and its amount.
+    """What is being bought, one row per service: name × quantity, its visits and its amount.
 
     Args:
-        lines: Dicts with ``name``, ``quantity`` and ``amount`` (cart lines or an order's lines).
+        lines: Dicts with ``name``, ``quantity``, ``visits`` and ``amount`` (cart lines or an
+            order's lines).
         element_id: Id of the list (for tests and anchors).
 
     Returns:
@@ -191,7 +193,21 @@ def bought_lines(lines: rx.Var, element_id: str) -> rx.Component:
                 lines,
                 lambda line: rx.el.li(
                     rx.hstack(
-                        rx.text(line["name"], " × ", line["quantity"].to_string()),
+                        rx.vstack(
+                            rx.text(line["name"], " × ", line["quantity"].to_string()),
+                            rx.text(
+                                rx.cond(
+                                    line["visits"].to(int) == 1,
+                                    t("shop.line.one_visit"),
+                                    rx.fragment(line["visits"].to_string(), " ", t("shop.line.visits")),
+                                ),
+                                class_name="line-visits",
+                                size="2",
+                                color_scheme="gray",
+                                high_contrast=True,
+                            ),
+                            spacing="0",
+                        ),
                         rx.spacer(),
                         rx.text(line["amount"]),
                         width="100%",

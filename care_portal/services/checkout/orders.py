@@ -63,6 +63,7 @@ def _summaries(session: Session, orders: list[Order]) -> list[OrderSummary]:
                 {
                     "name": line_names[ln.id],
                     "quantity": ln.quantity,
+                    "visits": ln.quantity * ln.visits_per_unit,
                     "amount": format_euros(ln.unit_price_cents * ln.quantity),
                 }
                 for ln in lines
