@@ -21,6 +21,8 @@ ALLOWED = {
     ("scheduled", "in_progress"),
     ("scheduled", "cancelled"),
     ("in_progress", "done"),
+    ("scheduled", "incident"),  # the beneficiary was not at home
+    ("in_progress", "incident"),  # the visit was interrupted
 }
 
 

@@ -145,6 +145,7 @@ def test_each_guarded_handler_is_timed_and_logged(caplog):
     class Probe:
         _resolve_viewer = lambda self: None  # noqa: E731 - nobody logged in
         _show_viewer = lambda self, viewer: None  # noqa: E731
+        lang = "es"  # the tab's language, which the handler's e-mails and texts follow
         router = type("R", (), {"url": type("U", (), {"path": "/cuenta"})()})()
 
         @guarded()

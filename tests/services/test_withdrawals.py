@@ -54,9 +54,10 @@ def _do_first_visit(db, world, order: Order) -> list[int]:
         time_of_day="10:00",
         now=order.paid_at,
     )
-    code = db.get(Task, task_ids[0]).visit_code
-    visits.check_in(db, actor=world.manager, task_id=task_ids[0], code=code)
-    visits.check_out(db, actor=world.manager, task_id=task_ids[0])
+    task = db.get(Task, task_ids[0])
+    at_the_door = task.appointment_start  # check-in is accepted only around the appointment
+    visits.check_in(db, actor=world.manager, task_id=task_ids[0], code=task.visit_code, now=at_the_door)
+    visits.check_out(db, actor=world.manager, task_id=task_ids[0], now=at_the_door + timedelta(hours=1))
     db.commit()
     return task_ids
 

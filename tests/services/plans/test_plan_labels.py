@@ -53,10 +53,8 @@ def test_a_packs_and_a_plans_visits_carry_their_number_in_every_list_and_email(d
     )
     manager = to_viewer(family["manager"])
     board = manager_dashboard(db, actor=manager)
-    assert {visit_ordinal_label(r.sequence_number, r.sequence_total, "es") for r in board.waiting} <= set(
-        expected
-    )
-    assert len(board.waiting) == 9
+    # The dashboard lists each series once, with how many of its visits wait for a date.
+    assert sorted(group.count for group in board.waiting) == [4, 5]
 
     options = _task_options(
         client_tasks.list_changeable_tasks(db, actor=client), lambda k, **p: tr(k, "es", **p)
