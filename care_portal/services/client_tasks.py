@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
 from care_portal.domain.errors import DomainError, ValidationFailed
-from care_portal.domain.formatting import format_datetime, format_euros
+from care_portal.domain.formatting import current_language, format_datetime, format_euros
 from care_portal.domain.invoicing import LineInput
 from care_portal.domain.visits import cancellation_deadline, ensure_move, is_within_free_cancellation
 from care_portal.i18n import tr
@@ -23,7 +23,7 @@ from care_portal.integrations.payments import PaymentProvider
 from care_portal.models import Role, User
 from care_portal.models.billing import Invoice, InvoiceKind
 from care_portal.models.care import Beneficiary
-from care_portal.models.shop import Order, OrderLine
+from care_portal.models.shop import CareService, Order, OrderLine
 from care_portal.models.types import utcnow
 from care_portal.models.visits import (
     Cancellation,
@@ -126,6 +126,7 @@ def list_client_tasks(
     Seven statements whatever the number of tasks: the count, the page, then
     beneficiaries, managers, reports, cancellations (with their rectifying
     invoice) and open requests of the page's tasks, each in one ``IN (…)``.
+    An English reader adds one: the services' English names.
     """
     actor = ensure_role(actor, Role.CLIENT)
     now = now or utcnow()
@@ -171,12 +172,13 @@ class _Related:
     reports: dict[int, VisitReport]
     cancellations: dict[int, tuple[Cancellation, str]]
     open_requests: dict[int, str]
+    english_names: dict[int, str]  # by order line; filled only for an English reader
 
     @classmethod
     def load(cls, session: Session, tasks: list[Task]) -> _Related:
         ids = [task.id for task in tasks]
         if not ids:
-            return cls({}, {}, {}, {}, {})
+            return cls({}, {}, {}, {}, {}, {})
         beneficiary_ids = {task.beneficiary_id for task in tasks}
         manager_ids = {task.manager_id for task in tasks if task.manager_id}
         beneficiaries = session.exec(
@@ -206,7 +208,24 @@ class _Related:
             reports={report.task_id: report for report in reports},
             cancellations={c.task_id: (c, number or "") for c, number in cancellations},
             open_requests={task_id: kind for task_id, kind in requests},
+            english_names=_english_service_names(session, tasks),
         )
+
+
+def _english_service_names(session: Session, tasks: list[Task]) -> dict[int, str]:
+    """The English names of the tasks' services by order line (one statement; none in Spanish).
+
+    A task keeps the Spanish name its service had when it was bought; an English reader sees
+    the service's English name instead.
+    """
+    if current_language() != "en":
+        return {}
+    rows = session.exec(
+        select(OrderLine.id, CareService.name_en)
+        .join(CareService, CareService.id == OrderLine.service_id)
+        .where(col(OrderLine.id).in_({task.order_line_id for task in tasks}))
+    ).all()
+    return {line_id: name for line_id, name in rows if name}
 
 
 def _client_task(task: Task, related: _Related, now: datetime) -> ClientTask:
@@ -214,7 +233,7 @@ def _client_task(task: Task, related: _Related, now: datetime) -> ClientTask:
     open_states = (TaskState.PENDING_APPOINTMENT.value, TaskState.SCHEDULED.value)
     return ClientTask(
         id=task.id,
-        service=task.service_name,
+        service=related.english_names.get(task.order_line_id, task.service_name),
         beneficiary=related.beneficiaries.get(task.beneficiary_id, ""),
         state=task.state,
         appointment=format_datetime(task.appointment_start),

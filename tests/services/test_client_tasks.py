@@ -254,3 +254,13 @@ def test_the_cancellation_preview_matches_what_cancelling_refunds_and_its_deadli
     assert _cancel(db, world, now=APPOINTMENT - timedelta(hours=48)).refund == before.refund
     with pytest.raises(NotFound):
         client_tasks.cancellation_preview(db, actor=world.other_client, task_id=world.tasks[0])
+
+
+def test_an_english_reader_sees_the_services_english_name(db, world):
+    from care_portal.domain.formatting import use_language
+
+    with use_language("en"):
+        english = client_tasks.list_client_tasks(db, actor=world.client, now=BOOKED)
+    spanish = client_tasks.list_client_tasks(db, actor=world.client, now=BOOKED)
+    assert {row.service for row in english} == {"Companion visit"}
+    assert {row.service for row in spanish} == {"Visita de compañía"}
