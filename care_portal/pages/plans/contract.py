@@ -13,6 +13,7 @@ from care_portal import routes
 from care_portal.components.fields import form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.loading import loading_state
 from care_portal.db import session_scope
 from care_portal.domain import plans as rules
 from care_portal.domain.errors import DomainError
@@ -357,7 +358,7 @@ def plan_form_page() -> rx.Component:
                 no_validate=True,
                 reset_on_submit=False,
             ),
-            rx.spinner(size="3", aria_label=t("common.loading")),
+            loading_state(),
         ),
         title_key="plans.new.title",
     )

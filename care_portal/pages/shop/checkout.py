@@ -11,6 +11,7 @@ from care_portal import routes
 from care_portal.components.fields import form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.loading import loading_state
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.domain.terms import TERMS_TEXT_ES, WITHDRAWAL_FORM_ES
@@ -263,6 +264,6 @@ def checkout_page() -> rx.Component:
                 custom_attrs={"data-keep": "checkout", "data-keep-only": "observations preferred_dates"},
             ),
         ),
-        rx.cond(~CheckoutState.loaded, rx.spinner(size="3", aria_label=t("common.loading"))),
+        rx.cond(~CheckoutState.loaded, loading_state()),
         title_key="shop.checkout.title",
     )
