@@ -108,11 +108,14 @@ test-fast: setup
 # throwaway PostgreSQL 15 server, then the production-topology journey and fault drills (PostgreSQL,
 # Redis, 2 workers, nginx with TLS). Each pass is its own process (Playwright's event loop and the
 # browser tests' server must not outlive their pass).
+# Browser and topology tests that fail are run once more and reported as "rerun" in the summary
+# (timing on a slow or busy CI machine); a test that fails twice fails. BROWSER_RERUNS= turns it off.
+BROWSER_RERUNS ?= --reruns 1 --reruns-delay 2
 test: setup browser ops-deps lint
 	pytest -m "not e2e"
-	pytest -m "e2e and not topology"
+	pytest -m "e2e and not topology" $(BROWSER_RERUNS)
 	python -m tests.tools.with_postgres pytest -m "not e2e and not topology" tests/services tests/api tests/ops tests/test_migrations.py
-	pytest -m topology tests/ops
+	pytest -m topology tests/ops $(BROWSER_RERUNS)
 
 clean:
 	rm -rf .web var/test-* test-artifacts
