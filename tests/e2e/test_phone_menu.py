@@ -40,7 +40,7 @@ def test_phone_menu_opens_closes_and_leads_to_the_page_chosen(page, app_url):
     expect(button).to_be_focused()
 
     button.click()
-    page.locator("main h1").click()  # a tap outside the menu closes it
+    page.locator("main").click(position={"x": 5, "y": 5})  # a tap outside the menu (left of it) closes it
     expect(panel).to_be_hidden()
 
     button.click()
