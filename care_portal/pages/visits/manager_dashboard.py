@@ -11,7 +11,7 @@ from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
-from care_portal.components.pager import PagerMixin, pager
+from care_portal.components.pager import PagerMixin, page_controls, pager
 from care_portal.components.report_view import timeline_link
 from care_portal.components.visits import ordinal_badge, state_badge
 from care_portal.db import session_scope
@@ -257,34 +257,11 @@ def _waiting_section() -> rx.Component:
             ),
             rx.text(t("manager.none_waiting"), color_scheme="gray"),
         ),
-        rx.cond(
-            ManagerDashboardState.group_pages > 1,
-            rx.hstack(
-                rx.button(
-                    t("common.previous"),
-                    on_click=ManagerDashboardState.go_to_group_page(ManagerDashboardState.group_page - 1),
-                    disabled=ManagerDashboardState.group_page <= 1,
-                    variant="soft",
-                    class_name="group-previous",
-                ),
-                rx.text(
-                    t("common.page"),
-                    " ",
-                    ManagerDashboardState.group_page,
-                    " / ",
-                    ManagerDashboardState.group_pages,
-                    class_name="group-position",
-                ),
-                rx.button(
-                    t("common.next"),
-                    on_click=ManagerDashboardState.go_to_group_page(ManagerDashboardState.group_page + 1),
-                    disabled=ManagerDashboardState.group_page >= ManagerDashboardState.group_pages,
-                    variant="soft",
-                    class_name="group-next",
-                ),
-                align="center",
-                spacing="3",
-            ),
+        page_controls(
+            ManagerDashboardState.group_page,
+            ManagerDashboardState.group_pages,
+            ManagerDashboardState.go_to_group_page,
+            class_prefix="group",
         ),
         width="100%",
         spacing="2",
