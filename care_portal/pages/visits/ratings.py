@@ -11,6 +11,7 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
 from care_portal.components.pager import PagerMixin, pager
+from care_portal.components.tables import rows_table
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.models import Role
@@ -174,32 +175,16 @@ def admin_ratings_page() -> rx.Component:
             s.loaded,
             rx.vstack(
                 rx.heading(t("ratings.by_manager"), size="4", as_="h2"),
-                rx.cond(
-                    s.summaries.length() > 0,
-                    rx.table.root(
-                        rx.table.header(
-                            rx.table.row(
-                                rx.table.column_header_cell(t("ratings.manager")),
-                                rx.table.column_header_cell(t("ratings.average")),
-                                rx.table.column_header_cell(t("ratings.count")),
-                                rx.table.column_header_cell(t("ratings.low_count")),
-                            )
-                        ),
-                        rx.table.body(
-                            rx.foreach(
-                                s.summaries,
-                                lambda m: rx.table.row(
-                                    rx.table.cell(m["manager"]),
-                                    rx.table.cell(m["average"]),
-                                    rx.table.cell(m["count"]),
-                                    rx.table.cell(m["low"]),
-                                    class_name="manager-summary",
-                                ),
-                            )
-                        ),
-                        width="100%",
-                    ),
+                rows_table(
+                    s.summaries,
+                    [
+                        ("ratings.manager", "manager"),
+                        ("ratings.average", "average"),
+                        ("ratings.count", "count"),
+                        ("ratings.low_count", "low"),
+                    ],
                     rx.text(t("ratings.none")),
+                    row_class="manager-summary",
                 ),
                 rx.heading(t("ratings.low_ratings"), size="4", as_="h2"),
                 rx.foreach(s.ratings, lambda r: _rating_card(r, admin=True)),
