@@ -1,44 +1,12 @@
-"""«Tus beneficiarios» on the manager's dashboard: a page of cards, and the small pager it shares."""
+"""«Tus beneficiarios» on the manager's dashboard: a page of cards and its own page controls."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from care_portal.components.i18n import t
+from care_portal.components.pager import page_controls
 from care_portal.components.report_view import timeline_link
-
-
-def sub_pager(number: rx.Var, pages: rx.Var, go_to, prefix: str) -> rx.Component:
-    """«Anterior · Página 2 / 4 · Siguiente» for one list of a page with several (nothing on one page).
-
-    Args:
-        number: The page shown.
-        pages: How many pages there are.
-        go_to: The guarded handler that shows a page (takes its number).
-        prefix: Class-name prefix of the controls (``group`` → ``group-previous``, ``group-position``…).
-    """
-    return rx.cond(
-        pages > 1,
-        rx.hstack(
-            rx.button(
-                t("common.previous"),
-                on_click=go_to(number - 1),
-                disabled=number <= 1,
-                variant="soft",
-                class_name=f"{prefix}-previous",
-            ),
-            rx.text(t("common.page"), " ", number, " / ", pages, class_name=f"{prefix}-position"),
-            rx.button(
-                t("common.next"),
-                on_click=go_to(number + 1),
-                disabled=number >= pages,
-                variant="soft",
-                class_name=f"{prefix}-next",
-            ),
-            align="center",
-            spacing="3",
-        ),
-    )
 
 
 def beneficiary_card(card: dict) -> rx.Component:
@@ -88,7 +56,12 @@ def beneficiary_section(state) -> rx.Component:
             spacing="3",
             width="100%",
         ),
-        sub_pager(state.beneficiary_page, state.beneficiary_pages, state.go_to_beneficiary_page, "people"),
+        page_controls(
+            state.beneficiary_page,
+            state.beneficiary_pages,
+            state.go_to_beneficiary_page,
+            class_prefix="people",
+        ),
         width="100%",
         spacing="2",
         margin_top="1em",

@@ -11,13 +11,13 @@ from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
-from care_portal.components.pager import PagerMixin, pager
+from care_portal.components.pager import PagerMixin, page_controls, pager
 from care_portal.components.visits import ordinal_badge, state_badge
 from care_portal.db import session_scope
 from care_portal.domain.series import visit_ordinal_label
 from care_portal.models import Role
 from care_portal.pages.circle.inbox import team_messages_section
-from care_portal.pages.visits.manager_beneficiaries import beneficiary_section, sub_pager
+from care_portal.pages.visits.manager_beneficiaries import beneficiary_section
 from care_portal.services import visits
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
@@ -274,11 +274,11 @@ def _waiting_section() -> rx.Component:
             ),
             rx.text(t("manager.none_waiting"), color_scheme="gray"),
         ),
-        sub_pager(
+        page_controls(
             ManagerDashboardState.group_page,
             ManagerDashboardState.group_pages,
             ManagerDashboardState.go_to_group_page,
-            "group",
+            class_prefix="group",
         ),
         width="100%",
         spacing="2",
