@@ -12,6 +12,7 @@ from sqlmodel import Session
 from care_portal import routes
 from care_portal.config import get_settings
 from care_portal.domain.formatting import format_datetime
+from care_portal.domain.series import date_with_ordinal, service_with_ordinal
 from care_portal.domain.visits import cancellation_deadline
 from care_portal.i18n import tr
 from care_portal.models import AppointmentSequence, OutboxAttachment, OutboxMessage, User
@@ -74,6 +75,17 @@ def queue_with_ics(
         )
 
 
+def _dates(tasks: list[Task], lang: str) -> str:
+    """One line per appointment: «  · 12/05/2026 10:00 — visita 1 de 8»."""
+    return "\n".join(
+        "  · "
+        + date_with_ordinal(
+            format_datetime(t.appointment_start, lang), t.sequence_number, t.sequence_total, lang
+        )
+        for t in tasks
+    )
+
+
 def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool = False) -> None:
     """E-mail the client and the manager one message for these appointments, one .ics per visit.
 
@@ -110,7 +122,7 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
                 "week.mail.manager.body",
                 lang,
                 name=person.full_name,
-                dates="\n".join(f"  · {format_datetime(t.appointment_start, lang)}" for t in tasks),
+                dates=_dates(tasks, lang),
                 service=first.service_name,
                 beneficiary=beneficiary.full_name,
             )
@@ -120,7 +132,9 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
                 "visits.mail.scheduled.body",
                 lang,
                 name=person.full_name,
-                service=first.service_name,
+                service=service_with_ordinal(
+                    first.service_name, first.sequence_number, first.sequence_total, lang
+                ),
                 beneficiary=beneficiary.full_name if beneficiary else "",
                 date=format_datetime(first.appointment_start, lang),
                 manager=manager.full_name if manager else "",
@@ -133,7 +147,7 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
                 "week.mail.series.body",
                 lang,
                 name=person.full_name,
-                dates="\n".join(f"  · {format_datetime(t.appointment_start, lang)}" for t in tasks),
+                dates=_dates(tasks, lang),
                 service=first.service_name,
                 beneficiary=beneficiary.full_name,
                 manager=manager.full_name if manager else "",
@@ -164,7 +178,9 @@ def send_cancellation(session: Session, task: Task) -> None:
                 "week.mail.cancel.body",
                 person.language,
                 name=person.full_name,
-                service=task.service_name,
+                service=service_with_ordinal(
+                    task.service_name, task.sequence_number, task.sequence_total, person.language
+                ),
                 date=format_datetime(task.appointment_start, person.language),
             ),
             kind="visit_cancelled_calendar",
