@@ -350,7 +350,13 @@ def _report_form() -> rx.Component:
         ),
         rx.cond(
             S.task["checked_in"] != "",
-            photo_section(S.photos, S.upload_photos, S.remove_photo, S.field_errors.get("photos", "")),
+            photo_section(
+                S.photos,
+                S.upload_photos,
+                S.remove_photo,
+                S.field_errors.get("photos", ""),
+                S.photos_refused,
+            ),
         ),
         timeline_link(S.beneficiary["id"]),
         card_id="report",

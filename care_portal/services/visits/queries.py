@@ -63,7 +63,8 @@ class Dashboard:
     upcoming: list[TaskRow]
     waiting: list  # WaitingGroup rows, one page of them (a ``Page``)
     tasks: list[TaskRow]
-    beneficiaries: list[BeneficiaryCard]
+    beneficiaries: list[BeneficiaryCard]  # one page of them (a ``Page``)
+    beneficiary_options: list[dict[str, str]] = field(default_factory=list)  # id and name, for the filter
 
 
 @dataclass(frozen=True)
