@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import false, func, literal, literal_column, true, union_all
 from sqlmodel import Session, col, select
 
-from care_portal.domain.formatting import format_datetime
+from care_portal.domain.formatting import current_language, format_datetime
+from care_portal.i18n import tr
 from care_portal.models import AccessSubject, ConsentRecord, User
 from care_portal.models.circle import CircleMessage
 from care_portal.models.visit_feedback import ReportParts, VisitRating
@@ -134,12 +135,24 @@ def _load(session: Session, wanted: dict[str, list[int]]) -> dict[str, dict[int,
     return loaded
 
 
+def purpose_names(purposes: str, lang: str | None = None) -> str:
+    """Return stored consent purposes (``"service,health"``) as the reader's words.
+
+    Args:
+        purposes: The purpose codes, comma-separated, as a consent record keeps them.
+        lang: ``"es"`` or ``"en"``; ``None`` for the current event's language.
+    """
+    chosen = lang or current_language()
+    codes = [code.strip() for code in purposes.split(",") if code.strip()]
+    return ", ".join(tr(f"care.purpose.{code}", chosen) for code in codes)
+
+
 def _entry(kind: str, row, loaded: dict[str, dict[int, object]]) -> TimelineEntry:
     if kind == "visit":
         when = row.checked_out_at or row.checked_in_at or row.appointment_start or row.created_at
         return TimelineEntry("visit", format_datetime(when), row.service_name, "", row.state, row.id)
     if kind == "consent":
-        detail = f"{row.signer_name} · {row.purposes}"
+        detail = f"{row.signer_name} · {purpose_names(row.purposes)}"
         return TimelineEntry("consent", format_datetime(row.created_at), row.action, detail, row.channel, 0)
     if kind == "message":
         author = loaded["author"].get(row.author_id, "")
