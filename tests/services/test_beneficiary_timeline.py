@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlmodel import select
 
 from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import use_language
+from care_portal.models.shop import CareService
 from care_portal.models.visit_feedback import ReportParts, VisitRating
 from care_portal.models.visits import Task, VisitReport
 from care_portal.services import care_documents, visit_ratings
@@ -126,3 +128,18 @@ def test_consent_shows_its_purposes_in_the_readers_words(db, world):
     assert consent_detail() == "Carmen López · Prestación del servicio, Datos de salud y movilidad"
     with use_language("en"):
         assert consent_detail() == "Carmen López · Service provision, Health and mobility data"
+
+
+def test_an_english_reader_sees_the_services_english_names(db, world):
+    reported(db, world)
+    english_of = {s.name_es: s.name_en for s in db.exec(select(CareService)).all()}
+
+    def titles() -> list[str]:
+        timeline = beneficiary_timeline(db, actor=world.client, beneficiary_id=world.beneficiary_id)
+        return [e.title for e in timeline.entries if e.kind in ("visit", "report")]
+
+    spanish = titles()
+    assert spanish
+    assert all(title in english_of for title in spanish)
+    with use_language("en"):
+        assert titles() == [english_of[title] for title in spanish]
