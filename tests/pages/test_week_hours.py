@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from care_portal.pages.visits.week_hours import ROW_PX, layout_week
+from care_portal.pages.visits.week_hours import MIN_PX, ROW_PX, layout_week
 
 MONDAY = date(2026, 10, 12)
 WEEK = [MONDAY + timedelta(days=i) for i in range(7)]
@@ -41,13 +41,13 @@ def test_overlapping_appointments_share_the_width_and_the_next_one_has_it_all_ag
 
 def test_the_grid_widens_for_an_early_or_late_appointment_and_ignores_other_weeks():
     rows = [
-        _entry(1, WEEK[6], "06:15", "06:45", 30),
+        _entry(1, WEEK[6], "06:15", "06:30", 15),
         _entry(2, WEEK[2], "21:00", "22:00"),
         _entry(3, MONDAY + timedelta(days=7), "10:00", "11:00"),
     ]
     hours, cells = layout_week(rows, WEEK)
     assert (hours[0], hours[-1]) == ("06:00", "21:00")
     assert [e["id"] for e in cells[0][6]] == ["1"]
-    assert cells[0][6][0]["px"] == "26px"  # a short visit still shows its time and name
+    assert cells[0][6][0]["px"] == f"{MIN_PX}px"  # a short visit still shows its time
     assert [e["id"] for e in cells[-1][2]] == ["2"]
     assert sum(len(day) for hour in cells for day in hour) == 2

@@ -74,7 +74,7 @@ def _day_agenda() -> rx.Component:
         ),
         rx.cond(
             S.day_entries.length() > 0,
-            rx.vstack(rx.foreach(S.day_entries, appointment), spacing="2", width="100%"),
+            rx.vstack(rx.foreach(S.day_entries, appointment), spacing="2", width="100%", align="stretch"),
             rx.text(t("week.no_appointments_day"), color_scheme="gray"),
         ),
         class_name="cp-day-agenda",

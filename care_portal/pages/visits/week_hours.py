@@ -19,8 +19,8 @@ from care_portal.components.visits import state_badge
 from care_portal.state.session import SessionState
 
 FIRST_HOUR, LAST_HOUR = 7, 20  # rows 07:00 … 20:00 (a visit may start at 21:00 at the latest)
-ROW_PX = 56  # one hour
-MIN_PX = 26  # the shortest appointment still shows its time and name
+ROW_PX = 64  # one hour: time, person and state fit in an hour's box
+MIN_PX = 26  # the shortest appointment still shows its time (the rest on hover or focus)
 
 
 def _minutes(hhmm: str) -> int:
@@ -86,16 +86,18 @@ def layout_week(rows: list[dict[str, str]], days: list[date]) -> tuple[list[str]
 
 
 def _appointment(entry: dict) -> rx.Component:
+    """One visit's box: time, person and state always in sight; service and number below (on hover)."""
     return rx.el.li(
         rx.link(
-            rx.text(entry["start"], "–", entry["end"], " ", rx.text.strong(entry["beneficiary"]), size="1"),
+            rx.text(entry["start"], "–", entry["end"], size="1", weight="bold"),
+            rx.text(entry["beneficiary"], size="1"),
+            state_badge(entry["state"], size="1"),
             rx.text(entry["service"], size="1", color_scheme="gray"),
             rx.cond(
                 entry["ordinal_es"] != "",
                 rx.text(rx.cond(SessionState.is_en, entry["ordinal_en"], entry["ordinal_es"]), size="1"),
             ),
             rx.cond(entry["manager"] != "", rx.text(entry["manager"], size="1", color_scheme="gray")),
-            state_badge(entry["state"]),
             href=routes.MANAGER + "/tareas/" + entry["id"],
             underline="none",
             class_name="cp-appt cp-slot cp-appt-" + entry["state"],
