@@ -13,6 +13,7 @@ from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.domain.photos import MAX_PHOTO_BYTES
 from care_portal.domain.report_parts import ReportPartsInput
+from care_portal.domain.upload_limits import TOO_LARGE, TOO_MANY, WRONG_TYPE, megabytes, refused_pick_error
 from care_portal.models import Role
 from care_portal.services import consent_signatures, report_parts, report_photos, report_views, visits
 from care_portal.services.authz import Viewer
@@ -263,6 +264,25 @@ class ManagerTaskState(FormMixin, SessionState):
             self._run_on_task, viewer, report_photos.add_photos, {"uploads": uploads}, "reports.photos_saved"
         )
         return [rx.clear_selected_files("report-photos"), answer]
+
+    @rx.event
+    @guarded(Role.MANAGER)
+    def photos_refused(self, viewer: Viewer, rejected: list[dict]):
+        """Say under the picker why the browser refused the photos just picked (nothing was sent)."""
+        error = refused_pick_error(
+            rejected,
+            field="photos",
+            keys={
+                TOO_MANY: "reports.too_many_photos",
+                TOO_LARGE: "reports.photo_too_large",
+                WRONG_TYPE: "reports.photo_not_image",
+                "": "reports.photo_not_image",
+            },
+            params={"max": MAX_PHOTOS, "max_mb": megabytes(MAX_PHOTO_BYTES)},
+        )
+        self._clear_errors()
+        if error is not None:
+            self._show_error(error)
 
     @rx.event
     @guarded(Role.MANAGER)

@@ -30,6 +30,7 @@ from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import blocked_beneficiary_ids
 from care_portal.services.paging import Page, fetch_page, page_number
 from care_portal.services.responsibility import OPEN_STATES
+from care_portal.services.task_names import english_service_names
 from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES
 from care_portal.services.visits.escalation import _first_contact_within
 from care_portal.services.visits.queries import Dashboard, _card, _row
@@ -112,7 +113,8 @@ def manager_dashboard(
             .order_by(col(Task.created_at).desc(), col(Task.id).desc())
         )
         found, total, number = fetch_page(session, query, page)
-        tasks = Page([_row(t, b, now) for t, b in found], number=number, total=total)
+        english = english_service_names(session, [t.order_line_id for t, _ in found])
+        tasks = Page([_row(t, b, now, english) for t, b in found], number=number, total=total)
     return Dashboard(
         counts=_counts(session, mine, now),
         today=today,
@@ -136,7 +138,8 @@ def _rows(session: Session, conditions: list, order: list, limit: int, now: date
         .order_by(*order)
         .limit(limit)
     ).all()
-    return [_row(task, beneficiary, now) for task, beneficiary in found]
+    english = english_service_names(session, [task.order_line_id for task, _ in found])
+    return [_row(task, beneficiary, now, english) for task, beneficiary in found]
 
 
 def _counts(session: Session, mine: list, now: datetime) -> dict[str, int]:
