@@ -110,12 +110,16 @@ test-fast: setup
 # browser tests' server must not outlive their pass).
 # Browser and topology tests that fail are run once more and reported as "rerun" in the summary
 # (timing on a slow or busy CI machine); a test that fails twice fails. BROWSER_RERUNS= turns it off.
+# No wait is unbounded: a test stuck for 15 min fails with every thread's stack (pytest-timeout), a
+# browser journey after 5 min; each pass stops at a ceiling far above its usual time (unit ~7 min,
+# browser ~14, PostgreSQL ~7, topology ~2) with pytest's summary, instead of eating CI's time.
 BROWSER_RERUNS ?= --reruns 1 --reruns-delay 2
+CEILING := timeout --signal=INT --kill-after=60
 test: setup browser ops-deps lint
-	pytest -m "not e2e"
-	pytest -m "e2e and not topology" $(BROWSER_RERUNS)
-	python -m tests.tools.with_postgres pytest -m "not e2e and not topology" tests/services tests/api tests/ops tests/test_migrations.py
-	pytest -m topology tests/ops $(BROWSER_RERUNS)
+	$(CEILING) 20m pytest -m "not e2e"
+	$(CEILING) 30m pytest -m "e2e and not topology" $(BROWSER_RERUNS)
+	$(CEILING) 20m python -m tests.tools.with_postgres pytest -m "not e2e and not topology" tests/services tests/api tests/ops tests/test_migrations.py
+	$(CEILING) 15m pytest -m topology tests/ops $(BROWSER_RERUNS)
 
 clean:
 	rm -rf .web var/test-* test-artifacts

@@ -19,3 +19,19 @@ def visit_ordinal_label(sequence_number: int | None, sequence_total: int | None,
     if not sequence_number or not sequence_total or sequence_total <= 1:
         return ""
     return tr("series.visit_of", lang, number=sequence_number, total=sequence_total)
+
+
+def service_with_ordinal(
+    service_name: str, sequence_number: int | None, sequence_total: int | None, lang: str
+) -> str:
+    """Return «Visita de compañía (visita 2 de 4)», or the bare name for a single visit."""
+    label = visit_ordinal_label(sequence_number, sequence_total, lang)
+    return f"{service_name} ({label})" if label else service_name
+
+
+def date_with_ordinal(
+    date_text: str, sequence_number: int | None, sequence_total: int | None, lang: str
+) -> str:
+    """Return «12/05/2026 10:00 — visita 1 de 8», or the bare date for a single visit."""
+    label = visit_ordinal_label(sequence_number, sequence_total, lang)
+    return f"{date_text} — {label}" if label else date_text

@@ -22,6 +22,7 @@ REPORT = ROOT / "test-artifacts" / "axe-pages.txt"
 FAILING_IMPACTS = {"serious", "critical"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PHONE_WIDTH = 768
+AXE_LIMIT_MS = 60_000
 
 # Controls a finger taps (not links inside running text, which WCAG exempts).
 _SMALL_TARGETS_JS = """
@@ -70,10 +71,15 @@ def check_accessibility(page: Page, where: str = "") -> None:
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())
     # Toasts fade in and out: axe would measure their contrast half-transparent, mid-animation.
+    # Playwright's evaluate has no timeout of its own: the page bounds the run (an error, never a hang).
     results = page.evaluate(
-        """(tags) => axe.run({exclude: [['[data-sonner-toaster]']]},
-                            {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
-        AXE_TAGS,
+        """([tags, limit]) => Promise.race([
+             axe.run({exclude: [['[data-sonner-toaster]']]},
+                     {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], iframes: false}),
+             new Promise((_, reject) =>
+               setTimeout(() => reject(new Error('axe ran over ' + limit + ' ms')), limit)),
+           ])""",
+        [AXE_TAGS, AXE_LIMIT_MS],
     )
     label = where or page.url
     width = page.viewport_size["width"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.e2e import helpers
 from tests.e2e.accessibility import check_accessibility
 from tests.e2e.world import World
@@ -21,9 +22,9 @@ from tests.smtp_server import SmtpServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 DEMO_PASSWORD = "cuidado-demo-2026"
+JOURNEY_TIMEOUT_SECONDS = 300
 
 
 def pytest_addoption(parser):
@@ -36,6 +37,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+            # A journey's own steps wait at most 20 s each; a whole journey longer than this is stuck
+            # (its fixtures, such as the frontend build, are bounded by their own waits).
+            item.add_marker(pytest.mark.timeout(JOURNEY_TIMEOUT_SECONDS, func_only=True))
     order = config.getoption("--e2e-order", default=None)
     if order == "reverse":
         items.reverse()
@@ -157,18 +161,7 @@ def browser():
     expect.set_options(timeout=20_000)  # as long as actions wait: the machine is shared and slow
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -12,7 +12,7 @@ from care_portal.components.layout import page_shell
 from care_portal.components.report_form import photo_section, report_parts_fields
 from care_portal.components.report_view import timeline_link
 from care_portal.components.signature import signature_pad
-from care_portal.components.visits import state_badge
+from care_portal.components.visits import ordinal_badge, state_badge
 from care_portal.pages.visits.manager_task_state import ManagerTaskState
 
 S = ManagerTaskState
@@ -33,9 +33,11 @@ def _summary() -> rx.Component:
         "visits.summary",
         rx.hstack(
             rx.text(S.task["service"], weight="bold"),
+            ordinal_badge(rx.cond(S.is_en, S.week["ordinal_en"], S.week["ordinal_es"])),
             rx.spacer(),
             state_badge(S.task["state"]),
             width="100%",
+            wrap="wrap",
         ),
         rx.text(b["name"], weight="bold"),
         rx.link(
@@ -89,7 +91,7 @@ def _family_notes() -> rx.Component:
         rx.cond(
             S.week["incident_kind"] != "",
             rx.callout(
-                rx.text(t("task.state.incident"), ": ", S.week["incident_reason"]),
+                rx.text(t("task.state.incident"), ": ", S.week["incident_reason"], as_="span"),
                 icon="triangle_alert",
                 color_scheme="red",
                 id="incident-shown",
@@ -348,7 +350,13 @@ def _report_form() -> rx.Component:
         ),
         rx.cond(
             S.task["checked_in"] != "",
-            photo_section(S.photos, S.upload_photos, S.remove_photo, S.field_errors.get("photos", "")),
+            photo_section(
+                S.photos,
+                S.upload_photos,
+                S.remove_photo,
+                S.field_errors.get("photos", ""),
+                S.photos_refused,
+            ),
         ),
         timeline_link(S.beneficiary["id"]),
         card_id="report",

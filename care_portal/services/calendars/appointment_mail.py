@@ -12,6 +12,7 @@ from sqlmodel import Session
 from care_portal import routes
 from care_portal.config import get_settings
 from care_portal.domain.formatting import format_datetime
+from care_portal.domain.series import date_with_ordinal, service_with_ordinal
 from care_portal.domain.visits import cancellation_deadline
 from care_portal.i18n import tr
 from care_portal.models import AppointmentSequence, OutboxAttachment, OutboxMessage, User
@@ -38,9 +39,18 @@ def current_sequence(session: Session, task_id: int) -> int:
 
 
 def task_event(
-    task: Task, beneficiary: Beneficiary | None, sequence: int, *, for_manager: bool, cancelled: bool = False
+    task: Task,
+    beneficiary: Beneficiary | None,
+    sequence: int,
+    *,
+    for_manager: bool,
+    cancelled: bool = False,
+    lang: str = "es",
 ) -> AppointmentEvent:
-    """Describe a task's appointment for a calendar: the manager's has the address and phone."""
+    """Describe a task's appointment for a calendar: the manager's has the address and phone.
+
+    The title names the visit's place in its pack or plan month («… (visita 2 de 4) — Dolores»).
+    """
     name = beneficiary.full_name if beneficiary else ""
     location = f"{beneficiary.street}, {beneficiary.postal_code} {beneficiary.town}" if beneficiary else ""
     link = get_settings().public_url.rstrip("/") + (
@@ -54,7 +64,8 @@ def task_event(
         sequence=sequence,
         start=task.appointment_start,
         end=task.appointment_end,
-        summary=f"{task.service_name} — {name}",
+        summary=f"{service_with_ordinal(task.service_name, task.sequence_number, task.sequence_total, lang)}"
+        f" — {name}",
         location=location,
         description="\n".join(details),
         cancelled=cancelled,
@@ -72,6 +83,17 @@ def queue_with_ics(
         session.add(
             OutboxAttachment(message_id=message.id, filename=filename, content_type=ICS_TYPE, content=text)
         )
+
+
+def _dates(tasks: list[Task], lang: str) -> str:
+    """One line per appointment: «  · 12/05/2026 10:00 — visita 1 de 8»."""
+    return "\n".join(
+        "  · "
+        + date_with_ordinal(
+            format_datetime(t.appointment_start, lang), t.sequence_number, t.sequence_total, lang
+        )
+        for t in tasks
+    )
 
 
 def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool = False) -> None:
@@ -97,7 +119,8 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
             (
                 f"visita-{t.id}.ics",
                 build_calendar(
-                    [task_event(t, beneficiary, sequences[t.id], for_manager=for_manager)], method="REQUEST"
+                    [task_event(t, beneficiary, sequences[t.id], for_manager=for_manager, lang=lang)],
+                    method="REQUEST",
                 ),
             )
             for t in tasks
@@ -110,7 +133,7 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
                 "week.mail.manager.body",
                 lang,
                 name=person.full_name,
-                dates="\n".join(f"  · {format_datetime(t.appointment_start, lang)}" for t in tasks),
+                dates=_dates(tasks, lang),
                 service=first.service_name,
                 beneficiary=beneficiary.full_name,
             )
@@ -120,7 +143,9 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
                 "visits.mail.scheduled.body",
                 lang,
                 name=person.full_name,
-                service=first.service_name,
+                service=service_with_ordinal(
+                    first.service_name, first.sequence_number, first.sequence_total, lang
+                ),
                 beneficiary=beneficiary.full_name if beneficiary else "",
                 date=format_datetime(first.appointment_start, lang),
                 manager=manager.full_name if manager else "",
@@ -133,7 +158,7 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
                 "week.mail.series.body",
                 lang,
                 name=person.full_name,
-                dates="\n".join(f"  · {format_datetime(t.appointment_start, lang)}" for t in tasks),
+                dates=_dates(tasks, lang),
                 service=first.service_name,
                 beneficiary=beneficiary.full_name,
                 manager=manager.full_name if manager else "",
@@ -155,7 +180,9 @@ def send_cancellation(session: Session, task: Task) -> None:
     for person, for_manager in ((client, False), (manager, True)):
         if person is None:
             continue
-        event = task_event(task, beneficiary, sequence, for_manager=for_manager, cancelled=True)
+        event = task_event(
+            task, beneficiary, sequence, for_manager=for_manager, cancelled=True, lang=person.language
+        )
         queue_with_ics(
             session,
             to=person.email,
@@ -164,7 +191,9 @@ def send_cancellation(session: Session, task: Task) -> None:
                 "week.mail.cancel.body",
                 person.language,
                 name=person.full_name,
-                service=task.service_name,
+                service=service_with_ordinal(
+                    task.service_name, task.sequence_number, task.sequence_total, person.language
+                ),
                 date=format_datetime(task.appointment_start, person.language),
             ),
             kind="visit_cancelled_calendar",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import format_datetime
+from care_portal.domain.series import visit_ordinal_label
 from care_portal.models import CheckInException, HouseholdMember, VisitIncident
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import Order
@@ -47,6 +48,8 @@ def week_facts(session: Session, task: Task) -> dict[str, str]:
     return {
         "minutes": str(service_minutes(session, task)),
         "series_position": f"{position} / {total}" if total > 1 else "",
+        "ordinal_es": visit_ordinal_label(task.sequence_number, task.sequence_total, "es"),
+        "ordinal_en": visit_ordinal_label(task.sequence_number, task.sequence_total, "en"),
         "check_in_opens": format_datetime(task.appointment_start - early) if task.appointment_start else "",
         "check_in_closes": format_datetime(task.appointment_start + late) if task.appointment_start else "",
         "exception": exception.reason if exception else "",

@@ -19,6 +19,7 @@ from care_portal import routes
 from care_portal.config import get_settings
 from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.domain.formatting import format_datetime
+from care_portal.domain.series import service_with_ordinal
 from care_portal.domain.visits import INCIDENT_KINDS, check_in_refusal, ensure_move
 from care_portal.i18n import tr
 from care_portal.models import CheckInException, Role, User, VisitIncident
@@ -169,7 +170,9 @@ def record_incident(
             "week.mail.incident.body",
             client.language,
             name=client.full_name,
-            service=task.service_name,
+            service=service_with_ordinal(
+                task.service_name, task.sequence_number, task.sequence_total, client.language
+            ),
             date=format_datetime(task.appointment_start, client.language),
             what=tr(f"week.incident.{kind}", client.language),
             reason=reason,
@@ -200,7 +203,9 @@ def mail_visit_done(session: Session, task: Task) -> None:
             "week.mail.done.body",
             client.language,
             name=client.full_name,
-            service=task.service_name,
+            service=service_with_ordinal(
+                task.service_name, task.sequence_number, task.sequence_total, client.language
+            ),
             start=format_datetime(task.checked_in_at, client.language),
             end=format_datetime(task.checked_out_at, client.language),
             link=tasks_link(),
