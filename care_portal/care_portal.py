@@ -50,6 +50,7 @@ from care_portal.workers.contact_escalations import run_contact_escalations
 from care_portal.workers.message_digests import run_message_digests
 from care_portal.workers.order_expiry import run_order_expiry
 from care_portal.workers.outbox_sender import run_outbox_sender
+from care_portal.workers.plan_renewal import run_plan_renewal
 from care_portal.workers.retention import run_daily_retention
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ app.register_lifespan_task(run_contact_escalations)
 app.register_lifespan_task(run_daily_retention)
 app.register_lifespan_task(run_aeat_sender)
 app.register_lifespan_task(run_order_expiry)
+app.register_lifespan_task(run_plan_renewal)
 app.register_lifespan_task(run_message_digests)
 
 PAGES = [

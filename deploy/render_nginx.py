@@ -7,8 +7,9 @@ Variables (defaults in brackets): PUBLIC_URL (the app's one address, as in the a
 HTTPS_PORT [PUBLIC_URL's port, else 443], TLS_CERT, TLS_KEY, STATIC_ROOT (the exported frontend),
 WORKERS (comma-separated host:port of app workers)
 [127.0.0.1:8001,127.0.0.1:8002], RUN_DIR [/run/care-portal], LOG_DIR [/var/log/care-portal],
-MAX_BODY [12m], HSTS [on; "off" on a host name that is not only HTTPS], NGINX_MIME_TYPES
-[/etc/nginx/mime.types]. Requests for any other host name than PUBLIC_URL's are redirected to it.
+MAX_BODY [the app's upload request cap, care_portal.domain.upload_limits], HSTS [on; "off" on a
+host name that is not only HTTPS], NGINX_MIME_TYPES [/etc/nginx/mime.types]. Requests for any other
+host name than PUBLIC_URL's are redirected to it.
 """
 
 from __future__ import annotations
@@ -21,12 +22,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
+if __package__ in (None, ""):  # run as a script: the repository root holds care_portal
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from care_portal.domain.upload_limits import nginx_body_size
+
 TEMPLATE = Path(__file__).resolve().parent / "nginx.conf.template"
 DEFAULTS = {
     "WORKERS": "127.0.0.1:8001,127.0.0.1:8002",
     "RUN_DIR": "/run/care-portal",
     "LOG_DIR": "/var/log/care-portal",
-    "MAX_BODY": "12m",
+    "MAX_BODY": nginx_body_size(),
     "HSTS": "on",
     "NGINX_MIME_TYPES": "/etc/nginx/mime.types",
 }

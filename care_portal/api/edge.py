@@ -24,21 +24,19 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from care_portal.config import Settings, get_settings
-from care_portal.domain.recruiting import CV_MAX_BYTES
 from care_portal.domain.sessions import (
     SESSION_COOKIE,
     SESSION_REF_COOKIE,
     read_cookie,
     session_ref,
 )
+from care_portal.domain.upload_limits import UPLOAD_REQUEST_MAX_BYTES
 
 KIB = 1024
-MIB = 1024 * KIB
-LARGEST_UPLOAD_BYTES = max(8 * MIB, CV_MAX_BYTES)  # care documents (services.care_documents) and CVs
 UPLOAD_PATH = "/_upload"
 WEBHOOK_PATH = "/api/pagos/webhook"
 BODY_LIMITS = {
-    UPLOAD_PATH: LARGEST_UPLOAD_BYTES + 512 * KIB,  # one file plus the multipart wrapping
+    UPLOAD_PATH: UPLOAD_REQUEST_MAX_BYTES,  # the largest pick a form takes (domain.upload_limits)
     WEBHOOK_PATH: 256 * KIB,
 }
 DEFAULT_BODY_LIMIT = 64 * KIB  # forms and JSON; nothing else posts more

@@ -229,3 +229,32 @@ def select(
         min_width="150px",
         flex="1",
     )
+
+
+def accept_terms_field(label_key: str, errors: rx.Var) -> rx.Component:
+    """The «I accept the conditions» checkbox (``accept_terms``) with its error under it.
+
+    The checkout and the plan form share it, so both post the same field and show the
+    service's ``accept_terms`` error at ``field-accept_terms-error``.
+
+    Args:
+        label_key: Catalogue key of the checkbox's label.
+        errors: The state's ``field_errors`` var.
+
+    Returns:
+        The label with its checkbox, then the error.
+    """
+    field_id = "field-accept_terms"
+    return rx.fragment(
+        rx.el.label(
+            rx.el.input(
+                type="checkbox",
+                name="accept_terms",
+                id=field_id,
+                aria_describedby=f"{field_id}-error",
+            ),
+            rx.text(t(label_key)),
+            class_name="cp-check",
+        ),
+        error_text(errors.get("accept_terms", ""), f"{field_id}-error"),
+    )

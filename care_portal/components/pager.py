@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import reflex as rx
 
 from care_portal.components.i18n import t
@@ -21,40 +23,58 @@ class PagerMixin(rx.State, mixin=True):
         self.row_total = page.total
 
 
+def page_controls(
+    number: rx.Var,
+    count: rx.Var,
+    go_to: Callable[[rx.Var], rx.EventSpec],
+    *,
+    class_prefix: str = "pager",
+    **props,
+) -> rx.Component:
+    """«Anterior · Página 2 / 4 · Siguiente» for any paged list; nothing when there is one page.
+
+    Args:
+        number: The page shown (from 1).
+        count: How many pages there are.
+        go_to: The guarded handler that shows page ``number`` (called with the page wanted).
+        class_prefix: Start of the controls' class names (``<prefix>-previous``, ``-position``,
+            ``-next``), for a page with two lists.
+        **props: More props of the row (e.g. its margin).
+
+    Returns:
+        The row of controls, shown only while ``count > 1``.
+    """
+    return rx.cond(
+        count > 1,
+        rx.hstack(
+            rx.button(
+                t("common.previous"),
+                on_click=go_to(number - 1),
+                disabled=number <= 1,
+                variant="soft",
+                class_name=f"{class_prefix}-previous",
+            ),
+            rx.text(t("common.page"), " ", number, " / ", count, class_name=f"{class_prefix}-position"),
+            rx.button(
+                t("common.next"),
+                on_click=go_to(number + 1),
+                disabled=number >= count,
+                variant="soft",
+                class_name=f"{class_prefix}-next",
+            ),
+            align="center",
+            spacing="3",
+            **props,
+        ),
+    )
+
+
 def pager(state: type[PagerMixin]) -> rx.Component:
-    """«Anterior · Página 2 de 4 · Siguiente»; nothing when everything fits on one page.
+    """The controls of a ``PagerMixin`` list; nothing when everything fits on one page.
 
     Args:
         state: A state with ``PagerMixin`` and a guarded ``go_to_page(number)`` handler.
     """
-    return rx.cond(
-        state.page_count > 1,
-        rx.hstack(
-            rx.button(
-                t("common.previous"),
-                on_click=state.go_to_page(state.page_number - 1),
-                disabled=state.page_number <= 1,
-                variant="soft",
-                class_name="pager-previous",
-            ),
-            rx.text(
-                t("common.page"),
-                " ",
-                state.page_number,
-                " / ",
-                state.page_count,
-                class_name="pager-position",
-            ),
-            rx.button(
-                t("common.next"),
-                on_click=state.go_to_page(state.page_number + 1),
-                disabled=state.page_number >= state.page_count,
-                variant="soft",
-                class_name="pager-next",
-            ),
-            align="center",
-            spacing="3",
-            margin_top="1em",
-            class_name="cp-pager",
-        ),
+    return page_controls(
+        state.page_number, state.page_count, state.go_to_page, margin_top="1em", class_name="cp-pager"
     )

@@ -10,6 +10,7 @@ from care_portal.components.fields import text_area
 from care_portal.components.i18n import t
 from care_portal.components.report_view import PART_LABELS
 from care_portal.domain.report_parts import CHOICES
+from care_portal.domain.upload_limits import PHOTO_MAX_BYTES
 from care_portal.services.report_photos import MAX_PHOTOS
 
 PHOTO_UPLOAD_ID = "report-photos"
@@ -78,14 +79,18 @@ def _camera_input(upload: rx.Component, label_id: str) -> rx.Component:
     return upload
 
 
-def photo_section(photos: rx.Var, on_drop, remove, error: rx.Var) -> rx.Component:
+def photo_section(photos: rx.Var, on_drop, remove, error: rx.Var, refused) -> rx.Component:
     """The report's photos with a «remove» button each, and the picker while fewer than four.
+
+    A photo over the size limit (or too many at once) is refused in the browser, before it is
+    sent, and ``refused`` puts the reason under the picker.
 
     Args:
         photos: The photo ids (strings).
         on_drop: The upload handler receiving ``rx.upload_files``.
         remove: The handler removing one photo by id.
         error: The message to show under the picker.
+        refused: The handler receiving the browser's list of refused files.
     """
     label_id = f"{PHOTO_UPLOAD_ID}-label"
     return rx.box(
@@ -130,8 +135,10 @@ def photo_section(photos: rx.Var, on_drop, remove, error: rx.Var) -> rx.Componen
                     id=PHOTO_UPLOAD_ID,
                     multiple=True,
                     max_files=MAX_PHOTOS,
+                    max_size=PHOTO_MAX_BYTES,
                     accept={"image/*": []},
                     on_drop=on_drop(rx.upload_files(upload_id=PHOTO_UPLOAD_ID)),
+                    on_drop_rejected=refused,
                     border="2px dashed var(--gray-7)",
                     border_radius="var(--radius-3)",
                     padding="1em",

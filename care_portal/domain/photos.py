@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from care_portal.domain.errors import DomainError
+from care_portal.domain.upload_limits import PHOTO_MAX_BYTES, megabytes
 
-MAX_PHOTO_BYTES = 15 * 1024 * 1024
+MAX_PHOTO_BYTES = PHOTO_MAX_BYTES
 MAX_SOURCE_PIXELS = 50_000_000
 """A 50-megapixel phone photo is accepted; larger images (or decompression bombs) are refused."""
 MIN_SIDE = 64
@@ -51,7 +52,7 @@ def clean_photo(data: bytes) -> CleanPhoto:
     if not data:
         raise DomainError("reports.photo_empty", field="photos")
     if len(data) > MAX_PHOTO_BYTES:
-        raise DomainError("reports.photo_too_large", field="photos")
+        raise DomainError("reports.photo_too_large", field="photos", max_mb=megabytes(MAX_PHOTO_BYTES))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -7,8 +7,8 @@ from enum import StrEnum
 from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.domain.files import DOCX, PDF, sniff_type
 from care_portal.domain.identifiers import normalise_phone, normalise_postal_code
+from care_portal.domain.upload_limits import CV_MAX_BYTES
 
-CV_MAX_BYTES = 5 * 1024 * 1024
 MAX_OPTIONS = 10
 AREAS = ("madrid", "barcelona", "valencia", "sevilla", "zaragoza", "malaga", "bilbao")
 AREA_PROVINCE_CODE = {

@@ -16,8 +16,8 @@ REPORTS: dict[str, tuple[str, str]] = {
     ),
     "reports.photo_empty": ("La foto está vacía.", "The photo is empty."),
     "reports.photo_too_large": (
-        "La foto es demasiado grande (máximo 15 MB).",
-        "The photo is too large (15 MB at most).",
+        "La foto es demasiado grande (máximo {max_mb} MB). Prueba a hacerla con menos resolución.",
+        "The photo is too large ({max_mb} MB at most). Try taking it at a lower resolution.",
     ),
     "reports.photo_not_image": (
         "Ese archivo no es una foto (JPEG, PNG o WebP).",

@@ -2,9 +2,9 @@
 
 Newest first, 25 a page, and a constant number of statements whatever the history: the
 beneficiary, the count and the page of ``(kind, id, when)`` from one ``UNION ALL``, then
-one ``IN (…)`` per kind on the page. Who may read it is ``care_access.load_readable`` (its
-client, its family circle, its manager, admins); messages only for those who may read the
-conversation.
+one ``IN (…)`` per kind on the page (and, for an English reader, one for the services'
+English names). Who may read it is ``care_access.load_readable`` (its client, its family
+circle, its manager, admins); messages only for those who may read the conversation.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import false, func, literal, literal_column, true, union_all
 from sqlmodel import Session, col, select
 
-from care_portal.domain.formatting import format_datetime
+from care_portal.domain.formatting import current_language, format_datetime
+from care_portal.i18n import tr
 from care_portal.models import AccessSubject, ConsentRecord, User
 from care_portal.models.circle import CircleMessage
 from care_portal.models.visit_feedback import ReportParts, VisitRating
@@ -23,6 +24,7 @@ from care_portal.services.access_log import record_access
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import CirclePermission, load_readable
 from care_portal.services.paging import PAGE_SIZE, Page, page_number
+from care_portal.services.task_names import english_service_names, service_name
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ def _load(session: Session, wanted: dict[str, list[int]]) -> dict[str, dict[int,
     for kind in ("report", "concern", "rating"):
         task_ids |= {row.task_id for row in loaded[kind].values()}
     loaded["visit"] = {t.id: t for t in session.exec(select(Task).where(col(Task.id).in_(task_ids))).all()}
+    loaded["english"] = english_service_names(session, [t.order_line_id for t in loaded["visit"].values()])
     authors = {row.author_id for row in loaded["message"].values()}
     loaded["author"] = dict(
         session.exec(select(User.id, User.full_name).where(col(User.id).in_(authors))).all()
@@ -134,18 +137,32 @@ def _load(session: Session, wanted: dict[str, list[int]]) -> dict[str, dict[int,
     return loaded
 
 
+def purpose_names(purposes: str, lang: str | None = None) -> str:
+    """Return stored consent purposes (``"service,health"``) as the reader's words.
+
+    Args:
+        purposes: The purpose codes, comma-separated, as a consent record keeps them.
+        lang: ``"es"`` or ``"en"``; ``None`` for the current event's language.
+    """
+    chosen = lang or current_language()
+    codes = [code.strip() for code in purposes.split(",") if code.strip()]
+    return ", ".join(tr(f"care.purpose.{code}", chosen) for code in codes)
+
+
 def _entry(kind: str, row, loaded: dict[str, dict[int, object]]) -> TimelineEntry:
     if kind == "visit":
         when = row.checked_out_at or row.checked_in_at or row.appointment_start or row.created_at
-        return TimelineEntry("visit", format_datetime(when), row.service_name, "", row.state, row.id)
+        return TimelineEntry(
+            "visit", format_datetime(when), service_name(row, loaded["english"]), "", row.state, row.id
+        )
     if kind == "consent":
-        detail = f"{row.signer_name} · {row.purposes}"
+        detail = f"{row.signer_name} · {purpose_names(row.purposes)}"
         return TimelineEntry("consent", format_datetime(row.created_at), row.action, detail, row.channel, 0)
     if kind == "message":
         author = loaded["author"].get(row.author_id, "")
         return TimelineEntry("message", format_datetime(row.created_at), author, row.body[:300], "", 0)
     task = loaded["visit"].get(row.task_id)
-    service = task.service_name if task is not None else ""
+    service = service_name(task, loaded["english"]) if task is not None else ""
     if kind == "report":
         return TimelineEntry(
             "report", format_datetime(row.created_at), service, row.work_done, "", row.task_id

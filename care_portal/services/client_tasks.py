@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
 from care_portal.domain.errors import DomainError, ValidationFailed
-from care_portal.domain.formatting import current_language, format_datetime, format_euros
+from care_portal.domain.formatting import format_datetime, format_euros
 from care_portal.domain.invoicing import LineInput
 from care_portal.domain.visits import cancellation_deadline, ensure_move, is_within_free_cancellation
 from care_portal.i18n import tr
@@ -23,7 +23,7 @@ from care_portal.integrations.payments import PaymentProvider
 from care_portal.models import Role, User
 from care_portal.models.billing import Invoice, InvoiceKind
 from care_portal.models.care import Beneficiary
-from care_portal.models.shop import CareService, Order, OrderLine
+from care_portal.models.shop import Order, OrderLine
 from care_portal.models.types import utcnow
 from care_portal.models.visits import (
     Cancellation,
@@ -40,6 +40,7 @@ from care_portal.services.calendars import appointment_mail
 from care_portal.services.care_access import blocked_beneficiary_ids
 from care_portal.services.notifications import queue_email
 from care_portal.services.paging import Page, fetch_page
+from care_portal.services.task_names import english_service_names
 from care_portal.services.visits import report_dict
 
 KINDS = ("message", "change", "cancel")
@@ -208,24 +209,8 @@ class _Related:
             reports={report.task_id: report for report in reports},
             cancellations={c.task_id: (c, number or "") for c, number in cancellations},
             open_requests={task_id: kind for task_id, kind in requests},
-            english_names=_english_service_names(session, tasks),
+            english_names=english_service_names(session, [task.order_line_id for task in tasks]),
         )
-
-
-def _english_service_names(session: Session, tasks: list[Task]) -> dict[int, str]:
-    """The English names of the tasks' services by order line (one statement; none in Spanish).
-
-    A task keeps the Spanish name its service had when it was bought; an English reader sees
-    the service's English name instead.
-    """
-    if current_language() != "en":
-        return {}
-    rows = session.exec(
-        select(OrderLine.id, CareService.name_en)
-        .join(CareService, CareService.id == OrderLine.service_id)
-        .where(col(OrderLine.id).in_({task.order_line_id for task in tasks}))
-    ).all()
-    return {line_id: name for line_id, name in rows if name}
 
 
 def _client_task(task: Task, related: _Related, now: datetime) -> ClientTask:

@@ -8,6 +8,7 @@ from sqlmodel import Session, col, func, select
 
 from care_portal.domain.errors import DomainError, NotFound
 from care_portal.domain.photos import clean_photo
+from care_portal.domain.upload_limits import PHOTOS_PER_REPORT
 from care_portal.integrations.storage import delete_private, read_private, save_private
 from care_portal.models import AccessSubject, Role
 from care_portal.models.visit_feedback import ReportPhoto
@@ -17,7 +18,7 @@ from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.report_access import load_readable_task
 from care_portal.services.visits import load_managed_task
 
-MAX_PHOTOS = 4
+MAX_PHOTOS = PHOTOS_PER_REPORT
 PHOTO_AREA = "photos"
 
 

@@ -153,8 +153,9 @@ def my_ratings(session: Session, *, actor: Viewer, task_ids: list[int]) -> dict[
     return dict(rows)
 
 
-def _summaries(session: Session, manager_ids: list[int] | None) -> list[RatingSummary]:
-    query = (
+def _summary_query():
+    """Each rated manager's count, average and low ratings, lowest average first."""
+    return (
         select(
             VisitRating.manager_id,
             User.full_name,
@@ -164,47 +165,38 @@ def _summaries(session: Session, manager_ids: list[int] | None) -> list[RatingSu
         )
         .join(User, col(User.id) == col(VisitRating.manager_id))
         .group_by(VisitRating.manager_id, User.full_name)
-        .order_by(func.avg(VisitRating.stars), User.full_name)
+        .order_by(func.avg(VisitRating.stars), User.full_name, VisitRating.manager_id)
     )
-    if manager_ids is not None:
-        query = query.where(col(VisitRating.manager_id).in_(manager_ids))
-    return [
-        RatingSummary(manager_id=m, manager=name, count=n, average=f"{float(avg):.1f}", low=int(low or 0))
-        for m, name, n, avg, low in session.exec(query).all()
-    ]
 
 
-def _rows(session: Session, query, page: int) -> Page[RatingRow]:
+def _summary(row) -> RatingSummary:
+    manager_id, name, count, average, low = row
+    return RatingSummary(
+        manager_id=manager_id, manager=name, count=count, average=f"{float(average):.1f}", low=int(low or 0)
+    )
+
+
+def _rows(session: Session, where: list, order_by: list, page: int) -> Page[RatingRow]:
+    """One page of the ratings ``where`` says, in that order, named in the same statement.
+
+    Two statements: the count and the page.
+    """
+    query = (
+        select(VisitRating, Task.service_name, Beneficiary.full_name, User.full_name)
+        .outerjoin(Task, col(Task.id) == col(VisitRating.task_id))
+        .outerjoin(Beneficiary, col(Beneficiary.id) == col(VisitRating.beneficiary_id))
+        .outerjoin(User, col(User.id) == col(VisitRating.manager_id))
+        .where(*where)
+        .order_by(*order_by)
+    )
     ratings, total, number = fetch_page(session, query, page)
-    task_ids = [r.task_id for r in ratings]
-    tasks = (
-        {t.id: t for t in session.exec(select(Task).where(col(Task.id).in_(task_ids))).all()}
-        if ratings
-        else {}
-    )
-    ids = {t.beneficiary_id for t in tasks.values()}
-    names = (
-        dict(
-            session.exec(
-                select(Beneficiary.id, Beneficiary.full_name).where(col(Beneficiary.id).in_(ids))
-            ).all()
-        )
-        if ids
-        else {}
-    )
-    manager_ids = {r.manager_id for r in ratings if r.manager_id}
-    managers = (
-        dict(session.exec(select(User.id, User.full_name).where(col(User.id).in_(manager_ids))).all())
-        if manager_ids
-        else {}
-    )
     rows = [
         RatingRow(
             id=r.id,
             task_id=r.task_id,
-            service=tasks[r.task_id].service_name if r.task_id in tasks else "",
-            beneficiary=names.get(r.beneficiary_id, ""),
-            manager=managers.get(r.manager_id, ""),
+            service=service or "",
+            beneficiary=beneficiary or "",
+            manager=manager or "",
             rater=r.rater_name,
             stars=r.stars,
             comment=r.comment,
@@ -213,7 +205,7 @@ def _rows(session: Session, query, page: int) -> Page[RatingRow]:
             followed_up=r.followed_up_at is not None,
             when=format_datetime(r.created_at),
         )
-        for r in ratings
+        for r, service, beneficiary, manager in ratings
     ]
     return Page(rows, number=number, total=total)
 
@@ -227,33 +219,42 @@ def manager_feedback(
         PermissionDenied: Not a manager (or admin).
     """
     actor = ensure_role(actor, Role.MANAGER)
-    summary = next(iter(_summaries(session, [actor.id])), None)
-    query = (
-        select(VisitRating)
-        .where(VisitRating.manager_id == actor.id)
-        .order_by(col(VisitRating.created_at).desc(), col(VisitRating.id).desc())
-    )
-    return summary, _rows(session, query, page)
+    mine = session.exec(_summary_query().where(VisitRating.manager_id == actor.id)).first()
+    summary = _summary(mine) if mine else None
+    newest_first = [col(VisitRating.created_at).desc(), col(VisitRating.id).desc()]
+    return summary, _rows(session, [VisitRating.manager_id == actor.id], newest_first, page)
 
 
 def ratings_overview(
-    session: Session, *, actor: Viewer | None, page: int = 1, only_low: bool = True
-) -> tuple[list[RatingSummary], Page[RatingRow]]:
-    """Return every manager's rating summary and a page of ratings (by default the low ones) for admins.
+    session: Session,
+    *,
+    actor: Viewer | None,
+    page: int = 1,
+    summary_page: int = 1,
+    only_low: bool = True,
+) -> tuple[Page[RatingSummary], Page[RatingRow]]:
+    """Return a page of the managers' rating summaries and a page of ratings (by default the low ones).
 
-    Ratings asking for a call that nobody followed up come first.
+    For admins. Managers with the lowest average come first; ratings asking for a call that
+    nobody followed up come first. Both lists are counted and cut in SQL (four statements,
+    each with its count).
+
+    Args:
+        session: Open session.
+        actor: An admin.
+        page: The page of ratings.
+        summary_page: The page of managers' summaries.
+        only_low: Only the low ratings (2 stars or less).
 
     Raises:
         PermissionDenied: Not an admin.
     """
     actor = ensure_role(actor, Role.ADMIN)
     pending = case((col(VisitRating.call_requested) & col(VisitRating.followed_up_at).is_(None), 0), else_=1)
-    query = select(VisitRating).order_by(
-        pending, col(VisitRating.created_at).desc(), col(VisitRating.id).desc()
-    )
-    if only_low:
-        query = query.where(col(VisitRating.stars) <= LOW_RATING)
-    return _summaries(session, None), _rows(session, query, page)
+    order = [pending, col(VisitRating.created_at).desc(), col(VisitRating.id).desc()]
+    where = [col(VisitRating.stars) <= LOW_RATING] if only_low else []
+    summaries, total, number = fetch_page(session, _summary_query(), summary_page)
+    return Page(map(_summary, summaries), number=number, total=total), _rows(session, where, order, page)
 
 
 def mark_followed_up(session: Session, *, actor: Viewer | None, rating_id: int) -> None:

@@ -43,9 +43,17 @@ def test_manager_schedules_a_pack_every_tuesday_from_the_phone_and_the_family_se
         "Math.max(...[...document.querySelectorAll('.cp-waiting-group')].map(e => e.offsetHeight))"
     )
     assert tallest < 844 / 2, f"a waiting group takes {tallest}px on a phone"
+    # Their 25 people are paged too: «Tus beneficiarios» shows ten cards at a time.
+    people = page.locator("#beneficiaries .cp-beneficiary")
+    expect(people).to_have_count(10)
+    expect(page.locator(".people-position")).to_have_text("Página 1 / 3")
     height = page.evaluate("document.documentElement.scrollHeight")
+    print(f"crowded dashboard: {height}px on a phone")
     assert height < 9_000, f"the dashboard is {height}px long"
     snapshot(page, "week-dashboard-crowded")
+    page.locator(".people-next").click()
+    expect(page.locator(".people-position")).to_have_text("Página 2 / 3")
+    expect(people.first).to_contain_text("Persona 009 Prueba")  # by name: Dolores, Persona 000…008 first
 
     # From the group, the series form on the week page: every Tuesday at 10:00 from next Monday.
     first.locator(".group-series").click()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -9,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from care_portal.config import Settings
+from care_portal.domain.upload_limits import MIB, PHOTO_MAX_BYTES, PHOTOS_PER_REPORT
 from deploy import render_nginx
 from deploy.tls import self_signed
 
@@ -92,3 +94,10 @@ def test_a_socket_address_on_another_host_than_the_pages_is_refused_at_start(mon
     assert _settings(
         monkeypatch, **STAGING, PUBLIC_URL="https://localhost", REFLEX_API_URL="https://localhost"
     )
+
+
+def test_the_proxy_lets_a_full_pick_of_photos_through(tmp_path):
+    config = render_nginx.render(_values(tmp_path))
+    cap = re.search(r"client_max_body_size (\d+)m;", config)
+    assert cap is not None
+    assert int(cap.group(1)) * MIB > PHOTOS_PER_REPORT * PHOTO_MAX_BYTES

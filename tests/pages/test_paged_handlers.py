@@ -12,11 +12,14 @@ from reflex.state import State
 from sqlmodel import select
 
 from care_portal.domain.sessions import SESSION_REF_COOKIE, session_ref
+from care_portal.models import User
 from care_portal.models.visits import Task
 from care_portal.pages.billing.invoices import AdminInvoicesState
 from care_portal.pages.visits.client_tasks import ClientTasksState
 from care_portal.pages.visits.manager_dashboard import ManagerDashboardState
-from care_portal.services import accounts, client_tasks
+from care_portal.pages.visits.ratings import AdminRatingsState
+from care_portal.services import accounts, client_tasks, visit_ratings
+from tests.services.report_helpers import reported
 from tests.services.scale_helpers import clone
 from tests.services.visit_helpers import build_world
 
@@ -108,3 +111,25 @@ def test_the_dashboard_state_delta_stays_under_100_kb_with_a_long_history(db):
     # The unfiltered list is the history (open visits are in «today», «upcoming» and «waiting»).
     assert (len(state.tasks), state.row_total, state.page_count) == (25, 2_000, 80)
     assert 1 <= len(state.waiting) <= 20
+
+
+def test_admin_ratings_page_through_the_managers_and_the_low_ratings(db):
+    world = build_world(db)
+    task_id = reported(db, world)
+    rating = visit_ratings.rate_visit(db, actor=world.client, task_id=task_id, stars=2, comment="")
+    people = clone(db, db.get(User, world.client.id), 29, lambda i: {"email": f"r{i}@example.es"})
+    clone(db, rating, 29, lambda i: {"rater_id": people[i].id, "manager_id": people[i].id})
+    db.commit()
+    state = _state(AdminRatingsState, _token(db, "admin@example.es"), "/admin/valoraciones")
+    _call(state, "load")
+    assert (len(state.summaries), state.summary_page, state.summary_pages) == (25, 1, 2)
+    assert (len(state.ratings), state.page_count) == (25, 2)
+    _call(state, "go_to_summary_page", 2)
+    assert (len(state.summaries), state.summary_page, len(state.ratings)) == (5, 2, 25)
+    _call(state, "go_to_page", 2)
+    assert (len(state.ratings), state.page_number, state.summary_page) == (5, 2, 2)
+    _call(state, "load")
+    assert (state.summary_page, state.page_number) == (1, 1)
+    manager = _state(AdminRatingsState, _token(db, "gestor@example.es"), "/admin/valoraciones")
+    assert "sin-permiso" in str(_call(manager, "go_to_summary_page", 2))
+    assert manager.summaries == []

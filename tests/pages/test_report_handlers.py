@@ -105,3 +105,24 @@ def test_the_family_rates_and_reads_through_the_same_handlers(db, world):
     _call(timeline, "load")
     assert {e["kind"] for e in timeline.entries} == {"visit", "report", "rating"}
     assert timeline.beneficiary_name == "Carmen López"
+
+
+def _too_large(name: str) -> dict:
+    return {"file": {"path": name}, "errors": [{"code": "file-too-large", "message": "File is larger than"}]}
+
+
+def test_a_photo_over_the_limit_gets_a_message_at_the_field_in_the_readers_language(db, world):
+    task_id = visited(db, world)
+    state = _state(db, ManagerTaskState, "gestor@example.es", f"/gestor/tareas/{task_id}")
+    _call(state, "photos_refused", [_too_large("grande.jpg"), _too_large("otra.jpg")])
+    assert (
+        state.field_errors["photos"]
+        == "La foto es demasiado grande (máximo 15 MB). Prueba a hacerla con menos resolución."
+    )
+    state.lang = "en"
+    _call(state, "photos_refused", [{"file": {"path": "x.jpg"}, "errors": [{"code": "too-many-files"}]}])
+    assert state.field_errors["photos"] == "A report holds 4 photos at most."
+    _call(state, "photos_refused", [])
+    assert state.field_errors == {}
+    db.expire_all()
+    assert db.exec(select(ReportPhoto)).all() == []

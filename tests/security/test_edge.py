@@ -12,6 +12,7 @@ from starlette.testclient import TestClient
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from care_portal.api.edge import BODY_LIMITS, UPLOAD_PATH, EdgeMiddleware, EdgePolicy
+from care_portal.domain.upload_limits import PHOTO_MAX_BYTES, PHOTOS_PER_REPORT
 
 ORIGIN = "https://cuidadoencasa.example"
 READS: list[str] = []
@@ -176,3 +177,13 @@ def test_the_client_address_comes_from_the_trusted_proxies_only():
         _client(proxy_hops=1).get("/api/facturas/1.json", headers=spoofed).json()["client"] == "203.0.113.9"
     )
     assert _client(proxy_hops=2).get("/api/facturas/1.json", headers=spoofed).json()["client"] == "6.6.6.6"
+
+
+def test_the_most_photos_a_report_takes_at_their_largest_pass_the_edge_in_one_pick():
+    client = _client()
+    client.cookies.set("cp_session", "good-token")
+    photo = b"\xff" * PHOTO_MAX_BYTES
+    files = [("files", (f"foto{n}.jpg", photo, "image/jpeg")) for n in range(PHOTOS_PER_REPORT)]
+    response = client.post(UPLOAD_PATH, files=files)
+    assert response.status_code == 200
+    assert response.json()["size"] > PHOTOS_PER_REPORT * PHOTO_MAX_BYTES

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlmodel import select
 
 from care_portal.domain.errors import NotFound
+from care_portal.domain.formatting import use_language
+from care_portal.models.shop import CareService
 from care_portal.models.visit_feedback import ReportParts, VisitRating
 from care_portal.models.visits import Task, VisitReport
 from care_portal.services import care_documents, visit_ratings
@@ -103,3 +106,40 @@ def test_the_timeline_is_paged_with_the_same_statements_for_1_and_100_visits(db,
     assert (len(timeline.entries), timeline.entries.total, timeline.entries.pages) == (PAGE_SIZE, 401, 17)
     last = beneficiary_timeline(db, actor=world.client, beneficiary_id=world.beneficiary_id, page=17)
     assert (last.entries.number, len(last.entries)) == (17, 1)
+
+
+def test_consent_shows_its_purposes_in_the_readers_words(db, world):
+    care_documents.record_consent_at_home(
+        db,
+        actor=world.manager,
+        beneficiary_id=world.beneficiary_id,
+        signer_name="Carmen López",
+        signer_role="beneficiary",
+        relationship="",
+        signature_png=None,
+        purposes=("service", "health"),
+    )
+    db.commit()
+
+    def consent_detail() -> str:
+        timeline = beneficiary_timeline(db, actor=world.client, beneficiary_id=world.beneficiary_id)
+        return next(e for e in timeline.entries if e.kind == "consent").detail
+
+    assert consent_detail() == "Carmen López · Prestación del servicio, Datos de salud y movilidad"
+    with use_language("en"):
+        assert consent_detail() == "Carmen López · Service provision, Health and mobility data"
+
+
+def test_an_english_reader_sees_the_services_english_names(db, world):
+    reported(db, world)
+    english_of = {s.name_es: s.name_en for s in db.exec(select(CareService)).all()}
+
+    def titles() -> list[str]:
+        timeline = beneficiary_timeline(db, actor=world.client, beneficiary_id=world.beneficiary_id)
+        return [e.title for e in timeline.entries if e.kind in ("visit", "report")]
+
+    spanish = titles()
+    assert spanish
+    assert all(title in english_of for title in spanish)
+    with use_language("en"):
+        assert titles() == [english_of[title] for title in spanish]

@@ -29,6 +29,7 @@ from care_portal.services import (
     manager_areas,
     notifications,
     recruiting,
+    visit_ratings,
 )
 from care_portal.services.paging import PAGE_SIZE
 from tests.services.scale_helpers import clone, statements_for
@@ -355,3 +356,32 @@ def test_week_calendar_day_agenda_and_waiting_groups_with_the_same_statements(db
     assert [(g.count, g.beneficiary) for g in board.waiting] == [(100, "Carmen López")]  # one group, once
     assert one == many == 2  # one statement each for the week and the day
     _equal_and_small(one_board, many_board)
+
+
+def test_ratings_pages_with_the_same_statements_for_1_and_100_ratings(db, world):
+    """/gestor/valoraciones and /admin/valoraciones: 100 low ratings from 100 families of 100 managers."""
+    from tests.services.report_helpers import reported
+
+    task_id = reported(db, world)
+    rating = visit_ratings.rate_visit(db, actor=world.client, task_id=task_id, stars=1, comment="Tarde.")
+
+    def read(session):
+        mine = visit_ratings.manager_feedback(session, actor=world.manager)
+        return mine, visit_ratings.ratings_overview(session, actor=world.admin)
+
+    one, ((summary, rows), (summaries, low)) = statements_for(db, read)
+    assert (summary.count, len(rows), len(summaries), len(low)) == (1, 1, 1, 1)
+    people = clone(db, db.get(User, world.client.id), 99, lambda i: {"email": f"r{i}@example.es"})
+    clone(
+        db,
+        rating,
+        99,
+        lambda i: {"rater_id": people[i].id, "manager_id": world.manager.id if i < 49 else people[i].id},
+    )
+    many, ((summary, rows), (summaries, low)) = statements_for(db, read)
+    _equal_and_small(one, many)
+    assert (summary.count, len(rows), rows.total) == (50, PAGE_SIZE, 50)
+    assert (len(summaries), summaries.total, summaries.pages) == (PAGE_SIZE, 51, 3)
+    assert (len(low), low.total) == (PAGE_SIZE, 100)
+    last = visit_ratings.ratings_overview(db, actor=world.admin, summary_page=3, page=4)
+    assert [len(last[0]), len(last[1])] == [1, 25]

@@ -7,6 +7,7 @@ import reflex as rx
 from care_portal.components.consent import purpose_ticks, representative_fields
 from care_portal.components.fields import form_error_banner, form_field
 from care_portal.components.i18n import t
+from care_portal.components.tables import rows_table
 from care_portal.pages.care.projects_state import ProjectState
 
 
@@ -83,32 +84,16 @@ def access_card() -> rx.Component:
     """«Quién ha consultado los datos»: who read health data and documents, when, what."""
     return rx.card(
         rx.heading(t("access.title"), size="5", as_="h2", margin_bottom="0.75em"),
-        rx.cond(
-            ProjectState.access.length() > 0,
-            rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        rx.table.column_header_cell(t("access.when")),
-                        rx.table.column_header_cell(t("access.who")),
-                        rx.table.column_header_cell(t("access.role")),
-                        rx.table.column_header_cell(t("access.what")),
-                    )
-                ),
-                rx.table.body(
-                    rx.foreach(
-                        ProjectState.access,
-                        lambda a: rx.table.row(
-                            rx.table.cell(a["when"]),
-                            rx.table.cell(a["who"]),
-                            rx.table.cell(a["role_label"]),
-                            rx.table.cell(a["subject_label"]),
-                        ),
-                    )
-                ),
-                id="access-log",
-                width="100%",
-            ),
+        rows_table(
+            ProjectState.access,
+            [
+                ("access.when", "when"),
+                ("access.who", "who"),
+                ("access.role", "role_label"),
+                ("access.what", "subject_label"),
+            ],
             rx.text(t("access.empty"), color_scheme="gray", id="access-log-empty"),
+            id="access-log",
         ),
         class_name="cp-card",
     )

@@ -10,7 +10,7 @@ from datetime import timedelta
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.fields import form_error_banner, form_field, text_area
+from care_portal.components.fields import accept_terms_field, form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import loading_state
@@ -263,6 +263,7 @@ def _fee() -> rx.Component:
                 " × ",
                 PlanFormState.days.length().to_string(),
                 rx.cond(SessionState.is_en, " a week × 52 ÷ 12", " por semana × 52 ÷ 12"),
+                as_="span",  # the callout's text is already a <p>
             ),
             icon="euro",
             color_scheme="green",
@@ -291,23 +292,7 @@ def _billing() -> rx.Component:
 def _terms() -> rx.Component:
     return rx.box(
         rx.text(TERMS_TEXT_ES, size="1", color_scheme="gray", margin_bottom="0.5em"),
-        rx.el.label(
-            rx.el.input(
-                type="checkbox",
-                name="accept_terms",
-                id="field-accept_terms",
-                aria_describedby="field-accept_terms-error",
-            ),
-            rx.text(t("plans.new.accept")),
-            class_name="cp-check",
-        ),
-        rx.text(
-            PlanFormState.field_errors.get("accept_terms", ""),
-            id="field-accept_terms-error",
-            class_name="cp-field-error",
-            role="alert",
-            size="2",
-        ),
+        accept_terms_field("plans.new.accept", PlanFormState.field_errors),
     )
 
 

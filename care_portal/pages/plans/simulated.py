@@ -10,6 +10,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.simulated_payment import simulated_payment_card, simulated_warning
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.integrations.payments import get_provider
@@ -69,45 +70,26 @@ def plan_payment_page() -> rx.Component:
     """The stand-in for Stripe's subscription page when Stripe is not configured."""
     plan = PlanPaymentState.plan
     return page_shell(
-        rx.callout(t("pay.sim.warning"), icon="flask_conical", color_scheme="orange", size="3"),
+        simulated_warning(),
         rx.cond(
             plan.contains("public_id"),
-            rx.card(
-                rx.vstack(
-                    rx.heading(plan["service_name"].to(str), size="5", as_="h2"),
-                    rx.text(plan["beneficiary_name"].to(str)),
-                    rx.text(plan["schedule"].to(str), id="sim-plan-schedule"),
-                    rx.text(
-                        t("plans.new.monthly"),
-                        ": ",
-                        rx.text.strong(plan["monthly_price"].to(str), id="sim-plan-amount"),
-                    ),
-                    rx.cond(
-                        PlanPaymentState.outcome == "plan_payment_failed",
-                        rx.callout(
-                            t("plans.sim.failed"), icon="circle_x", color_scheme="red", id="sim-plan-failed"
-                        ),
-                    ),
-                    rx.button(
-                        t("plans.sim.pay"),
-                        on_click=PlanPaymentState.pay(True),
-                        size="4",
-                        width="100%",
-                        color_scheme="green",
-                        id="sim-plan-pay",
-                    ),
-                    rx.button(
-                        t("plans.sim.fail"),
-                        on_click=PlanPaymentState.pay(False),
-                        size="3",
-                        width="100%",
-                        variant="outline",
-                        id="sim-plan-fail",
-                    ),
-                    spacing="3",
+            simulated_payment_card(
+                rx.heading(plan["service_name"].to(str), size="5", as_="h2"),
+                rx.text(plan["beneficiary_name"].to(str)),
+                rx.text(plan["schedule"].to(str), id="sim-plan-schedule"),
+                rx.text(
+                    t("plans.new.monthly"),
+                    ": ",
+                    rx.text.strong(plan["monthly_price"].to(str), id="sim-plan-amount"),
                 ),
-                margin_top="1em",
-                max_width="520px",
+                rx.cond(
+                    PlanPaymentState.outcome == "plan_payment_failed",
+                    rx.callout(
+                        t("plans.sim.failed"), icon="circle_x", color_scheme="red", id="sim-plan-failed"
+                    ),
+                ),
+                pay=("plans.sim.pay", PlanPaymentState.pay(True), "sim-plan-pay"),
+                refuse=("plans.sim.fail", PlanPaymentState.pay(False), "sim-plan-fail"),
             ),
         ),
         title_key="plans.sim.title",

@@ -8,7 +8,7 @@ from dataclasses import asdict
 import reflex as rx
 
 from care_portal import routes
-from care_portal.components.fields import form_error_banner, form_field, text_area
+from care_portal.components.fields import accept_terms_field, form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import loading_state
@@ -183,23 +183,7 @@ def _terms_section() -> rx.Component:
     return rx.card(
         rx.heading(t("shop.checkout.terms"), size="5", as_="h2", margin_bottom="0.5em"),
         rx.text(TERMS_TEXT_ES, size="2", margin_bottom="0.75em", id="terms-text"),
-        rx.el.label(
-            rx.el.input(
-                type="checkbox",
-                name="accept_terms",
-                id="field-accept_terms",
-                aria_describedby="field-accept_terms-error",
-            ),
-            rx.text(t("shop.checkout.accept")),
-            class_name="cp-check",
-        ),
-        rx.text(
-            CheckoutState.field_errors.get("accept_terms", ""),
-            id="field-accept_terms-error",
-            class_name="cp-field-error",
-            role="alert",
-            size="2",
-        ),
+        accept_terms_field("shop.checkout.accept", CheckoutState.field_errors),
         rx.text(WITHDRAWAL_FORM_ES, size="1", color_scheme="gray", id="withdrawal-form", margin_top="0.5em"),
         rx.text(t("withdrawal.checkout_note"), size="1", color_scheme="gray", id="withdrawal-in-app"),
         rx.el.label(

@@ -10,6 +10,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.simulated_payment import simulated_payment_card, simulated_warning
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.integrations.payments import get_provider
@@ -136,42 +137,21 @@ def order_outcome(pending: rx.Component) -> rx.Component:
 def simulated_payment_page() -> rx.Component:
     """The stand-in for the payment gateway when Stripe is not configured."""
     return page_shell(
-        rx.callout(
-            t("pay.sim.warning"), icon="flask_conical", color_scheme="orange", size="3", id="sim-warning"
-        ),
+        simulated_warning(),
         rx.cond(
             PaymentPageState.order.contains("lines"),
             bought_lines(PaymentPageState.order["lines"].to(list[dict]), "order-lines"),
         ),
         order_outcome(
-            rx.card(
-                rx.vstack(
-                    rx.text(
-                        t("pay.sim.amount"),
-                        ": ",
-                        rx.text.strong(PaymentPageState.order["total"], id="sim-amount"),
-                    ),
-                    rx.text(PaymentPageState.order["beneficiary_name"]),
-                    rx.button(
-                        t("pay.sim.pay"),
-                        on_click=PaymentPageState.pay_simulated(True),
-                        size="4",
-                        width="100%",
-                        id="sim-pay",
-                        color_scheme="green",
-                    ),
-                    rx.button(
-                        t("pay.sim.cancel"),
-                        on_click=PaymentPageState.pay_simulated(False),
-                        size="3",
-                        width="100%",
-                        variant="outline",
-                        id="sim-cancel",
-                    ),
-                    spacing="3",
+            simulated_payment_card(
+                rx.text(
+                    t("pay.sim.amount"),
+                    ": ",
+                    rx.text.strong(PaymentPageState.order["total"], id="sim-amount"),
                 ),
-                margin_top="1em",
-                max_width="520px",
+                rx.text(PaymentPageState.order["beneficiary_name"]),
+                pay=("pay.sim.pay", PaymentPageState.pay_simulated(True), "sim-pay"),
+                refuse=("pay.sim.cancel", PaymentPageState.pay_simulated(False), "sim-cancel"),
             )
         ),
         title_key="pay.sim.title",

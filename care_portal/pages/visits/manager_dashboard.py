@@ -11,13 +11,13 @@ from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
-from care_portal.components.pager import PagerMixin, pager
-from care_portal.components.report_view import timeline_link
+from care_portal.components.pager import PagerMixin, page_controls, pager
 from care_portal.components.visits import ordinal_badge, state_badge
 from care_portal.db import session_scope
 from care_portal.domain.series import visit_ordinal_label
 from care_portal.models import Role
 from care_portal.pages.circle.inbox import team_messages_section
+from care_portal.pages.visits.manager_beneficiaries import beneficiary_section
 from care_portal.services import visits
 from care_portal.services.authz import Viewer
 from care_portal.state.session import SessionState, guarded
@@ -38,6 +38,10 @@ class ManagerDashboardState(PagerMixin, SessionState):
     group_total: int = 0
     tasks: list[dict] = []
     beneficiaries: list[dict[str, str]] = []
+    beneficiary_page: int = 1
+    beneficiary_pages: int = 1
+    beneficiary_total: int = 0
+    beneficiary_options: list[dict[str, str]] = []
     filter_state: str = ""
     filter_beneficiary: str = ""
     filter_day: str = ""
@@ -63,6 +67,13 @@ class ManagerDashboardState(PagerMixin, SessionState):
         self.group_page = max(1, number)
         self._fill(viewer, self.page_number)
 
+    @rx.event
+    @guarded(Role.MANAGER, off_loop=True)
+    def go_to_beneficiary_page(self, viewer: Viewer, number: int):
+        """Show another page of «Tus beneficiarios»."""
+        self.beneficiary_page = max(1, number)
+        self._fill(viewer, self.page_number)
+
     def _fill(self, viewer: Viewer, number: int) -> None:
         try:
             day = date.fromisoformat(self.filter_day) if self.filter_day else None
@@ -81,6 +92,7 @@ class ManagerDashboardState(PagerMixin, SessionState):
                 search=search,
                 page=number,
                 group_page=self.group_page,
+                beneficiary_page=self.beneficiary_page,
             )
         self.counts = board.counts
         self.today = [_with_ordinal(r, self.lang) for r in board.today]
@@ -94,6 +106,11 @@ class ManagerDashboardState(PagerMixin, SessionState):
             state or beneficiary_id or day or search.strip()
         )
         self.beneficiaries = [{k: str(v) for k, v in asdict(b).items()} for b in board.beneficiaries]
+        people = board.beneficiaries
+        self.beneficiary_page = getattr(people, "number", 1)
+        self.beneficiary_pages = getattr(people, "pages", 1)
+        self.beneficiary_total = getattr(people, "total", len(people))
+        self.beneficiary_options = board.beneficiary_options
         self.loaded = True
 
     @rx.event
@@ -257,65 +274,16 @@ def _waiting_section() -> rx.Component:
             ),
             rx.text(t("manager.none_waiting"), color_scheme="gray"),
         ),
-        rx.cond(
-            ManagerDashboardState.group_pages > 1,
-            rx.hstack(
-                rx.button(
-                    t("common.previous"),
-                    on_click=ManagerDashboardState.go_to_group_page(ManagerDashboardState.group_page - 1),
-                    disabled=ManagerDashboardState.group_page <= 1,
-                    variant="soft",
-                    class_name="group-previous",
-                ),
-                rx.text(
-                    t("common.page"),
-                    " ",
-                    ManagerDashboardState.group_page,
-                    " / ",
-                    ManagerDashboardState.group_pages,
-                    class_name="group-position",
-                ),
-                rx.button(
-                    t("common.next"),
-                    on_click=ManagerDashboardState.go_to_group_page(ManagerDashboardState.group_page + 1),
-                    disabled=ManagerDashboardState.group_page >= ManagerDashboardState.group_pages,
-                    variant="soft",
-                    class_name="group-next",
-                ),
-                align="center",
-                spacing="3",
-            ),
+        page_controls(
+            ManagerDashboardState.group_page,
+            ManagerDashboardState.group_pages,
+            ManagerDashboardState.go_to_group_page,
+            class_prefix="group",
         ),
         width="100%",
         spacing="2",
         id="waiting",
         margin_top="1em",
-    )
-
-
-def _beneficiary_card(card: dict) -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.text(card["name"], weight="bold"),
-            rx.link(
-                rx.hstack(rx.icon("phone", size=14), rx.text(card["phone"]), spacing="1", align="center"),
-                href="tel:" + card["phone"],
-            ),
-            rx.text(card["address"], size="2"),
-            rx.cond(card["notes"] != "", rx.text(t("manager.notes"), ": ", card["notes"], size="2")),
-            rx.cond(
-                card["notes_hidden"] == "True", rx.text(t("care.notes_hidden"), size="2", color_scheme="gray")
-            ),
-            rx.match(
-                card["consent"],
-                ("signed", rx.badge(t("manager.consent_signed"), color_scheme="green", size="2")),
-                ("withdrawn", rx.badge(t("care.consent.withdrawn_row"), color_scheme="red", size="2")),
-                rx.badge(t("manager.consent_pending"), color_scheme="amber", size="2"),
-            ),
-            timeline_link(card["id"]),
-            spacing="1",
-        ),
-        class_name="cp-card",
     )
 
 
@@ -357,7 +325,7 @@ def _filters() -> rx.Component:
                 rx.select.content(
                     rx.select.item(t("manager.all"), value="all"),
                     rx.foreach(
-                        ManagerDashboardState.beneficiaries,
+                        ManagerDashboardState.beneficiary_options,
                         lambda b: rx.select.item(b["name"], value=b["id"]),
                     ),
                 ),
@@ -444,16 +412,5 @@ def _dashboard() -> rx.Component:
             margin_top="1em",
             id="all-tasks",
         ),
-        rx.vstack(
-            rx.heading(t("manager.beneficiaries"), size="5", as_="h2"),
-            rx.grid(
-                rx.foreach(ManagerDashboardState.beneficiaries, _beneficiary_card),
-                columns=rx.breakpoints(initial="1", md="2"),
-                spacing="3",
-                width="100%",
-            ),
-            width="100%",
-            spacing="2",
-            margin_top="1em",
-        ),
+        beneficiary_section(ManagerDashboardState),
     )

@@ -91,7 +91,7 @@ def _family_notes() -> rx.Component:
         rx.cond(
             S.week["incident_kind"] != "",
             rx.callout(
-                rx.text(t("task.state.incident"), ": ", S.week["incident_reason"]),
+                rx.text(t("task.state.incident"), ": ", S.week["incident_reason"], as_="span"),
                 icon="triangle_alert",
                 color_scheme="red",
                 id="incident-shown",
@@ -350,7 +350,13 @@ def _report_form() -> rx.Component:
         ),
         rx.cond(
             S.task["checked_in"] != "",
-            photo_section(S.photos, S.upload_photos, S.remove_photo, S.field_errors.get("photos", "")),
+            photo_section(
+                S.photos,
+                S.upload_photos,
+                S.remove_photo,
+                S.field_errors.get("photos", ""),
+                S.photos_refused,
+            ),
         ),
         timeline_link(S.beneficiary["id"]),
         card_id="report",

@@ -10,7 +10,8 @@ from care_portal.components.admin import admin_tabs
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.loading import when_loaded
-from care_portal.components.pager import PagerMixin, pager
+from care_portal.components.pager import PagerMixin, page_controls, pager
+from care_portal.components.tables import rows_table
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
 from care_portal.models import Role
@@ -55,13 +56,18 @@ class AdminRatingsState(PagerMixin, SessionState):
     """Every manager's average, and the low ratings (pending calls first)."""
 
     summaries: list[dict[str, str]] = []
+    summary_page: int = 1
+    summary_pages: int = 1
     ratings: list[dict[str, str]] = []
     loaded: bool = False
 
     def _fill(self, viewer: Viewer, number: int) -> None:
         with session_scope() as session:
-            summaries, rows = visit_ratings.ratings_overview(session, actor=viewer, page=number)
+            summaries, rows = visit_ratings.ratings_overview(
+                session, actor=viewer, page=number, summary_page=self.summary_page
+            )
         self.summaries = [_strings(s) for s in summaries]
+        self.summary_page, self.summary_pages = summaries.number, summaries.pages
         self.ratings = [_strings(r) for r in rows]
         self.loaded = True
         self._show_page(rows)
@@ -69,7 +75,8 @@ class AdminRatingsState(PagerMixin, SessionState):
     @rx.event
     @guarded(Role.ADMIN, off_loop=True)
     def load(self, viewer: Viewer):
-        """Load the summaries and the first page of low ratings."""
+        """Load the first page of the summaries and of the low ratings."""
+        self.summary_page = 1
         self._fill(viewer, 1)
 
     @rx.event
@@ -77,6 +84,13 @@ class AdminRatingsState(PagerMixin, SessionState):
     def go_to_page(self, viewer: Viewer, number: int):
         """Show another page of low ratings."""
         self._fill(viewer, number)
+
+    @rx.event
+    @guarded(Role.ADMIN, off_loop=True)
+    def go_to_summary_page(self, viewer: Viewer, number: int):
+        """Show another page of the managers' averages."""
+        self.summary_page = max(1, number)
+        self._fill(viewer, self.page_number)
 
     @rx.event
     @guarded(Role.ADMIN, off_loop=True)
@@ -174,33 +188,18 @@ def admin_ratings_page() -> rx.Component:
             s.loaded,
             rx.vstack(
                 rx.heading(t("ratings.by_manager"), size="4", as_="h2"),
-                rx.cond(
-                    s.summaries.length() > 0,
-                    rx.table.root(
-                        rx.table.header(
-                            rx.table.row(
-                                rx.table.column_header_cell(t("ratings.manager")),
-                                rx.table.column_header_cell(t("ratings.average")),
-                                rx.table.column_header_cell(t("ratings.count")),
-                                rx.table.column_header_cell(t("ratings.low_count")),
-                            )
-                        ),
-                        rx.table.body(
-                            rx.foreach(
-                                s.summaries,
-                                lambda m: rx.table.row(
-                                    rx.table.cell(m["manager"]),
-                                    rx.table.cell(m["average"]),
-                                    rx.table.cell(m["count"]),
-                                    rx.table.cell(m["low"]),
-                                    class_name="manager-summary",
-                                ),
-                            )
-                        ),
-                        width="100%",
-                    ),
+                rows_table(
+                    s.summaries,
+                    [
+                        ("ratings.manager", "manager"),
+                        ("ratings.average", "average"),
+                        ("ratings.count", "count"),
+                        ("ratings.low_count", "low"),
+                    ],
                     rx.text(t("ratings.none")),
+                    row_class="manager-summary",
                 ),
+                page_controls(s.summary_page, s.summary_pages, s.go_to_summary_page, class_prefix="summary"),
                 rx.heading(t("ratings.low_ratings"), size="4", as_="h2"),
                 rx.foreach(s.ratings, lambda r: _rating_card(r, admin=True)),
                 spacing="3",

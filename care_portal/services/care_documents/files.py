@@ -9,16 +9,17 @@ from sqlmodel import Session
 from care_portal.domain import files
 from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.domain.formatting import format_datetime
+from care_portal.domain.upload_limits import DOCUMENT_MAX_BYTES, DOCUMENTS_PER_PICK
 from care_portal.integrations.storage import save_private
 from care_portal.models import Beneficiary, BeneficiaryDocument, DocumentKind, Role
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import load_owned
 
-MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
+MAX_DOCUMENT_BYTES = DOCUMENT_MAX_BYTES
 
 
-MAX_FILES = 10
+MAX_FILES = DOCUMENTS_PER_PICK
 
 
 ACCEPTED_TYPES = (files.PDF, files.JPEG, files.PNG)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -27,7 +29,12 @@ PAID_EVENTS = payment_reconciliation.PAID_EVENTS
 
 
 def process_webhook(
-    session: Session, *, provider: PaymentProvider, payload: bytes, signature: str | None
+    session: Session,
+    *,
+    provider: PaymentProvider,
+    payload: bytes,
+    signature: str | None,
+    now: datetime | None = None,
 ) -> str:
     """Verify a provider delivery and apply it; see ``handle_payment_event``.
 
@@ -35,10 +42,12 @@ def process_webhook(
         WebhookRejected: Bad or missing signature, or an unreadable body.
     """
     event = provider.parse_webhook(payload, signature)
-    return handle_payment_event(session, event=event, provider_name=provider.name)
+    return handle_payment_event(session, event=event, provider_name=provider.name, now=now)
 
 
-def handle_payment_event(session: Session, *, event: PaymentEventData, provider_name: str) -> str:
+def handle_payment_event(
+    session: Session, *, event: PaymentEventData, provider_name: str, now: datetime | None = None
+) -> str:
     """Apply a verified payment event once: pay the order, create tasks, invoice, e-mail.
 
     Everything happens in the caller's transaction. A repeated event or an
@@ -50,6 +59,8 @@ def handle_payment_event(session: Session, *, event: PaymentEventData, provider_
     Returns:
         ``"paid"``, ``"duplicate"``, ``"ignored"``, ``"unknown_order"``, ``"mismatch"``,
         or what :func:`payment_reconciliation.apply_event` returns.
+
+    ``now`` (tests, the simulated renewal) is the instant a plan's month is applied at.
     """
     if not event.event_id:
         raise WebhookRejected("event without id")
@@ -75,7 +86,7 @@ def handle_payment_event(session: Session, *, event: PaymentEventData, provider_
         return "duplicate"
     about_plan = subscriptions.plan_event(event)
     if about_plan is not None:  # a care plan's subscription: its months, not an order
-        return plans.apply_plan_event(session, about_plan)
+        return plans.apply_plan_event(session, about_plan, now=now)
     if event.event_type not in PAID_EVENTS:
         return payment_reconciliation.apply_event(session, event)
     if not event.paid:  # a delayed method (SEPA…) still processing: wait for its own event

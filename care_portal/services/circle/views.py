@@ -16,6 +16,7 @@ from care_portal.models import Task, User, VisitReport
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import CirclePermission, load_readable
 from care_portal.services.paging import Page, fetch_page
+from care_portal.services.task_names import english_service_names, service_name
 from care_portal.services.visits import report_dict
 
 VISITS_PER_PAGE = 10
@@ -53,7 +54,8 @@ def shared_project(
     """Return one page of a beneficiary's visits (latest first) with their reports.
 
     Six statements whatever the number of visits: the beneficiary, the membership, the
-    manager, the count, the page and the page's reports.
+    manager, the count, the page and the page's reports (seven for an English reader: the
+    services' English names).
 
     Raises:
         NotFound: Not a reader of this beneficiary (a removed member, another client…).
@@ -80,10 +82,11 @@ def shared_project(
                 select(VisitReport).where(col(VisitReport.task_id).in_([t.id for t in tasks]))
             ).all()
         }
+    english = english_service_names(session, [t.order_line_id for t in tasks])
     visits = [
         SharedVisit(
             id=t.id,
-            service=t.service_name,
+            service=service_name(t, english),
             state=t.state,
             appointment=format_datetime(t.appointment_start),
             report=report_dict(reports.get(t.id)),

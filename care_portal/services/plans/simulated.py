@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
 from sqlmodel import Session, col, func, select
 
@@ -34,7 +35,15 @@ def pay_simulated_month(
     return simulate_invoice(session, plan=plan, provider=provider, paid=paid)
 
 
-def simulate_invoice(session: Session, *, plan: CarePlan, provider, paid: bool, invoice_id: str = "") -> str:
+def simulate_invoice(
+    session: Session,
+    *,
+    plan: CarePlan,
+    provider,
+    paid: bool,
+    invoice_id: str = "",
+    now: datetime | None = None,
+) -> str:
     """Send the plan a signed simulated ``invoice.paid``/``invoice.payment_failed`` event.
 
     Args:
@@ -44,6 +53,7 @@ def simulate_invoice(session: Session, *, plan: CarePlan, provider, paid: bool, 
         paid: Whether the charge succeeds.
         invoice_id: Retry an invoice (same id); when empty, the failed invoice of the last month
             if there is one, otherwise a new invoice for the next month.
+        now: The instant the month is applied at (the renewal job, tests); the clock by default.
 
     Returns:
         What the webhook path answered (``"plan_paid"``, ``"plan_payment_failed"``…).
@@ -70,4 +80,4 @@ def simulate_invoice(session: Session, *, plan: CarePlan, provider, paid: bool, 
         amount_cents=plan.monthly_price_cents,
         paid=paid,
     )
-    return process_webhook(session, provider=provider, payload=body, signature=signature)
+    return process_webhook(session, provider=provider, payload=body, signature=signature, now=now)

@@ -20,6 +20,7 @@ from care_portal.models.care import Beneficiary
 from care_portal.models.visits import Task, TaskState
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import blocked_beneficiary_ids
+from care_portal.services.task_names import english_service_names, service_name
 from care_portal.services.visits.waiting import responsible_for
 
 MAX_ENTRIES = 400
@@ -92,17 +93,20 @@ def manager_calendar(
         .limit(MAX_ENTRIES)
     ).all()
     is_admin = actor.role == Role.ADMIN.value  # only an admin, seeing everyone's, needs the name
-    return [_entry(task, name, manager_name if is_admin else "") for task, name, manager_name in rows]
+    english = english_service_names(session, [task.order_line_id for task, _, _ in rows])
+    return [
+        _entry(task, name, manager_name if is_admin else "", english) for task, name, manager_name in rows
+    ]
 
 
-def _entry(task: Task, beneficiary: str, manager: str | None) -> CalendarEntry:
+def _entry(task: Task, beneficiary: str, manager: str | None, english: dict[int, str]) -> CalendarEntry:
     start, end = to_madrid(task.appointment_start), to_madrid(task.appointment_end)
     return CalendarEntry(
         id=task.id,
         day=start.date().isoformat(),
         start=f"{start:%H:%M}",
         end=f"{end:%H:%M}",
-        service=task.service_name,
+        service=service_name(task, english),
         beneficiary=beneficiary,
         state=task.state,
         manager=manager or "",

@@ -28,8 +28,9 @@ from care_portal.models.visits import Task, TaskState
 from care_portal.services.access_log import record_many
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import blocked_beneficiary_ids
-from care_portal.services.paging import Page, fetch_page
+from care_portal.services.paging import Page, fetch_page, page_number
 from care_portal.services.responsibility import OPEN_STATES
+from care_portal.services.task_names import english_service_names
 from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES
 from care_portal.services.visits.escalation import _first_contact_within
 from care_portal.services.visits.queries import Dashboard, _card, _row
@@ -37,7 +38,8 @@ from care_portal.services.visits.waiting import responsible_for, waiting_groups
 
 TODAY_LIMIT = 50
 UPCOMING_LIMIT = 20
-BENEFICIARY_LIMIT = 200
+BENEFICIARY_LIMIT = 200  # names in the filter's drop-down
+BENEFICIARY_PAGE = 10  # cards of «Tus beneficiarios» a page: a few phone screens at most
 MAX_SEARCH_WORDS = 5
 
 
@@ -51,6 +53,7 @@ def manager_dashboard(
     search: str = "",
     page: int = 1,
     group_page: int = 1,
+    beneficiary_page: int = 1,
     now: datetime | None = None,
 ) -> Dashboard:
     """Return the dashboard: counts, today, upcoming, waiting (oldest first) and one page of tasks.
@@ -64,6 +67,7 @@ def manager_dashboard(
         search: Words that must all appear in the beneficiary's name or the service.
         page: The page of the full list, newest first, 25 a page.
         group_page: The page of waiting groups, longest waiting first.
+        beneficiary_page: The page of «Tus beneficiarios», by name, ``BENEFICIARY_PAGE`` a page.
         now: The current instant (tests).
 
     Returns:
@@ -109,15 +113,17 @@ def manager_dashboard(
             .order_by(col(Task.created_at).desc(), col(Task.id).desc())
         )
         found, total, number = fetch_page(session, query, page)
-        tasks = Page([_row(t, b, now) for t, b in found], number=number, total=total)
+        english = english_service_names(session, [t.order_line_id for t, _ in found])
+        tasks = Page([_row(t, b, now, english) for t, b in found], number=number, total=total)
     return Dashboard(
         counts=_counts(session, mine, now),
         today=today,
         upcoming=upcoming,
         waiting=waiting,
         tasks=tasks,
-        beneficiaries=[] if is_admin else _beneficiaries(session, actor),
-    )
+        beneficiary_options=[] if is_admin else _beneficiary_options(session, actor),
+        beneficiaries=Page([]) if is_admin else _beneficiaries(session, actor, beneficiary_page),
+    )  # the cards last: their reads of health notes are logged at commit, not flushed mid-page
 
 
 def _madrid_midnight(day: date) -> datetime:
@@ -132,7 +138,8 @@ def _rows(session: Session, conditions: list, order: list, limit: int, now: date
         .order_by(*order)
         .limit(limit)
     ).all()
-    return [_row(task, beneficiary, now) for task, beneficiary in found]
+    english = english_service_names(session, [task.order_line_id for task, _ in found])
+    return [_row(task, beneficiary, now, english) for task, beneficiary in found]
 
 
 def _counts(session: Session, mine: list, now: datetime) -> dict[str, int]:
@@ -174,18 +181,41 @@ def _filters(*, state: str, beneficiary_id: int | None, day: date | None, search
     return conditions
 
 
-def _beneficiaries(session: Session, actor: Viewer) -> list:
-    rows = session.exec(
-        select(Beneficiary)
-        .where(Beneficiary.manager_id == actor.id, col(Beneficiary.archived_at).is_(None))
+def _looked_after(actor: Viewer) -> list:
+    return [Beneficiary.manager_id == actor.id, col(Beneficiary.archived_at).is_(None)]
+
+
+def _beneficiaries(session: Session, actor: Viewer, page: int) -> Page:
+    """One page of the manager's beneficiaries by name (one statement: the total comes as a window)."""
+    size = BENEFICIARY_PAGE
+    number = page_number(page)
+    found = session.exec(
+        select(Beneficiary, func.count().over())
+        .where(*_looked_after(actor))
         .order_by(col(Beneficiary.full_name), col(Beneficiary.id))
-        .limit(BENEFICIARY_LIMIT)
+        .limit(size)
+        .offset((number - 1) * size)
     ).all()
-    cards = [_card(row) for row in rows]
+    if not found and number > 1:  # past the end (someone was reassigned meanwhile): the last page
+        total = session.exec(select(func.count()).select_from(Beneficiary).where(*_looked_after(actor))).one()
+        return _beneficiaries(session, actor, max(1, -(-total // size))) if total else Page([], size=size)
+    total = found[0][1] if found else 0
+    cards = [_card(row) for row, _ in found]
     record_many(
         session,
         viewer=actor,
         beneficiary_ids=[c.id for c in cards if c.notes],
         subject=AccessSubject.CARE_NOTES,
     )
-    return cards
+    return Page(cards, number=number, total=total, size=size)
+
+
+def _beneficiary_options(session: Session, actor: Viewer) -> list[dict[str, str]]:
+    """Every beneficiary's id and name, for the list's filter (names only: no health notes read)."""
+    rows = session.exec(
+        select(Beneficiary.id, Beneficiary.full_name)
+        .where(*_looked_after(actor))
+        .order_by(col(Beneficiary.full_name), col(Beneficiary.id))
+        .limit(BENEFICIARY_LIMIT)
+    ).all()
+    return [{"id": str(row_id), "name": name} for row_id, name in rows]

@@ -16,6 +16,7 @@ from care_portal.models.types import utcnow
 from care_portal.models.visits import ContactLogEntry, Task, VisitReport
 from care_portal.services.access_log import record_access
 from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.task_names import english_service_names, service_name
 from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES, load_managed_task
 from care_portal.services.visits.escalation import is_contact_overdue
 from care_portal.services.visits.family_notes import family_notes, week_facts
@@ -63,7 +64,8 @@ class Dashboard:
     upcoming: list[TaskRow]
     waiting: list  # WaitingGroup rows, one page of them (a ``Page``)
     tasks: list[TaskRow]
-    beneficiaries: list[BeneficiaryCard]
+    beneficiaries: list[BeneficiaryCard]  # one page of them (a ``Page``)
+    beneficiary_options: list[dict[str, str]] = field(default_factory=list)  # id and name, for the filter
 
 
 @dataclass(frozen=True)
@@ -112,11 +114,14 @@ def _card(row: Beneficiary) -> BeneficiaryCard:
     )
 
 
-def _row(task: Task, beneficiary: Beneficiary | None, now: datetime) -> TaskRow:
+def _row(
+    task: Task, beneficiary: Beneficiary | None, now: datetime, english: dict[int, str] | None = None
+) -> TaskRow:
+    """A task in a manager's list (``english``: the services' English names, for an English reader)."""
     since = since_phrase(task.created_at, now)
     return TaskRow(
         id=task.id,
-        service=task.service_name,
+        service=service_name(task, english or {}),
         state=task.state,
         beneficiary_id=task.beneficiary_id,
         beneficiary=beneficiary.full_name if beneficiary else "",
@@ -160,12 +165,13 @@ def get_manager_task(
         .order_by(col(Task.appointment_start))
     ).all()
     report = session.exec(select(VisitReport).where(VisitReport.task_id == task.id)).first()
+    english = english_service_names(session, [task.order_line_id, *(o.order_line_id for o in others)])
     card = _card(beneficiary)
     if card.notes:
         record_access(session, viewer=actor, beneficiary_id=card.id, subject=AccessSubject.CARE_NOTES)
     return ManagerTaskDetail(
         id=task.id,
-        service=task.service_name,
+        service=service_name(task, english),
         state=task.state,
         visit_code=task.visit_code,
         notes=task.notes,
@@ -185,7 +191,7 @@ def get_manager_task(
             {
                 "start": format_datetime(o.appointment_start),
                 "end": to_madrid(o.appointment_end).strftime("%H:%M"),
-                "service": o.service_name,
+                "service": service_name(o, english),
             }
             for o in others
         ],
