@@ -20,6 +20,7 @@ import unicodedata
 
 from care_portal import routes
 from care_portal.domain.help_model import DEMOS_URL, HelpEntry, HelpStep, Place
+from care_portal.domain.help_topics import TOPICS
 
 __all__ = ["DEMOS_URL", "HELP_ENTRIES", "HelpEntry", "HelpStep", "Place"]
 
@@ -278,6 +279,7 @@ HELP_ENTRIES: tuple[HelpEntry, ...] = (
         ),
         video=False,
     ),
+    *TOPICS,  # without a video: plans, family circle, reports, withdrawal, «Mis datos»
 )
 
 ENTRIES_BY_SLUG = {entry.slug: entry for entry in HELP_ENTRIES}
