@@ -5,6 +5,7 @@ from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.circle_texts import CIRCLE
 from care_portal.i18n.consumer_texts import CONSUMER
+from care_portal.i18n.document_texts import DOCUMENTS
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
 from care_portal.i18n.payment_texts import PAYMENTS
@@ -280,6 +281,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     **WEEK,
     **PRIVACY,
     **CONSUMER,
+    **DOCUMENTS,
     **PLANS,
     **REPORTS,
 }
