@@ -154,3 +154,27 @@
   window.addEventListener("resize", schedule);
   schedule();
 })();
+
+/* 6. The phone's menu is a <details> (components/phone_menu.py): it opens without any script;
+ *    this closes it like a menu: on Escape (focus back on its button), on a tap outside it, and
+ *    once an entry is chosen. */
+(function () {
+  "use strict";
+  function openMenus() { return document.querySelectorAll("details.cp-menu[open]"); }
+  document.addEventListener("click", function (event) {
+    openMenus().forEach(function (menu) {
+      var inside = menu.contains(event.target);
+      if (!inside || (event.target.closest("a, button") && !event.target.closest("summary"))) {
+        menu.removeAttribute("open");
+      }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    openMenus().forEach(function (menu) {
+      menu.removeAttribute("open");
+      var button = menu.querySelector("summary");
+      if (button && menu.contains(document.activeElement)) button.focus();
+    });
+  });
+})();

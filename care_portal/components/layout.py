@@ -6,6 +6,7 @@ import reflex as rx
 
 from care_portal import routes
 from care_portal.components.i18n import t
+from care_portal.components.phone_menu import phone_menu
 from care_portal.state.messages_nav import UnreadState
 from care_portal.state.session import SessionState
 
@@ -108,52 +109,7 @@ def header() -> rx.Component:
     # An admin's nine entries fit one line at 1280 px; narrower, they wrap instead of running off.
     desktop = rx.hstack(_nav_items(), spacing="2", align="center", justify="end", wrap="wrap", row_gap="0")
     mobile = rx.hstack(
-        rx.menu.root(
-            rx.menu.trigger(
-                rx.icon_button(
-                    rx.icon("menu"), variant="soft", size="3", id="menu-button", aria_label=t("nav.menu")
-                ),
-            ),
-            rx.menu.content(
-                rx.menu.item(rx.link(t("nav.shop"), href=routes.SHOP, width="100%")),
-                rx.menu.item(rx.link(t("nav.jobs"), href=routes.JOBS, width="100%")),
-                rx.menu.item(rx.link(t("nav.help"), href=routes.HELP, width="100%")),
-                rx.match(
-                    SessionState.viewer_role,
-                    *[
-                        (
-                            role,
-                            rx.fragment(
-                                *[rx.menu.item(rx.link(t(k), href=h, width="100%")) for k, h in links]
-                            ),
-                        )
-                        for role, links in ROLE_LINKS.items()
-                    ],
-                    rx.fragment(),
-                ),
-                rx.cond(
-                    UnreadState.shows_messages & SessionState.is_logged_in,
-                    rx.menu.item(
-                        rx.link(
-                            t("nav.messages"),
-                            rx.cond(UnreadState.unread > 0, " (" + UnreadState.unread.to(str) + ")", ""),
-                            href=routes.MESSAGES,
-                            width="100%",
-                            id="menu-messages",
-                        )
-                    ),
-                ),
-                rx.cond(
-                    SessionState.is_logged_in,
-                    rx.menu.item(t("nav.logout"), on_click=SessionState.log_out),
-                    rx.fragment(
-                        rx.menu.item(rx.link(t("nav.login"), href=routes.LOGIN, width="100%")),
-                        rx.menu.item(rx.link(t("nav.signup"), href=routes.SIGNUP, width="100%")),
-                    ),
-                ),
-                size="2",
-            ),
-        ),
+        phone_menu(ROLE_LINKS),
         rx.cond(  # the unread count sits on the menu button (the header has no room for more)
             UnreadState.shows_messages & (UnreadState.unread > 0),
             rx.badge(

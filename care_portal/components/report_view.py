@@ -69,6 +69,7 @@ def report_parts_view(row: rx.Var) -> rx.Component:
                     rx.text.strong(t("reports.concern"), " · ", choice_text(row["parts_concern_severity"])),
                     ": ",
                     row["parts_concern"],
+                    as_="span",  # the callout's text is already a <p>
                 ),
                 icon="triangle_alert",
                 color_scheme=rx.match(row["parts_concern_severity"], *SEVERITY_COLOURS.items(), "gray"),

@@ -67,7 +67,7 @@ def log_out(page: Page) -> None:
     """Log out from the header (inline on desktop, in the menu on a phone)."""
     if page.viewport_size["width"] < 768:
         page.locator("#menu-button").click()
-        page.get_by_role("menuitem", name="Salir").click()
+        page.locator("#menu-logout").click()
     else:
         page.locator("#logout").click()
 

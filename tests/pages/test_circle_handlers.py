@@ -21,7 +21,7 @@ from care_portal.pages.circle.conversation_state import ConversationState
 from care_portal.pages.circle.invitation import InvitationState
 from care_portal.pages.circle.project_circle import CircleState
 from care_portal.pages.circle.shared_project import SharedProjectState
-from care_portal.services import accounts, messages
+from care_portal.services import accounts, manager_areas, messages
 from care_portal.services.circle import invitations
 from tests.services.care_helpers import PASSWORD
 from tests.services.circle.helpers import build_family
@@ -176,3 +176,26 @@ def test_the_header_counts_unread_and_gives_the_beneficiary_large_text(db):
     _call(rosa, "refresh")
     assert rosa.large_text
     assert rosa.unread == 0  # view-only: not in the conversation
+
+
+def test_a_manager_reassigned_while_the_pages_are_open_reads_and_writes_nothing(db):
+    family = build_family(db)
+    messages.post_message(db, actor=family.client, beneficiary_id=family.mother_id, body="¿Vendrá el lunes?")
+    db.commit()
+    token = _token(db, family.manager)
+    chat = _state(ConversationState, token, f"/mensajes/{family.mother_id}")
+    _call(chat, "load")
+    assert (chat.not_found, chat.is_team) == (False, True)
+    shared = _state(SharedProjectState, token, f"/familia/{family.mother_id}")
+    _call(shared, "load")
+    assert shared.project["full_name"] == "Rosa Madre"
+    manager_areas.reassign_beneficiary(
+        db, actor=family.admin, beneficiary_id=family.mother_id, manager_id=family.previous_manager.id
+    )
+    db.commit()
+    _call(chat, "send", {"body": "Sí, a las diez."})
+    assert _call(chat, "poll") is None
+    assert (chat.not_found, chat.items) == (True, [])
+    _call(shared, "load")
+    assert (shared.not_found, shared.project) == (True, {})
+    assert [m.body for m in db.exec(select(CircleMessage)).all()] == ["¿Vendrá el lunes?"]

@@ -34,7 +34,7 @@ import care_portal.pages
 from care_portal import routes
 from care_portal.cli.seed_catalog import seed_catalogue
 from care_portal.domain.sessions import SESSION_REF_COOKIE, session_ref
-from care_portal.models import Role
+from care_portal.models import Role, User
 from care_portal.models.care import Beneficiary
 from care_portal.models.plans import CarePlan
 from care_portal.models.shop import CareService
@@ -386,3 +386,113 @@ def test_week_handlers_refuse_another_managers_visits(db, state_name, handler, f
         assert routes.FORBIDDEN in str(answer)  # admins only
     else:
         assert state.field_errors or state.form_error, f"{state_name}.{handler} said nothing"
+
+
+# Who had which role at log-in, and the role an admin gave them since (one the handler may not serve).
+FORMER_ROLES = [
+    ("marta@example.es", Role.CLIENT, Role.RECRUITER),  # owns every id the handlers are given
+    ("gestor@example.es", Role.MANAGER, Role.CLIENT),  # managed Marta's relative until then
+    ("antes.seleccion@example.es", Role.RECRUITER, Role.CLIENT),
+    ("antes.admin@example.es", Role.ADMIN, Role.CLIENT),
+]
+
+
+def _demoted_since_login(db) -> dict[tuple[Role, Role], str]:
+    """Log each former account in, then change its role as an admin would: ``{(was, now): token}``."""
+    for email, was, _ in FORMER_ROLES[2:]:
+        accounts.sign_up(db, full_name="Antes", email=email, password=PASSWORD, role=was)
+    db.commit()
+    admin = accounts.sign_up(db, full_name="Ana", email="ana@example.es", password=PASSWORD, role=Role.ADMIN)
+    tokens = {}
+    for email, was, now in FORMER_ROLES:
+        password = PASSWORD if was != Role.MANAGER else "una frase segura"
+        tokens[(was, now)] = accounts.log_in(db, email=email, password=password).token
+        user_id = db.exec(select(User.id).where(User.email == email)).one()
+        accounts.set_role(db, actor=admin, user_id=user_id, role=now.value)
+    db.commit()
+    return tokens
+
+
+def test_every_handler_refuses_a_user_whose_role_was_removed_since_login(db, world):
+    """The role is read at each event, never kept from the log-in: a former owner or manager is refused.
+
+    Marta loses the client role, her relative's manager the manager role, a recruiter and an
+    admin theirs, all while logged in; each then calls every handler their old role served,
+    with Marta's ids: the «no access» page, and nothing changes.
+    """
+    tokens = _demoted_since_login(db)
+    assert db.get(Beneficiary, world["ids"]["beneficiary_id"]).manager_id is None  # released with the role
+    before = _database(db)
+    refused = []
+    for state_class, name in HANDLERS:
+        label = _label(state_class, name)
+        handler = state_class.event_handlers[name].fn
+        roles = getattr(handler, "guarded_roles", ())
+        if _allowed(state_class, name) or not roles:
+            continue
+        was, now = next((w, n) for w, n in tokens if w in roles and n not in roles)
+        caller = _state(state_class, tokens[(was, now)])
+        variables = _variables(caller)
+        answer = _run(caller, name, _arguments(handler, world["ids"]))
+        assert routes.FORBIDDEN in str(answer), f"{label}: a former {was.value} was not refused: {answer!r}"
+        assert _variables(caller) == variables, f"{label}: a former {was.value} filled the page"
+        assert _database(db) == before, f"{label}: a former {was.value} changed the database"
+        refused.append(label)
+    assert len(refused) >= 100
+    for area in ("Circle", "Plan", "Rating", "ManagerWeek", "Withdrawal", "Cancellation"):
+        assert any(area in label for label in refused), f"no {area} handler was called"
+
+
+# A manager opens a visit of their beneficiary; an admin gives the beneficiary to another manager;
+# the page still open, each action the old manager tries changes nothing.
+REASSIGNED_HANDLERS = [
+    ("ManagerTaskState", "log_contact", "pending", {"contact_note": "Llamé", "contact_channel": "phone"}),
+    (
+        "ManagerTaskState",
+        "schedule",
+        "pending",
+        {"appointment_day": "2030-01-07", "appointment_time": "10:00"},
+    ),
+    (
+        "ManagerWeekState",
+        "schedule_series",
+        "pending",
+        {"wd_1": "on", "series_time": "10:00", "series_first_day": "2030-01-07"},
+    ),
+    ("ManagerTaskState", "check_out", "visiting", None),
+    ("ManagerTaskState", "save_report", "visiting", {"work_done": "Paseo", "mood": "good"}),
+    ("ManagerTaskState", "upload_photos", "visiting", "photo"),
+]
+
+
+@pytest.mark.parametrize(("state_name", "handler", "task", "argument"), REASSIGNED_HANDLERS)
+def test_a_manager_reassigned_since_opening_the_visit_changes_nothing(
+    db, state_name, handler, task, argument
+):
+    from care_portal.services import manager_areas
+    from tests.services.report_helpers import photo_with_gps, visited
+    from tests.services.visit_helpers import build_world
+
+    visit_world = build_world(db)
+    task_id = visited(db, visit_world)  # the beneficiary's consent is signed, the first visit under way
+    if task == "pending":
+        task_id = visit_world.tasks[1]
+    token = accounts.log_in(db, email="gestor@example.es", password="una frase segura").token
+    db.commit()
+    state_class = next(s for s in _page_states() if s.__name__ == state_name)
+    state = _state_on_task(state_class, token, task_id)
+    _run(state, "load", [])  # the manager in charge opens the visit (the week: on its series)
+    assert state.loaded if state_name == "ManagerTaskState" else state.series["task_id"] == str(task_id)
+    manager_areas.reassign_beneficiary(
+        db,
+        actor=visit_world.admin,
+        beneficiary_id=visit_world.beneficiary_id,
+        manager_id=visit_world.other_manager.id,
+    )
+    db.commit()
+    if argument == "photo":
+        argument = [rx.UploadFile(file=io.BytesIO(photo_with_gps(320, 240)), path=Path("foto.jpg"))]
+    before = _database(db)
+    _run(state, handler, [] if argument is None else [argument])
+    assert _database(db) == before, f"{state_name}.{handler} by the former manager changed the visit"
+    assert state.field_errors or state.form_error or state.not_found, f"{state_name}.{handler} said nothing"

@@ -159,7 +159,9 @@ def _sender() -> rx.Component:
             rx.cond(
                 AdminAeatState.sender["last_error"] != "",
                 rx.callout(
-                    rx.text(t("admin.aeat.last_error"), ": ", AdminAeatState.sender["last_error"]),
+                    rx.text(
+                        t("admin.aeat.last_error"), ": ", AdminAeatState.sender["last_error"], as_="span"
+                    ),
                     icon="triangle_alert",
                     color_scheme="amber",
                 ),

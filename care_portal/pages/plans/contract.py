@@ -263,6 +263,7 @@ def _fee() -> rx.Component:
                 " × ",
                 PlanFormState.days.length().to_string(),
                 rx.cond(SessionState.is_en, " a week × 52 ÷ 12", " por semana × 52 ÷ 12"),
+                as_="span",  # the callout's text is already a <p>
             ),
             icon="euro",
             color_scheme="green",

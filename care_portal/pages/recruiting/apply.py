@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from care_portal import routes
+from care_portal.components.callouts import block_callout
 from care_portal.components.fields import (
     checkbox,
     error_text,
@@ -155,7 +156,12 @@ def _cv_step() -> rx.Component:
         rx.cond(
             ApplyState.cv_name != "",
             rx.callout(
-                rx.text(t("rec.cv.current"), " ", rx.text(ApplyState.cv_name, as_="span", weight="bold")),
+                rx.text(
+                    t("rec.cv.current"),
+                    " ",
+                    rx.text(ApplyState.cv_name, as_="span", weight="bold"),
+                    as_="span",
+                ),
                 icon="file_check",
                 color_scheme="green",
                 id="cv-current",
@@ -292,7 +298,7 @@ def _submit_step() -> rx.Component:
 
 def _done() -> rx.Component:
     return rx.vstack(
-        rx.callout(
+        block_callout(
             rx.vstack(
                 rx.heading(t("rec.submit.done_title"), size="5", as_="h2"), rx.text(t("rec.submit.done"))
             ),

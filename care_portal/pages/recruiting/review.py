@@ -122,7 +122,7 @@ class ReviewState(FormMixin, SessionState):
 def _fact(label_key: str, value: rx.Component | rx.Var) -> rx.Component:
     return rx.box(
         rx.text(t(label_key), weight="bold", size="2", color_scheme="gray"),
-        rx.text(value),
+        rx.box(value) if isinstance(value, rx.Component) else rx.text(value),  # never a <p> in a <p>
         margin_bottom="0.5em",
     )
 

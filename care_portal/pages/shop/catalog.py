@@ -9,6 +9,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.loading import when_loaded
 from care_portal.db import session_scope
 from care_portal.pages.shop.cart import CartState
 from care_portal.services import catalog
@@ -19,6 +20,7 @@ class ShopState(CartState):
     """The catalogue as the shop shows it (public)."""
 
     services: list[dict] = []
+    services_loaded: bool = False
 
     @rx.event
     @off_loop
@@ -26,6 +28,7 @@ class ShopState(CartState):
         """Load the services on sale in the current language."""
         with session_scope() as session:
             self.services = [asdict(s) for s in catalog.list_services(session, lang=self.lang)]
+        self.services_loaded = True
 
 
 def _service_card(service: dict) -> rx.Component:
@@ -124,11 +127,17 @@ def shop_page() -> rx.Component:
             align="center",
             margin_bottom="1em",
         ),
-        rx.grid(
-            rx.foreach(ShopState.services, _service_card),
-            columns=rx.breakpoints(initial="1", sm="2", md="3"),
-            spacing="4",
-            width="100%",
+        # The cards arrive after the page: until then their room is kept (the footer stays below the
+        # fold instead of jumping down past the screen: Lighthouse measured a layout shift of 0.244).
+        when_loaded(
+            ShopState.services_loaded,
+            rx.grid(
+                rx.foreach(ShopState.services, _service_card),
+                columns=rx.breakpoints(initial="1", sm="2", md="3"),
+                spacing="4",
+                width="100%",
+            ),
+            reserve="100vh",
         ),
         title_key="shop.title",
     )

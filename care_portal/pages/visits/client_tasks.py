@@ -154,8 +154,14 @@ def _task_card(task: rx.Var) -> rx.Component:
                         rx.text.strong(task["cancel_invoice"], class_name="task-rectifying"),
                         rx.cond(
                             task["cancel_refund_status"] == "failed",
-                            rx.text(t("visits.refund_failed_note"), class_name="task-refund-failed"),
+                            rx.text(
+                                t("visits.refund_failed_note"),
+                                as_="span",
+                                display="block",
+                                class_name="task-refund-failed",
+                            ),
                         ),
+                        as_="span",  # the callout's text is already a <p>
                     ),
                     icon="receipt",
                     color_scheme="gray",

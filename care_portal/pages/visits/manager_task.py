@@ -91,7 +91,7 @@ def _family_notes() -> rx.Component:
         rx.cond(
             S.week["incident_kind"] != "",
             rx.callout(
-                rx.text(t("task.state.incident"), ": ", S.week["incident_reason"]),
+                rx.text(t("task.state.incident"), ": ", S.week["incident_reason"], as_="span"),
                 icon="triangle_alert",
                 color_scheme="red",
                 id="incident-shown",

@@ -9,6 +9,7 @@ import reflex as rx
 
 from care_portal import routes
 from care_portal.components.calendar_feed import FeedState, feed_card
+from care_portal.components.callouts import block_callout
 from care_portal.components.fields import error_text, form_error_banner, form_field
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
@@ -193,7 +194,7 @@ def _series_card() -> rx.Component:
             ),
             rx.cond(
                 S.clashes.length() > 0,
-                rx.callout(
+                block_callout(
                     rx.vstack(
                         rx.text(t("week.clashes_title"), weight="bold"),
                         rx.foreach(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from care_portal import routes
+from care_portal.components.callouts import block_callout
 from care_portal.components.fields import form_error_banner, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
@@ -131,7 +132,7 @@ def _task_options(rows: list, t_) -> list[dict[str, str]]:
 
 def _confirm_cancel() -> rx.Component:
     error = S.field_errors.get("confirm_cancel", "")
-    return rx.callout(
+    return block_callout(
         rx.vstack(
             rx.text(S.preview.get("text", ""), id="cancel-preview"),
             rx.el.label(
