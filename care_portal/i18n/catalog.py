@@ -15,6 +15,7 @@ from care_portal.i18n.recruiting_texts import RECRUITING
 from care_portal.i18n.report_texts import REPORTS
 from care_portal.i18n.security_texts import SECURITY
 from care_portal.i18n.shop_texts import SHOP
+from care_portal.i18n.title_texts import TITLES
 from care_portal.i18n.visits_texts import VISITS
 from care_portal.i18n.week_texts import WEEK
 
@@ -282,6 +283,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     **PRIVACY,
     **CONSUMER,
     **DOCUMENTS,
+    **TITLES,
     **PLANS,
     **REPORTS,
 }

@@ -1,73 +1,75 @@
-"""The browser tab's title of each page, in English: by the parts of its Spanish title.
+"""The browser tab's title of each page, by the parts of its Spanish title.
 
 The page table (``care_portal.py``) names each page in Spanish, «Facturas · Cuidado en Casa»;
-each part between « · » is translated here (the brand and «Admin» stay as they are).
+each part between « · » is a ``title.*`` message here (the brand and «Admin» stay as they are).
 """
 
 KEPT = ("Cuidado en Casa", "Admin")
 
-TITLE_PARTS_EN: dict[str, str] = {
-    "Invitación": "Invitation",
-    "Familiar": "Family member",
-    "Mensajes": "Messages",
-    "Conversación": "Conversation",
-    "Ayuda": "Help",
-    "Privacidad": "Privacy",
-    "Condiciones": "Terms",
-    "Sin acceso": "No access",
-    "Declaración responsable": "Responsible declaration",
-    "Entrar": "Log in",
-    "Regístrate": "Sign up",
-    "Confirmar correo": "Confirm e-mail",
-    "Recuperar contraseña": "Recover password",
-    "Nueva contraseña": "New password",
-    "Mi área": "My area",
-    "Mis datos": "My data",
-    "Facturas": "Invoices",
-    "Selección": "Recruiting",
-    "Ofertas de empleo": "Job offers",
-    "Oferta de empleo": "Job offer",
-    "Mi candidatura": "My application",
-    "Mis candidaturas": "My applications",
-    "Oferta": "Offer",
-    "Candidatura": "Application",
-    "Panel del gestor": "Manager's dashboard",
-    "Tarea": "Task",
-    "Mi semana": "My week",
-    "Tareas": "Tasks",
-    "Sugerencias": "Suggestions",
-    "Cancelaciones": "Cancellations",
-    "Administración": "Administration",
-    "Servicios": "Services",
-    "Carrito": "Cart",
-    "Finalizar compra": "Checkout",
-    "Pago simulado": "Simulated payment",
-    "Pago": "Payment",
-    "Pago no completado": "Payment not completed",
-    "Mis pedidos": "My orders",
-    "Desistir de un pedido": "Withdraw from an order",
-    "Alta de familiar": "Add a family member",
-    "Proyectos": "Projects",
-    "Plan de cuidados": "Care plan",
-    "Pago mensual simulado": "Simulated monthly payment",
-    "Proyecto": "Project",
-    "Beneficiarios": "Beneficiaries",
-    "Gestores": "Managers",
-    "Correo saliente": "Outgoing mail",
-    "Facturas (administración)": "Invoices (administration)",
-    "VeriFactu (AEAT)": "VeriFactu (AEAT)",
-    "Pagos": "Payments",
-    "Historia": "History",
-    "Valoraciones": "Ratings",
-    "Página no encontrada": "Page not found",
+TITLES: dict[str, tuple[str, str]] = {
+    "title.invitacion": ("Invitación", "Invitation"),
+    "title.familiar": ("Familiar", "Family member"),
+    "title.mensajes": ("Mensajes", "Messages"),
+    "title.conversacion": ("Conversación", "Conversation"),
+    "title.ayuda": ("Ayuda", "Help"),
+    "title.privacidad": ("Privacidad", "Privacy"),
+    "title.condiciones": ("Condiciones", "Terms"),
+    "title.sin_acceso": ("Sin acceso", "No access"),
+    "title.declaracion_responsable": ("Declaración responsable", "Responsible declaration"),
+    "title.entrar": ("Entrar", "Log in"),
+    "title.registrate": ("Regístrate", "Sign up"),
+    "title.confirmar_correo": ("Confirmar correo", "Confirm e-mail"),
+    "title.recuperar_contrasena": ("Recuperar contraseña", "Recover password"),
+    "title.nueva_contrasena": ("Nueva contraseña", "New password"),
+    "title.mi_area": ("Mi área", "My area"),
+    "title.mis_datos": ("Mis datos", "My data"),
+    "title.facturas": ("Facturas", "Invoices"),
+    "title.seleccion": ("Selección", "Recruiting"),
+    "title.ofertas_de_empleo": ("Ofertas de empleo", "Job offers"),
+    "title.oferta_de_empleo": ("Oferta de empleo", "Job offer"),
+    "title.mi_candidatura": ("Mi candidatura", "My application"),
+    "title.mis_candidaturas": ("Mis candidaturas", "My applications"),
+    "title.oferta": ("Oferta", "Offer"),
+    "title.candidatura": ("Candidatura", "Application"),
+    "title.panel_del_gestor": ("Panel del gestor", "Manager's dashboard"),
+    "title.tarea": ("Tarea", "Task"),
+    "title.mi_semana": ("Mi semana", "My week"),
+    "title.tareas": ("Tareas", "Tasks"),
+    "title.sugerencias": ("Sugerencias", "Suggestions"),
+    "title.cancelaciones": ("Cancelaciones", "Cancellations"),
+    "title.administracion": ("Administración", "Administration"),
+    "title.servicios": ("Servicios", "Services"),
+    "title.carrito": ("Carrito", "Cart"),
+    "title.finalizar_compra": ("Finalizar compra", "Checkout"),
+    "title.pago_simulado": ("Pago simulado", "Simulated payment"),
+    "title.pago": ("Pago", "Payment"),
+    "title.pago_no_completado": ("Pago no completado", "Payment not completed"),
+    "title.mis_pedidos": ("Mis pedidos", "My orders"),
+    "title.desistir_de_un_pedido": ("Desistir de un pedido", "Withdraw from an order"),
+    "title.alta_de_familiar": ("Alta de familiar", "Add a family member"),
+    "title.proyectos": ("Proyectos", "Projects"),
+    "title.plan_de_cuidados": ("Plan de cuidados", "Care plan"),
+    "title.pago_mensual_simulado": ("Pago mensual simulado", "Simulated monthly payment"),
+    "title.proyecto": ("Proyecto", "Project"),
+    "title.beneficiarios": ("Beneficiarios", "Beneficiaries"),
+    "title.gestores": ("Gestores", "Managers"),
+    "title.correo_saliente": ("Correo saliente", "Outgoing mail"),
+    "title.facturas_administracion": ("Facturas (administración)", "Invoices (administration)"),
+    "title.verifactu_aeat": ("VeriFactu (AEAT)", "VeriFactu (AEAT)"),
+    "title.pagos": ("Pagos", "Payments"),
+    "title.historia": ("Historia", "History"),
+    "title.valoraciones": ("Valoraciones", "Ratings"),
+    "title.pagina_no_encontrada": ("Página no encontrada", "Page not found"),
 }
+
+_ENGLISH = dict(TITLES.values())
 
 
 def english_title(spanish: str) -> str | None:
     """Return a page's English tab title, or None when a part of it has no translation."""
     parts = []
     for part in spanish.split(" · "):
-        english = part if part in KEPT else TITLE_PARTS_EN.get(part)
+        english = part if part in KEPT else _ENGLISH.get(part)
         if english is None:
             return None
         parts.append(english)
