@@ -10,6 +10,7 @@ from care_portal import routes
 from care_portal.api.edge import edge_middleware
 from care_portal.api.routes import build_api
 from care_portal.components.calendar_feed import FeedState
+from care_portal.components.i18n import page_title
 from care_portal.config import Settings, get_settings
 from care_portal.observability import logs, metrics
 from care_portal.observability.errors import init_error_tracking
@@ -352,7 +353,7 @@ PAGES = [
 app.add_page(
     public.not_found_page,
     route="404",
-    title="Página no encontrada · Cuidado en Casa",
+    title=page_title("Página no encontrada · Cuidado en Casa"),
     on_load=SessionState.refresh_viewer,
 )
 
@@ -371,4 +372,4 @@ for route, component, title, loader in pages_to_serve(SETTINGS):
     # A guarded loader resolves the viewer itself (and shows it): no second look-up per page load.
     guarded_first = bool(loaders) and getattr(loaders[0].fn, "resolves_viewer", False)
     on_load = loaders if guarded_first else [SessionState.refresh_viewer, *loaders]
-    app.add_page(component, route=route, title=title, on_load=on_load)
+    app.add_page(component, route=route, title=page_title(title), on_load=on_load)

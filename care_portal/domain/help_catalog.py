@@ -17,75 +17,12 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from dataclasses import dataclass
 
 from care_portal import routes
+from care_portal.domain.help_model import DEMOS_URL, HelpEntry, HelpStep, Place
+from care_portal.domain.help_topics import TOPICS
 
-DEMOS_URL = "/demos"  # assets/demos, served by the app itself (same origin)
-
-
-@dataclass(frozen=True)
-class Place:
-    """A page a step links to.
-
-    Attributes:
-        route: Its path.
-        es: The link's text in Spanish («Ir a Alta de familiar»).
-        en: The link's text in English.
-    """
-
-    route: str
-    es: str
-    en: str
-
-
-@dataclass(frozen=True)
-class HelpStep:
-    """One step of an answer, and one caption of its video.
-
-    Attributes:
-        key: Stable name, used by the recording script.
-        es: The step in Spanish (one or two short sentences).
-        en: The step in English.
-        place: Where it happens, or None when it happens outside a page.
-    """
-
-    key: str
-    es: str
-    en: str
-    place: Place | None = None
-
-
-@dataclass(frozen=True)
-class HelpEntry:
-    """One question of the help page.
-
-    Attributes:
-        slug: Anchor and video file name.
-        question_es: The question in Spanish.
-        question_en: The question in English.
-        steps: The answer, step by step.
-        video: Whether a recorded video shows these steps.
-    """
-
-    slug: str
-    question_es: str
-    question_en: str
-    steps: tuple[HelpStep, ...]
-    video: bool = True
-
-    def video_url(self) -> str:
-        """Return the WebM video's URL."""
-        return f"{DEMOS_URL}/{self.slug}.webm"
-
-    def poster_url(self) -> str:
-        """Return the poster image's URL."""
-        return f"{DEMOS_URL}/{self.slug}.jpg"
-
-    def track_url(self, lang: str) -> str:
-        """Return the subtitles' URL in ``lang`` ("es" or "en")."""
-        return f"{DEMOS_URL}/{self.slug}.{lang}.vtt"
-
+__all__ = ["DEMOS_URL", "HELP_ENTRIES", "HelpEntry", "HelpStep", "Place"]
 
 SHOP = Place(routes.SHOP, "Ir a Servicios", "Go to Services")
 CART = Place(routes.CART, "Ir al carrito", "Go to the cart")
@@ -342,6 +279,7 @@ HELP_ENTRIES: tuple[HelpEntry, ...] = (
         ),
         video=False,
     ),
+    *TOPICS,  # without a video: plans, family circle, reports, withdrawal, «Mis datos»
 )
 
 ENTRIES_BY_SLUG = {entry.slug: entry for entry in HELP_ENTRIES}

@@ -5,6 +5,7 @@ from care_portal.i18n.billing_texts import BILLING
 from care_portal.i18n.care_texts import CARE
 from care_portal.i18n.circle_texts import CIRCLE
 from care_portal.i18n.consumer_texts import CONSUMER
+from care_portal.i18n.document_texts import DOCUMENTS
 from care_portal.i18n.help_texts import HELP
 from care_portal.i18n.legal_texts import LEGAL
 from care_portal.i18n.payment_texts import PAYMENTS
@@ -14,6 +15,7 @@ from care_portal.i18n.recruiting_texts import RECRUITING
 from care_portal.i18n.report_texts import REPORTS
 from care_portal.i18n.security_texts import SECURITY
 from care_portal.i18n.shop_texts import SHOP
+from care_portal.i18n.title_texts import TITLES
 from care_portal.i18n.visits_texts import VISITS
 from care_portal.i18n.week_texts import WEEK
 
@@ -280,6 +282,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     **WEEK,
     **PRIVACY,
     **CONSUMER,
+    **DOCUMENTS,
+    **TITLES,
     **PLANS,
     **REPORTS,
 }

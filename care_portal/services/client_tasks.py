@@ -38,7 +38,7 @@ from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_reaches, ensure_role
 from care_portal.services.calendars import appointment_mail
 from care_portal.services.care_access import blocked_beneficiary_ids
-from care_portal.services.notifications import queue_email
+from care_portal.services.notifications import queue_email, recipient_language
 from care_portal.services.paging import Page, fetch_page
 from care_portal.services.task_names import english_service_names
 from care_portal.services.visits import report_dict
@@ -314,26 +314,29 @@ def submit_suggestion(
 
 
 def _mail_team_and_manager(session: Session, actor: Viewer, task: Task | None, kind: str, text: str) -> None:
+    """E-mail a suggestion to the team (in Spanish) and to the visit's manager (in their language)."""
     beneficiary = session.get(Beneficiary, task.beneficiary_id) if task else None
-    about = (
-        tr(
-            "suggest.mail.about",
-            "es",
-            service=task.service_name,
-            beneficiary=beneficiary.full_name if beneficiary else "",
-            date=format_datetime(task.appointment_start, "es") or "—",
-            code=task.visit_code,
-        )
-        if task
-        else ""
-    )
-    subject = tr(f"suggest.mail.subject.{kind}", "es", client=actor.full_name)
-    body = tr("suggest.mail.body", "es", client=actor.full_name, email=actor.email, about=about, message=text)
-    recipients = [get_settings().team_email]
+    recipients = [(get_settings().team_email, "es")]
     manager = session.get(User, task.manager_id) if task and task.manager_id else None
     if manager is not None:
-        recipients.append(manager.email)
-    for to in recipients:
+        recipients.append((manager.email, recipient_language(manager)))
+    for to, lang in recipients:
+        about = (
+            tr(
+                "suggest.mail.about",
+                lang,
+                service=task.service_name,
+                beneficiary=beneficiary.full_name if beneficiary else "",
+                date=format_datetime(task.appointment_start, lang) or "—",
+                code=task.visit_code,
+            )
+            if task
+            else ""
+        )
+        subject = tr(f"suggest.mail.subject.{kind}", lang, client=actor.full_name)
+        body = tr(
+            "suggest.mail.body", lang, client=actor.full_name, email=actor.email, about=about, message=text
+        )
         queue_email(session, to=to, subject=subject, body=body, kind=f"suggestion_{kind}")
 
 

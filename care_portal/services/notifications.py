@@ -58,6 +58,16 @@ def queue_email(session: Session, *, to: str, subject: str, body: str, kind: str
     session.add(OutboxMessage(to_address=to, subject=subject[:200], body_text=body, kind=kind))
 
 
+def recipient_language(person) -> str:
+    """Return the language of an e-mail to a person (their profile's); the team's mailbox reads Spanish.
+
+    Args:
+        person: The recipient (a ``User``), or None when the e-mail goes to the team's address.
+    """
+    language = getattr(person, "language", "") if person is not None else ""
+    return language if language in ("es", "en") else "es"
+
+
 def attachments_of(session: Session, message_id: int) -> tuple:
     """Return a message's attachments as ``(filename, content_type, text)`` triples."""
     rows = session.exec(

@@ -125,8 +125,8 @@ def parts_dict(row: ReportParts | None) -> dict[str, str]:
     }
 
 
-def printed_parts(session: Session, task_id: int) -> dict:
-    """The structured parts as the report PDF prints them (Spanish labels and values), or nothing."""
+def printed_parts(session: Session, task_id: int, lang: str = "es") -> dict:
+    """The structured parts as the report PDF prints them (labels and values in ``lang``), or nothing."""
     row = session.exec(select(ReportParts).where(ReportParts.task_id == task_id)).first()
     if row is None:
         return {"parts": [], "concern": "", "concern_severity": ""}
@@ -138,7 +138,9 @@ def printed_parts(session: Session, task_id: int) -> dict:
         ("medication", "reports.medication"),
     )
     return {
-        "parts": [(tr(label), tr(f"reports.choice.{getattr(row, name)}")) for name, label in labels],
+        "parts": [
+            (tr(label, lang), tr(f"reports.choice.{getattr(row, name)}", lang)) for name, label in labels
+        ],
         "concern": row.concern,
-        "concern_severity": tr(f"reports.choice.{row.concern_severity}").lower(),
+        "concern_severity": tr(f"reports.choice.{row.concern_severity}", lang).lower(),
     }

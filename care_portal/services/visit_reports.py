@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from care_portal.domain.errors import NotFound
 from care_portal.domain.formatting import format_datetime
+from care_portal.i18n import LANGUAGES, tr
 from care_portal.integrations.pdf import render_pdf
 from care_portal.models import AccessSubject, User
 from care_portal.models.care import Beneficiary
@@ -15,12 +16,20 @@ from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.report_parts import printed_parts
 from care_portal.services.responsibility import current_manager_id, may_read_task
+from care_portal.services.task_names import english_service_names, service_name
 
 
 def report_pdf(
-    session: Session, *, actor: Viewer | None, task_id: int, client_ip: str = ""
+    session: Session, *, actor: Viewer | None, task_id: int, client_ip: str = "", lang: str | None = None
 ) -> tuple[str, bytes]:
-    """Render a task's report and log the view.
+    """Render a task's report in the reader's language and log the view.
+
+    Args:
+        session: The database session.
+        actor: Who asks.
+        task_id: The visit.
+        client_ip: For the audit trail.
+        lang: The PDF's language; the reader's own (their profile's) when not given.
 
     Returns:
         The file name and the PDF bytes.
@@ -38,21 +47,24 @@ def report_pdf(
         raise NotFound()
     beneficiary = session.get(Beneficiary, task.beneficiary_id)
     manager = session.get(User, task.manager_id) if task.manager_id else None
+    lang = lang if lang in LANGUAGES else actor.language if actor.language in LANGUAGES else "es"
     pdf = render_pdf(
         "visit_report.html",
         {
+            "lang": lang,
+            "t": lambda key, **params: tr(key, lang, **params),
             "task_id": task.id,
-            "service": task.service_name,
+            "service": service_name(task, english_service_names(session, [task.order_line_id], lang)),
             "beneficiary": beneficiary.full_name if beneficiary else "",
             "manager": manager.full_name if manager else "",
-            "appointment": format_datetime(task.appointment_start),
-            "checked_in": format_datetime(task.checked_in_at),
-            "checked_out": format_datetime(task.checked_out_at),
-            "created": format_datetime(report.created_at),
+            "appointment": format_datetime(task.appointment_start, lang),
+            "checked_in": format_datetime(task.checked_in_at, lang),
+            "checked_out": format_datetime(task.checked_out_at, lang),
+            "created": format_datetime(report.created_at, lang),
             "work_done": report.work_done,
             "observations": report.observations,
             "next_steps": report.next_steps,
-            **printed_parts(session, task.id),
+            **printed_parts(session, task.id, lang),
         },
     )
     record_event(
@@ -70,4 +82,4 @@ def report_pdf(
         subject=AccessSubject.REPORT,
         target_id=task.id,
     )
-    return f"informe-visita-{task.id}.pdf", pdf
+    return tr("doc.report.file", lang, id=task.id), pdf

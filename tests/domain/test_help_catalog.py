@@ -49,3 +49,23 @@ def test_every_step_links_to_a_page_of_the_app():
                 assert step.place.route in STATIC_ROUTES
                 assert step.place.es
                 assert step.place.en
+
+
+@pytest.mark.parametrize(
+    ("spanish", "english", "slug"),
+    [
+        ("plan mensual", "monthly care plan", "planes"),
+        ("invitar familiar", "invite relative", "familia"),
+        ("mensajes gestor", "messages manager", "familia"),
+        ("informe valora", "report rate", "informes"),
+        ("desistir 14 días", "withdraw 14 days", "desistimiento"),
+        ("descarga mis datos zip", "download data zip", "mis-datos"),
+    ],
+)
+def test_plans_circle_reports_withdrawal_and_my_data_are_answered_in_both_languages(spanish, english, slug):
+    assert slug in search_entries(spanish)
+    assert slug in search_entries(english)
+    entry = ENTRIES_BY_SLUG[slug]
+    assert entry.question_es.startswith("¿")
+    assert not entry.question_en.startswith("¿")
+    assert not entry.video  # no new recording: these answers are text only

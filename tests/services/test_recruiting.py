@@ -456,3 +456,19 @@ def test_staying_in_the_pool_is_asked_at_application_recorded_and_spares_the_cv_
     kept = db.get(Application, pooled.id)
     assert kept.cv_key
     assert storage.read_private(kept.cv_key) == PDF
+
+
+def test_a_candidate_who_reads_english_gets_the_emails_in_english(db, people):
+    db.get(User, people["candidate"].id).language = "en"
+    db.commit()
+    candidate = accounts.to_viewer(db.get(User, people["candidate"].id))
+    offer, single, _ = _open_offer(db, people["recruiter"])
+    _apply(db, candidate, offer.id, single.id)
+    application = db.exec(select(Application)).one()
+    rec.move_stage(db, actor=people["admin"], application_id=application.id, target="rejected")
+    db.commit()
+    subjects = [m.subject for m in db.exec(select(OutboxMessage).order_by(OutboxMessage.id)).all()]
+    assert subjects == [
+        f"We have received your application: {offer.title}",
+        f"About your application: {offer.title}",
+    ]

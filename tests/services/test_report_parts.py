@@ -10,10 +10,10 @@ from sqlmodel import select
 
 from care_portal.domain.errors import NotFound, ValidationFailed
 from care_portal.domain.report_parts import ReportPartsInput, check_parts
-from care_portal.models import OutboxMessage
+from care_portal.models import OutboxMessage, User
 from care_portal.models.visit_feedback import ReportParts
 from care_portal.models.visits import VisitReport
-from care_portal.services import report_parts, visit_reports
+from care_portal.services import accounts, report_parts, visit_reports
 from tests.services.report_helpers import reported, visited
 from tests.services.visit_helpers import build_world
 
@@ -144,3 +144,20 @@ def test_the_report_pdf_prints_the_parts_and_the_concern(db, world):
     assert "Medicación tomada según lo previsto No" in text
     assert "Preocupación (leve)" in text
     assert "Tos seca." in text
+
+
+def test_an_english_reader_gets_the_report_pdf_in_english(db, world):
+    task_id = reported(db, world, mood="low", medication="no", concern="Tos seca.", concern_severity="minor")
+    db.get(User, world.client.id).language = "en"
+    db.commit()
+    reader = accounts.to_viewer(db.get(User, world.client.id))
+    name, pdf = visit_reports.report_pdf(db, actor=reader, task_id=task_id)
+    text = " ".join("".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert name == f"visit-report-{task_id}.pdf"
+    assert "Visit report" in text
+    assert "Companion visit" in text
+    assert "How they were" in text
+    assert "Concern (minor)" in text
+    assert "Tos seca." in text  # what the manager wrote stays as written
+    assert "Cómo estaba" not in text
+    assert "Visita de compañía" not in text

@@ -20,7 +20,7 @@ from care_portal.models.types import utcnow
 from care_portal.models.visits import Task
 from care_portal.services import invoicing, payment_reconciliation, plans
 from care_portal.services.audit import record_event
-from care_portal.services.notifications import queue_email
+from care_portal.services.notifications import queue_email, recipient_language
 from care_portal.services.plans.mail import task_line
 from care_portal.services.visit_codes import new_visit_code
 
@@ -193,17 +193,20 @@ def _queue_paid_emails(session: Session, order: Order) -> None:
         kind="order_paid",
     )
     manager = session.get(User, beneficiary.manager_id) if beneficiary and beneficiary.manager_id else None
+    staff_lang = recipient_language(manager)
     queue_email(
         session,
         to=manager.email if manager else get_settings().team_email,
         subject=tr(
-            "mail.new_tasks.subject" if manager else "mail.unassigned_tasks.subject", "es", beneficiary=name
+            "mail.new_tasks.subject" if manager else "mail.unassigned_tasks.subject",
+            staff_lang,
+            beneficiary=name,
         ),
         body=tr(
             "mail.new_tasks.body",
-            "es",
+            staff_lang,
             beneficiary=name,
-            tasks="\n".join(task_line(task, "es") for task in tasks),
+            tasks="\n".join(task_line(task, staff_lang) for task in tasks),
             observations=order.observations or "—",
             preferred=order.preferred_dates or "—",
         ),

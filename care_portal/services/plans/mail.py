@@ -14,7 +14,7 @@ from care_portal.models import User
 from care_portal.models.care import Beneficiary
 from care_portal.models.plans import CarePlan, CarePlanPeriod
 from care_portal.models.visits import Task
-from care_portal.services.notifications import queue_email
+from care_portal.services.notifications import queue_email, recipient_language
 
 
 def describe_schedule(pairs: list, lang: str) -> str:
@@ -64,19 +64,22 @@ def period_paid(session: Session, plan: CarePlan, period: CarePlanPeriod, tasks:
         ),
         kind="plan_period_paid",
     )
+    staff_lang = recipient_language(manager)
     queue_email(
         session,
         to=manager.email if manager else get_settings().team_email,
         subject=tr(
-            "mail.new_tasks.subject" if manager else "mail.unassigned_tasks.subject", "es", beneficiary=name
+            "mail.new_tasks.subject" if manager else "mail.unassigned_tasks.subject",
+            staff_lang,
+            beneficiary=name,
         ),
         body=tr(
             "mail.new_tasks.body",
-            "es",
+            staff_lang,
             beneficiary=name,
-            tasks="\n".join(task_line(task, "es") for task in tasks) or "—",
+            tasks="\n".join(task_line(task, staff_lang) for task in tasks) or "—",
             observations=plan.observations or "—",
-            preferred=describe_schedule(plan.schedule, "es"),
+            preferred=describe_schedule(plan.schedule, staff_lang),
         ),
         kind="manager_new_tasks" if manager else "unassigned_tasks",
     )
@@ -103,10 +106,10 @@ def payment_failed(session: Session, plan: CarePlan, period: CarePlanPeriod) -> 
     queue_email(
         session,
         to=manager.email if manager else get_settings().team_email,
-        subject=tr("plans.mail.failed_manager.subject", "es", beneficiary=name),
+        subject=tr("plans.mail.failed_manager.subject", recipient_language(manager), beneficiary=name),
         body=tr(
             "plans.mail.failed_manager.body",
-            "es",
+            recipient_language(manager),
             beneficiary=name,
             service=plan.service_name,
             period=_period_text(period),
@@ -118,21 +121,22 @@ def payment_failed(session: Session, plan: CarePlan, period: CarePlanPeriod) -> 
 def plan_changed(session: Session, plan: CarePlan, what: str) -> None:
     """Confirm to the client a pause, a resumption, a change or the end of a plan; tell the manager."""
     client, beneficiary, manager = _people(session, plan)
+    staff_lang = recipient_language(manager)
     name = beneficiary.full_name if beneficiary else ""
     queue_email(
         session,
         to=manager.email if manager else get_settings().team_email,
-        subject=tr("plans.mail.manager_changed.subject", "es", beneficiary=name),
+        subject=tr("plans.mail.manager_changed.subject", staff_lang, beneficiary=name),
         body=tr(
             "plans.mail.manager_changed.body",
-            "es",
+            staff_lang,
             beneficiary=name,
             service=plan.service_name,
-            change=tr(f"plans.mail.{what}.text", "es"),
+            change=tr(f"plans.mail.{what}.text", staff_lang),
             schedule=tr(
                 "plans.mail.manager_schedule",
-                "es",
-                schedule=describe_schedule(plan.pending_change["schedule"], "es"),
+                staff_lang,
+                schedule=describe_schedule(plan.pending_change["schedule"], staff_lang),
             )
             if what == "changed" and plan.pending_change.get("schedule")
             else "",

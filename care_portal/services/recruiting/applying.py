@@ -212,7 +212,7 @@ def submit_application(
         )
     )
     offer = session.get(JobOffer, offer_id)
-    _email_candidate(session, application, actor.email, "submitted", offer.title)
+    _email_candidate(session, application, actor.email, "submitted", offer.title, actor.language)
     record_event(
         session,
         actor_id=actor.id,

@@ -12,9 +12,9 @@ from care_portal.services.notifications import queue_email
 
 
 def _email_candidate(
-    session: Session, application: Application, to: str, kind: str, offer_title: str
+    session: Session, application: Application, to: str, kind: str, offer_title: str, lang: str = "es"
 ) -> None:
-    """Queue a Spanish e-mail about the application in the caller's transaction."""
+    """Queue an e-mail about the application, in the candidate's language, in the caller's transaction."""
     params = {
         "name": application.full_name,
         "offer": offer_title,
@@ -23,7 +23,7 @@ def _email_candidate(
     queue_email(
         session,
         to=to,
-        subject=tr(f"rec.mail.{kind}.subject", "es", **params),
-        body=tr(f"rec.mail.{kind}.body", "es", **params),
+        subject=tr(f"rec.mail.{kind}.subject", lang, **params),
+        body=tr(f"rec.mail.{kind}.body", lang, **params),
         kind=f"recruiting_{kind}",
     )

@@ -48,7 +48,7 @@ def move_stage(
         new_stage
     )
     if mail_kind:
-        _email_candidate(session, application, candidate.email, mail_kind, offer.title)
+        _email_candidate(session, application, candidate.email, mail_kind, offer.title, candidate.language)
     record_event(
         session,
         actor_id=actor.id,
