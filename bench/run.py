@@ -255,9 +255,12 @@ def table(results: dict) -> str:
                 ("SI", "speed_index_ms"),
             )
         )
+        index = audit.get("benchmark_index")
         lines.append(
             f"| Lighthouse mobile {route} | performance {audit.get('score')} (target ≥ 95): "
-            f"{timings}, CLS {audit.get('cls')} |"
+            f"{timings}, CLS {audit.get('cls')}"
+            + (f" (CPU benchmark index {index:.0f})" if index else "")
+            + " |"
         )
     return "\n".join(lines)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from care_portal.components.i18n import t
 from care_portal.services.paging import Page
@@ -26,7 +27,7 @@ class PagerMixin(rx.State, mixin=True):
 def page_controls(
     number: rx.Var,
     count: rx.Var,
-    go_to: Callable[[rx.Var], rx.EventSpec],
+    go_to: Callable[[rx.Var], EventSpec],
     *,
     class_prefix: str = "pager",
     **props,

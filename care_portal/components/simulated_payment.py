@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import reflex as rx
+from reflex.event import EventSpec
 
 from care_portal.components.i18n import t
 
@@ -16,8 +17,8 @@ def simulated_warning() -> rx.Component:
 
 def simulated_payment_card(
     *details: rx.Component,
-    pay: tuple[str, rx.EventSpec, str],
-    refuse: tuple[str, rx.EventSpec, str],
+    pay: tuple[str, EventSpec, str],
+    refuse: tuple[str, EventSpec, str],
 ) -> rx.Component:
     """A card with what is paid, a green «pay» button and an outlined button to refuse the payment.
 

@@ -16,12 +16,12 @@ STATE_COLORS = {
 }
 
 
-def state_badge(state: rx.Var) -> rx.Component:
-    """A coloured badge with the translated task state."""
+def state_badge(state: rx.Var, size: str = "2") -> rx.Component:
+    """A coloured badge with the translated task state (``size`` "1" in the week's hour grid)."""
     return rx.match(
         state,
-        *[(s, rx.badge(t(f"task.state.{s}"), size="2", color_scheme=c)) for s, c in STATE_COLORS.items()],
-        rx.badge(state, size="2"),
+        *[(s, rx.badge(t(f"task.state.{s}"), size=size, color_scheme=c)) for s, c in STATE_COLORS.items()],
+        rx.badge(state, size=size),
     )
 
 

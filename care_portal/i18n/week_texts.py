@@ -100,6 +100,8 @@ WEEK: dict[str, tuple[str, str]] = {
     ),
     "week.previous_day": ("Día anterior", "Previous day"),
     "week.next_day": ("Día siguiente", "Next day"),
+    "week.grid_caption": ("Citas de la semana,", "Appointments of the week,"),
+    "week.grid_hour": ("Hora", "Time"),
     "week.previous_week": ("Semana anterior", "Previous week"),
     "week.next_week": ("Semana siguiente", "Next week"),
     "week.no_appointments_day": ("Sin citas este día.", "No appointments on this day."),

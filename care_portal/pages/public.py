@@ -29,9 +29,12 @@ def home_page() -> rx.Component:
                     SessionState.is_logged_in,
                     rx.link(rx.button(t("nav.account"), size="4"), href=routes.ACCOUNT, id="home-cta"),
                     # Only once the session is known: a logged-in person is never invited to sign up.
+                    # Until then an invisible copy keeps its room, so «Cómo funciona» and the rest of
+                    # the page do not move when it appears (Lighthouse measured a shift of 0.028).
                     rx.cond(
                         rx.State.is_hydrated,
                         rx.link(rx.button(t("home.cta_signup"), size="4"), href=routes.SIGNUP, id="home-cta"),
+                        rx.box(rx.button(t("home.cta_signup"), size="4", tab_index=-1), visibility="hidden"),
                     ),
                 ),
                 rx.link(rx.button(t("home.cta_help"), size="4", variant="outline"), href=routes.HELP),

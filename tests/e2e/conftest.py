@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.chromium import ChromiumKeeper, JourneyWatchdog
 from tests.e2e import helpers
 from tests.e2e.accessibility import check_accessibility
 from tests.e2e.world import World
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 DEMO_PASSWORD = "cuidado-demo-2026"
-JOURNEY_TIMEOUT_SECONDS = 300
+JOURNEY_TIMEOUT_SECONDS = 300  # each step waits at most 20 s; a journey longer than this is stuck
 
 
 def pytest_addoption(parser):
@@ -37,9 +38,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
-            # A journey's own steps wait at most 20 s each; a whole journey longer than this is stuck
-            # (its fixtures, such as the frontend build, are bounded by their own waits).
-            item.add_marker(pytest.mark.timeout(JOURNEY_TIMEOUT_SECONDS, func_only=True))
     order = config.getoption("--e2e-order", default=None)
     if order == "reverse":
         items.reverse()
@@ -154,16 +152,21 @@ def app_url(smtp_server, served_folder):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, headless."""
+def chromium():
+    """Debian's Chromium, headless, for the whole session (launched again if a watchdog closed it)."""
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=20_000)  # as long as actions wait: the machine is shared and slow
-
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        keeper = ChromiumKeeper(playwright)
+        yield keeper
+        keeper.close()
+
+
+@pytest.fixture
+def browser(chromium, app_url):
+    """The running browser (after the app is served: a journey's time starts with the browser)."""
+    return chromium.get()
 
 
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
@@ -174,17 +177,25 @@ def viewport(request):
 
 @pytest.fixture
 def page(browser, viewport, request):
-    """A fresh browser context and page; a screenshot is kept when the test fails."""
+    """A fresh browser context and page; a screenshot is kept when the test fails.
+
+    The journey has ``JOURNEY_TIMEOUT_SECONDS``: past it a watchdog makes the stuck call fail.
+    """
+    from playwright.sync_api import Error
+
     context = browser.new_context(viewport=VIEWPORTS[viewport], locale="es-ES", timezone_id="Europe/Madrid")
     context.set_default_timeout(20_000)
     page = context.new_page()
     page.viewport_name = viewport
-    yield page
+    with JourneyWatchdog(JOURNEY_TIMEOUT_SECONDS, request.node.nodeid):
+        yield page
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"FAILED-{request.node.name}.png"), full_page=True)
-    context.close()
+        with contextlib.suppress(Error):  # the page or the browser may be what failed
+            page.screenshot(path=str(ARTIFACTS / f"FAILED-{request.node.name}.png"), full_page=True)
+    with contextlib.suppress(Error):
+        context.close()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -25,6 +25,17 @@ def open_page(page: Page, url: str) -> None:
     check_accessibility(page)
 
 
+def switch_language(page: Page) -> None:
+    """Press the language switch and wait for the page the app loads again in the other language.
+
+    The switch reloads the page itself (so loaders run again in the new language); a test that goes
+    on at once would race that reload (``net::ERR_ABORTED``, or a check run on a vanishing page).
+    """
+    with page.expect_navigation(wait_until="load"):
+        page.locator("#lang-switch").first.click()
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+
+
 def log_in(page: Page, base: str, email: str, password: str = DEMO_PASSWORD, next_path: str = "") -> None:
     """Log in through the form."""
     open_page(page, f"{base}/entrar" + (f"?next={next_path}" if next_path else ""))

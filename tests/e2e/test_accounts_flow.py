@@ -14,6 +14,7 @@ from tests.e2e.helpers import (
     open_page,
     sign_up,
     sign_up_and_confirm,
+    switch_language,
     text_was_seen,
     unique_email,
     watch_for_text,
@@ -67,10 +68,10 @@ def test_lost_visitors_and_languages_are_looked_after(page, app_url, smtp_server
     icon = page.locator('link[rel="icon"]').first.get_attribute("href")
     assert page.request.get(f"{app_url}{icon}").ok
     snapshot(page, "not-found")
-    page.locator("#lang-switch").click()
+    switch_language(page)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("We cannot find this page")
-    page.locator("#lang-switch").click()
+    switch_language(page)
     expect(page.locator("html")).to_have_attribute("lang", "es")
     # Someone logged in is not invited to create an account.
     sign_up_and_confirm(page, app_url, smtp_server, "Marta Ruiz", unique_email("inicio"), PASSWORD)
@@ -151,14 +152,14 @@ def test_admin_sees_users_and_outgoing_mail(page, app_url, world):
 def test_language_switch_is_remembered(page, app_url):
     open_page(page, f"{app_url}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Cuidado a domicilio para quien más quieres")
-    page.locator("#lang-switch").click()
+    switch_language(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Home care for the people you love most")
     page.reload()
     expect(page.get_by_role("heading", level=1)).to_have_text("Home care for the people you love most")
     open_page(page, f"{app_url}/entrar")
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
     snapshot(page, "login-english")
-    page.locator("#lang-switch").click()
+    switch_language(page)
     expect(page.get_by_role("heading", name="Entrar")).to_be_visible()
 
 

@@ -16,10 +16,18 @@ EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 2
 
 
 def _new_client(page: Page, base: str, smtp_server, name: str) -> str:
+    """Sign up through the form: a new client lands on «Mi cuenta», where «Alta de familiar» starts."""
     email = unique_email("familia")
     sign_up_and_confirm(page, base, smtp_server, name, email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/cuenta/?$"))
     return email
+
+
+def _client(page: Page, base: str, world, name: str) -> str:
+    """A client made by the world and logged in (the sign-up journey has its own tests)."""
+    client = world.person(Role.CLIENT, name)
+    log_in(page, base, client.email, client.password)
+    return client.email
 
 
 def _fill_person_and_home(
@@ -94,11 +102,9 @@ def test_a_household_of_two_with_a_signed_consent_appears_in_proyectos(page, app
     snapshot(page, "care-projects")
 
 
-def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(
-    page, app_url, smtp_server, world
-):
+def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(page, app_url, world):
     other = world.person(Role.CLIENT, "Carmen Cliente López")
-    _new_client(page, app_url, smtp_server, "Tomás Vidal")
+    _client(page, app_url, world, "Tomás Vidal")
     page.goto(f"{app_url}/cuenta/alta-familiar")
     _fill_person_and_home(page, "Amparo Vidal Soler")
     # What was typed survives a reload of the long form (kept in this tab until it is sent).
@@ -140,8 +146,8 @@ def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(
     expect(page.locator(".project-card").filter(has_text="Amparo Vidal Soler")).to_have_count(0)
 
 
-def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url, smtp_server):
-    _new_client(page, app_url, smtp_server, "Marta Gil")
+def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url, world):
+    _client(page, app_url, world, "Marta Gil")
     page.goto(f"{app_url}/cuenta/alta-familiar")
     _choose_file(page, "documents", "informe.pdf", EXECUTABLE, "application/pdf")
     expect(page.locator("#field-documents-error")).to_contain_text("Solo aceptamos PDF, JPG o PNG")
@@ -163,7 +169,7 @@ def test_an_admin_assigns_a_manager_to_a_beneficiary_outside_every_area(page, ap
     area = world.postal_code()
     manager = world.person(Role.MANAGER, "Gonzalo Gestor Ruiz", areas=(area,))
     admin = world.person(Role.ADMIN, "Ana Admin")
-    email = _new_client(page, app_url, smtp_server, "Jorge Ramos")
+    email = _client(page, app_url, world, "Jorge Ramos")
     page.goto(f"{app_url}/cuenta/alta-familiar")
     name = f"Dolores Ramos {page.viewport_name}"
     _fill_person_and_home(page, name, postal_code="41001", town="Sevilla")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from care_portal.models import Role
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, open_page
+from tests.e2e.helpers import log_in, open_page, switch_language
 
 ENGLISH_DATE = re.compile(r"\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d")
 
@@ -23,7 +23,7 @@ def test_switching_to_english_shows_english_services_amounts_and_dates(page, app
 
     open_page(page, f"{app_url}/tienda")
     expect(page.locator(".service-card").first).to_contain_text("25,00\u00a0€")
-    page.locator("#lang-switch").click()
+    switch_language(page)
     expect(page.locator("html")).to_have_attribute("lang", "en")
     name = page.get_by_role("heading", name="Companion visit", exact=True)  # not «Pack of 4 companion…»
     card = page.locator(".service-card").filter(has=name)

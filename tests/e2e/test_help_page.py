@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from care_portal.domain.help_catalog import ENTRIES_BY_SLUG, HELP_ENTRIES, video_entries
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import open_page
+from tests.e2e.helpers import open_page, switch_language
 
 PLAY_AND_READ = """async (id) => {
   const video = document.getElementById(id);
@@ -75,7 +75,7 @@ def test_search_filters_the_questions_and_steps_link_to_their_pages(page, app_ur
 
 def test_in_english_the_english_subtitles_are_chosen(page, app_url):
     open_page(page, f"{app_url}/ayuda")
-    page.locator("#lang-switch").first.click()
+    switch_language(page)
     entry = ENTRIES_BY_SLUG["familiar"]
     expect(page.get_by_role("heading", name=entry.question_en)).to_be_visible()
     expect(page.locator("#ayuda-familiar .help-go").first).to_have_text("Go to Register a relative →")

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import tempfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error
 
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.chromium import ChromiumKeeper, JourneyWatchdog
 from tests.smtp_server import SmtpServer
+
+JOURNEY_TIMEOUT_SECONDS = 420  # a drill waits for restarts; one longer than this is stuck
 
 
 def _https_port() -> int:
@@ -65,14 +69,20 @@ def topology(topology_smtp):
 
 
 @pytest.fixture(scope="session")
-def https_browser():
-    """Debian's Chromium, headless."""
+def https_chromium():
+    """Debian's Chromium, headless, for the whole pass (launched again if a watchdog closed it)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        keeper = ChromiumKeeper(playwright)
+        yield keeper
+        keeper.close()
+
+
+@pytest.fixture
+def https_browser(https_chromium):
+    """The running browser."""
+    return https_chromium.get()
 
 
 @pytest.fixture
@@ -87,13 +97,16 @@ def https_page(https_browser, request):
     context.set_default_timeout(30_000)
     page = context.new_page()
     page.viewport_name = "desktop"
-    yield page
+    with JourneyWatchdog(JOURNEY_TIMEOUT_SECONDS, request.node.nodeid):
+        yield page
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         folder = Path(__file__).resolve().parents[2] / "test-artifacts"
         folder.mkdir(exist_ok=True)
-        page.screenshot(path=str(folder / f"FAILED-{request.node.name}.png"), full_page=True)
-    context.close()
+        with contextlib.suppress(Error):  # the page or the browser may be what failed
+            page.screenshot(path=str(folder / f"FAILED-{request.node.name}.png"), full_page=True)
+    with contextlib.suppress(Error):
+        context.close()
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -94,6 +94,7 @@ def test_no_handler_runs_sql_on_the_event_loop(db, world, loop_statements):
 
 def test_the_recorder_sees_sql_on_the_event_loop(db, loop_statements):
     """The check above can fail: a handler that queries on the loop is caught."""
+
     async def blocking_handler():
         with session_scope() as session:
             session.exec(select(User)).all()

@@ -52,6 +52,8 @@ def test_a_closed_account_keeps_its_invoices_blocked_and_the_job_purges_them_aft
     invoice = db.exec(select(Invoice).where(Invoice.client_id == world.client.id)).one()
     pdf = invoice_documents.ensure_pdf(db, invoice.id)
     assert pdf.startswith(b"%PDF")
+    others_invoice = db.exec(select(Invoice).where(Invoice.client_id == world.other_client.id)).one()
+    invoice_documents.ensure_pdf(db, others_invoice.id)  # stored too: the sweep must keep it
     fiscal, records = _fiscal(db, world.client.id), db.exec(select(BillingRecord)).all()
     closed = utcnow()
     erasure.close_account(db, actor=world.client, now=closed)

@@ -3,9 +3,10 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from icalendar import Calendar
 from sqlmodel import col, select
 
-from care_portal.models import OutboxMessage
+from care_portal.models import OutboxAttachment, OutboxMessage
 from care_portal.models.care import Beneficiary, ConsentState
 from care_portal.models.visits import Task
 from care_portal.services import visits
@@ -53,6 +54,13 @@ def test_series_emails_number_each_date_for_the_family_and_the_manager(db, world
     assert "03/11/2026 10:00 — visita 4 de 4" in family.body_text
     manager = _mail(db, "visit_scheduled_manager", "gestor@example.es")
     assert "27/10/2026 10:00 — visita 3 de 4" in manager.body_text
+    files = db.exec(
+        select(OutboxAttachment)
+        .where(OutboxAttachment.message_id == family.id)
+        .order_by(col(OutboxAttachment.id))
+    ).all()
+    titles = [str(next(iter(Calendar.from_ical(f.content).walk("VEVENT")))["summary"]) for f in files]
+    assert titles[2] == "Bono de 4 visitas de compañía (visita 3 de 4) — Carmen López"
 
 
 def test_one_appointment_and_the_visit_done_name_the_number(db, world):

@@ -11,7 +11,7 @@ from care_portal.integrations.payments import SimulatedProvider
 from care_portal.models import Role
 from care_portal.models.shop import CareService
 from care_portal.models.visits import Task
-from care_portal.services import accounts, checkout
+from care_portal.services import accounts, checkout, invoice_documents
 from care_portal.services.authz import Viewer
 from tests.factories import make_beneficiary, make_manager
 
@@ -36,7 +36,20 @@ class World:
 
 
 def buy(db, client: Viewer, beneficiary_id: int, cart: dict[str, int], attempt: str) -> list[int]:
-    """Buy services for a beneficiary and pay with the simulated provider; return the new task ids."""
+    """Buy services for a beneficiary and pay with the simulated provider; return the new task ids.
+
+    The invoice's PDF is left to its first download (these tests are about visits, and rendering
+    it was a third of their time); the tests about invoice PDFs render theirs after the commit.
+    """
+    already_deferred = db.info.get(invoice_documents._DEFERRED, False)
+    invoice_documents.defer_pdfs(db)
+    try:
+        return _buy(db, client, beneficiary_id, cart, attempt)
+    finally:
+        db.info[invoice_documents._DEFERRED] = already_deferred
+
+
+def _buy(db, client: Viewer, beneficiary_id: int, cart: dict[str, int], attempt: str) -> list[int]:
     services = {s.slug: s.id for s in db.exec(select(CareService)).all()}
     before = set(db.exec(select(Task.id)).all())
     start = checkout.start_checkout(

@@ -1,4 +1,4 @@
-"""The manager's week (/gestor/semana): week calendar on a desktop, day agenda on a phone, series form.
+"""The manager's week (/gestor/semana): hour grid from 1024 px, day agenda below it, series form.
 
 Each appointment carries its state as text as well as colour (never colour alone).
 """
@@ -15,6 +15,7 @@ from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.visits import state_badge
 from care_portal.pages.visits.manager_week_state import DAY_NAMES_EN, DAY_NAMES_ES, ManagerWeekState
+from care_portal.pages.visits.week_hours import week_hours
 from care_portal.state.session import SessionState
 
 S = ManagerWeekState
@@ -74,34 +75,12 @@ def _day_agenda() -> rx.Component:
         ),
         rx.cond(
             S.day_entries.length() > 0,
-            rx.vstack(rx.foreach(S.day_entries, appointment), spacing="2", width="100%"),
+            rx.vstack(rx.foreach(S.day_entries, appointment), spacing="2", width="100%", align="stretch"),
             rx.text(t("week.no_appointments_day"), color_scheme="gray"),
         ),
-        display=rx.breakpoints(initial="block", md="none"),
+        class_name="cp-day-agenda",
         width="100%",
         id="day-agenda",
-    )
-
-
-def _column(entries: rx.Var, index: rx.Var) -> rx.Component:
-    return rx.box(
-        rx.text(_label(S.column_days[index]), weight="bold", size="2", class_name="cp-week-day"),
-        rx.vstack(rx.foreach(entries, appointment), spacing="2", width="100%"),
-        class_name="cp-week-column",
-    )
-
-
-def _week_grid() -> rx.Component:
-    return rx.box(
-        rx.hstack(
-            rx.button(t("week.previous_week"), on_click=S.move_week(-1), variant="soft", id="week-previous"),
-            rx.button(t("week.next_week"), on_click=S.move_week(1), variant="soft", id="week-next"),
-            spacing="3",
-        ),
-        rx.grid(rx.foreach(S.columns, _column), columns="7", spacing="2", width="100%", margin_top="0.5em"),
-        display=rx.breakpoints(initial="none", md="block"),
-        width="100%",
-        id="week-grid",
     )
 
 
@@ -229,7 +208,7 @@ def manager_week_page() -> rx.Component:
             rx.vstack(
                 rx.cond(S.series.contains("task_id"), _series_card()),
                 _day_agenda(),
-                _week_grid(),
+                week_hours(S),
                 rx.text(t("week.legend"), size="1", color_scheme="gray"),
                 feed_card(),
                 spacing="3",

@@ -13,6 +13,7 @@ from care_portal.domain.formatting import to_madrid
 from care_portal.domain.weekly_series import parse_weekdays
 from care_portal.models import Role
 from care_portal.models.types import utcnow
+from care_portal.pages.visits.week_hours import layout_week
 from care_portal.services.authz import Viewer
 from care_portal.services.visits import calendar, series
 from care_portal.state.session import FormMixin, SessionState, guarded
@@ -51,8 +52,10 @@ class ManagerWeekState(FormMixin, SessionState):
     loaded: bool = False
     week_first: str = ""
     day: str = ""
-    columns: list[list[dict[str, str]]] = []
     column_days: list[dict[str, str]] = []
+    week_caption: str = ""
+    hour_labels: list[str] = []
+    hour_cells: list[list[list[dict[str, str]]]] = []
     day_label: dict[str, str] = {}
     day_entries: list[dict[str, str]] = []
     series: dict[str, str] = {}
@@ -97,7 +100,8 @@ class ManagerWeekState(FormMixin, SessionState):
         rows = [{k: str(v) for k, v in asdict(e).items()} for e in entries]
         days = [first + timedelta(days=i) for i in range(WEEKDAYS)]
         self.column_days = [day_names(d) for d in days]
-        self.columns = [[r for r in rows if r["day"] == d.isoformat()] for d in days]
+        self.hour_labels, self.hour_cells = layout_week(rows, days)
+        self.week_caption = f"{days[0]:%d/%m/%Y} – {days[-1]:%d/%m/%Y}"
         shown = _parse_day(self.day, first)
         if not first <= shown < first + timedelta(days=WEEKDAYS):
             shown = first

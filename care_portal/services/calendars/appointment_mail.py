@@ -39,9 +39,18 @@ def current_sequence(session: Session, task_id: int) -> int:
 
 
 def task_event(
-    task: Task, beneficiary: Beneficiary | None, sequence: int, *, for_manager: bool, cancelled: bool = False
+    task: Task,
+    beneficiary: Beneficiary | None,
+    sequence: int,
+    *,
+    for_manager: bool,
+    cancelled: bool = False,
+    lang: str = "es",
 ) -> AppointmentEvent:
-    """Describe a task's appointment for a calendar: the manager's has the address and phone."""
+    """Describe a task's appointment for a calendar: the manager's has the address and phone.
+
+    The title names the visit's place in its pack or plan month («… (visita 2 de 4) — Dolores»).
+    """
     name = beneficiary.full_name if beneficiary else ""
     location = f"{beneficiary.street}, {beneficiary.postal_code} {beneficiary.town}" if beneficiary else ""
     link = get_settings().public_url.rstrip("/") + (
@@ -55,7 +64,8 @@ def task_event(
         sequence=sequence,
         start=task.appointment_start,
         end=task.appointment_end,
-        summary=f"{task.service_name} — {name}",
+        summary=f"{service_with_ordinal(task.service_name, task.sequence_number, task.sequence_total, lang)}"
+        f" — {name}",
         location=location,
         description="\n".join(details),
         cancelled=cancelled,
@@ -109,7 +119,8 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
             (
                 f"visita-{t.id}.ics",
                 build_calendar(
-                    [task_event(t, beneficiary, sequences[t.id], for_manager=for_manager)], method="REQUEST"
+                    [task_event(t, beneficiary, sequences[t.id], for_manager=for_manager, lang=lang)],
+                    method="REQUEST",
                 ),
             )
             for t in tasks
@@ -169,7 +180,9 @@ def send_cancellation(session: Session, task: Task) -> None:
     for person, for_manager in ((client, False), (manager, True)):
         if person is None:
             continue
-        event = task_event(task, beneficiary, sequence, for_manager=for_manager, cancelled=True)
+        event = task_event(
+            task, beneficiary, sequence, for_manager=for_manager, cancelled=True, lang=person.language
+        )
         queue_with_ics(
             session,
             to=person.email,

@@ -126,5 +126,5 @@ def feed_ics(session: Session, token: str, *, now: datetime | None = None) -> st
         .order_by(col(Task.appointment_start), col(Task.id))
         .limit(MAX_EVENTS)
     ).all()
-    events = [task_event(t, b, seq or 0, for_manager=is_manager) for t, b, seq in rows]
+    events = [task_event(t, b, seq or 0, for_manager=is_manager, lang=viewer.language) for t, b, seq in rows]
     return build_calendar(events, name=tr("week.feed_name", viewer.language), now=now)

@@ -7,7 +7,7 @@ the boundary between the two months and every visit stays at 10:00 in Madrid.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -135,3 +135,35 @@ def test_a_stripe_plan_is_left_to_stripe(db, family, paid_plan, stripe_provider)
     db.commit()
     assert due_plan_ids(db, now=FIRST_MORNING) == []
     assert renew_plan(db, paid_plan.id, provider=stripe_provider, now=FIRST_MORNING) == "not_due"
+
+
+def test_the_background_pass_renews_a_plan_left_unrenewed_from_today_not_for_the_gap(db, family, provider):
+    """The job's own pass (the app's provider and clock): a month that ended long ago restarts today."""
+    from care_portal.workers.plan_renewal import renew_once
+
+    long_ago = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
+    start = plans.start_plan(
+        db,
+        actor=family["client"],
+        request=plan_request(family, start_date="2026-09-07", attempt_key="plan-attempt-old"),
+        provider=provider,
+        now=long_ago,
+    )
+    db.commit()
+    plan = db.exec(select(CarePlan).where(CarePlan.public_id == start.plan_public_id)).one()
+    assert simulate_invoice(db, plan=plan, provider=provider, paid=True, now=long_ago) == "plan_paid"
+    db.commit()
+
+    assert renew_once() == 1
+    assert renew_once() == 0  # renewed once, whatever how often the job runs
+    db.expire_all()
+    today = datetime.now(MADRID).date()
+    last = db.exec(
+        select(CarePlanPeriod)
+        .where(CarePlanPeriod.plan_id == plan.id)
+        .order_by(col(CarePlanPeriod.id).desc())
+    ).first()
+    assert last.period_start == today  # no visits owed for the months nobody paid
+    renewed = [v for v in _visits(db, plan) if v.order_id == last.order_id]
+    assert renewed  # four or five Tuesdays from today
+    assert all(v.preferred_start >= datetime.now(UTC) - timedelta(minutes=5) for v in renewed)
