@@ -379,7 +379,8 @@ def test_week_handlers_refuse_another_managers_visits(db, state_name, handler, f
     state = _state_on_task(state_class, token, theirs)
     _run(state, "load", [])  # the first event: the page states are filled for this caller
     if state_name == "ManagerWeekState":
-        assert state.loaded and state.series == {}  # someone else's series is not shown
+        assert state.loaded
+        assert state.series == {}  # someone else's series is not shown
         state.series = {"task_id": str(theirs)}  # as if the browser named their visit anyway
     before = _database(db)
     answer = _run(state, handler, [form])
