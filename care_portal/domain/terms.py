@@ -1,4 +1,8 @@
-"""The versioned terms a client accepts with each order, including the 48-hour rule."""
+"""The versioned terms a client accepts with each order, including the 48-hour rule.
+
+The Spanish text is the contract (its hash is stored with each order); the English one is a
+translation shown to English readers for information, beside the Spanish that governs.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,26 @@ WITHDRAWAL_FORM_ES = (
     "28013 Madrid, equipo@cuidadoencasa.example: por la presente le comunico que desisto del "
     "contrato de prestación del siguiente servicio: [pedido], contratado el [fecha]. Nombre del "
     "consumidor; domicilio; firma (solo si se envía en papel); fecha."
+)
+TERMS_TEXT_EN = (
+    "Terms of purchase (version 2026-12). Prices include VAT. "
+    "Right of withdrawal: as a consumer you have 14 calendar days from the purchase to withdraw "
+    "without giving reasons (arts. 102 to 108 TRLGDCU), using the model withdrawal form of these "
+    "terms or any clear statement sent to equipo@cuidadoencasa.example; we refund what you paid "
+    "within 14 days by the same means. If you expressly ask for the service to start within those "
+    "14 days and then withdraw, you pay only the part already provided (the visits already made). "
+    "Each visit can be changed or cancelled free of charge until 48 hours before it starts; each "
+    "appointment shows its deadline. Cancelled in time, the full amount is refunded with a "
+    "rectifying invoice. If you ask to cancel after that deadline, the team answers by e-mail with "
+    "one of two decisions: a full refund of that visit (if it can rearrange the manager's diary) or "
+    "no refund; never a part. If the company cancels a visit or cannot provide it, its full amount "
+    "is always refunded."
+)
+WITHDRAWAL_FORM_EN = (
+    "Model withdrawal form. To Cuidado en Casa S.L., Calle Mayor 1, 28013 Madrid, "
+    "equipo@cuidadoencasa.example: I hereby give notice that I withdraw from the contract for the "
+    "provision of the following service: [order], purchased on [date]. Name of the consumer; "
+    "address; signature (only if sent on paper); date."
 )
 
 

@@ -48,4 +48,8 @@ LEGAL: dict[str, tuple[str, str]] = {
         "[order], bought on [date]. Name, address, date”. We refund what you paid within 14 days. If "
         "you asked for the service to start within those 14 days, you pay only the visits already done.",
     ),
+    "legal.spanish_governs": (
+        "Abajo, el texto en español, que es el que vale.",
+        "Translation for your information: the Spanish text below is the one that governs.",
+    ),
 }

@@ -36,6 +36,15 @@ def test_switching_to_english_shows_english_services_amounts_and_dates(page, app
     open_page(page, f"{app_url}/tienda/carrito")
     expect(page.locator("#cart-total")).to_have_text("€25.00")
     expect(page.locator("main")).to_contain_text("Companion visit")
+    expect(page).to_have_title("Cart · Cuidado en Casa")
+
+    # The terms: the English translation to read, the Spanish that governs marked as Spanish.
+    open_page(page, f"{app_url}/tienda/pedido")
+    expect(page.locator("#terms-text-en")).to_contain_text("14 calendar days")
+    expect(page.locator("#terms-text-note")).to_contain_text("the Spanish text below is the one that governs")
+    expect(page.locator("#terms-text")).to_have_attribute("lang", "es")
+    expect(page.locator("#withdrawal-form-en")).to_contain_text("I withdraw from the contract")
+    expect(page.locator("#withdrawal-form")).to_have_attribute("lang", "es")
 
     # An order bought in Spanish reads in English: names, amounts and the date.
     open_page(page, f"{app_url}/cuenta/pedidos")

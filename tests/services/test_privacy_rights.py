@@ -6,6 +6,7 @@ import zipfile
 from datetime import UTC, datetime
 
 import pytest
+from pypdf import PdfReader
 from sqlmodel import select
 from starlette.testclient import TestClient
 
@@ -13,7 +14,7 @@ from care_portal.api.routes import build_api
 from care_portal.domain.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from care_portal.domain.privacy import add_months, request_due
 from care_portal.integrations import storage
-from care_portal.models import DataExport, Invoice, OrderWithdrawal, RightsRequest, VisitReport
+from care_portal.models import DataExport, Invoice, OrderWithdrawal, RightsRequest, User, VisitReport
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import Order
 from care_portal.services import accounts, care_documents, checkout, visits
@@ -196,3 +197,24 @@ def test_the_export_holds_report_photos_withdrawals_and_every_invoice_pdf(db, wo
     assert not [n for n in names if n.endswith(".falta.txt")]
     data = json.loads(archive.read("datos.json"))
     assert [w["statement"] for w in data["withdrawals"]] == ["Ya no lo necesito."]
+
+
+def _summary_text(archive: zipfile.ZipFile) -> str:
+    pages = PdfReader(io.BytesIO(archive.read("resumen.pdf"))).pages
+    return " ".join("".join(page.extract_text() for page in pages).split())
+
+
+def test_the_summary_pdf_is_in_its_owners_language(db, world):
+    _, archive = _built_zip(db, world.client)
+    spanish = _summary_text(archive)
+    assert "Tus datos en Cuidado en Casa" in spanish
+    assert "Prestación del servicio, Datos de salud y movilidad" in spanish
+
+    db.get(User, world.client.id).language = "en"
+    db.commit()
+    _, archive = _built_zip(db, accounts.to_viewer(db.get(User, world.client.id)))
+    english = _summary_text(archive)
+    assert "Your data at Cuidado en Casa" in english
+    assert "Consent history" in english
+    assert "Service provision, Health and mobility data" in english
+    assert "Tus datos" not in english

@@ -13,12 +13,13 @@ from care_portal import routes
 from care_portal.components.fields import accept_terms_field, form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.legal_text import legal_text
 from care_portal.components.loading import loading_state
 from care_portal.db import session_scope
 from care_portal.domain import plans as rules
 from care_portal.domain.errors import DomainError
 from care_portal.domain.formatting import format_euros
-from care_portal.domain.terms import TERMS_TEXT_ES
+from care_portal.domain.terms import TERMS_TEXT_EN, TERMS_TEXT_ES
 from care_portal.integrations.payments import get_provider
 from care_portal.models import Role
 from care_portal.models.types import utcnow
@@ -291,7 +292,14 @@ def _billing() -> rx.Component:
 
 def _terms() -> rx.Component:
     return rx.box(
-        rx.text(TERMS_TEXT_ES, size="1", color_scheme="gray", margin_bottom="0.5em"),
+        legal_text(
+            TERMS_TEXT_ES,
+            TERMS_TEXT_EN,
+            text_id="plan-terms-text",
+            size="1",
+            color_scheme="gray",
+            margin_bottom="0.5em",
+        ),
         accept_terms_field("plans.new.accept", PlanFormState.field_errors),
     )
 

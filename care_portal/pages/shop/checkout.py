@@ -11,10 +11,11 @@ from care_portal import routes
 from care_portal.components.fields import accept_terms_field, form_error_banner, form_field, text_area
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
+from care_portal.components.legal_text import legal_text
 from care_portal.components.loading import loading_state
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError
-from care_portal.domain.terms import TERMS_TEXT_ES, WITHDRAWAL_FORM_ES
+from care_portal.domain.terms import TERMS_TEXT_EN, TERMS_TEXT_ES, WITHDRAWAL_FORM_EN, WITHDRAWAL_FORM_ES
 from care_portal.integrations.payments import get_provider
 from care_portal.models import Role
 from care_portal.pages.shop.cart import CartState, bought_lines, cart_summary
@@ -182,9 +183,16 @@ def _visit_section() -> rx.Component:
 def _terms_section() -> rx.Component:
     return rx.card(
         rx.heading(t("shop.checkout.terms"), size="5", as_="h2", margin_bottom="0.5em"),
-        rx.text(TERMS_TEXT_ES, size="2", margin_bottom="0.75em", id="terms-text"),
+        legal_text(TERMS_TEXT_ES, TERMS_TEXT_EN, text_id="terms-text", size="2", margin_bottom="0.75em"),
         accept_terms_field("shop.checkout.accept", CheckoutState.field_errors),
-        rx.text(WITHDRAWAL_FORM_ES, size="1", color_scheme="gray", id="withdrawal-form", margin_top="0.5em"),
+        legal_text(
+            WITHDRAWAL_FORM_ES,
+            WITHDRAWAL_FORM_EN,
+            text_id="withdrawal-form",
+            size="1",
+            color_scheme="gray",
+            margin_top="0.5em",
+        ),
         rx.text(t("withdrawal.checkout_note"), size="1", color_scheme="gray", id="withdrawal-in-app"),
         rx.el.label(
             rx.el.input(type="checkbox", name="express_start", id="field-express_start"),

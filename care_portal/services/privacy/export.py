@@ -22,6 +22,7 @@ from sqlmodel import Session, SQLModel, col, select
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError, NotFound
 from care_portal.domain.formatting import format_datetime
+from care_portal.i18n import LANGUAGES, tr
 from care_portal.integrations import storage
 from care_portal.integrations.pdf import render_pdf
 from care_portal.models import (
@@ -49,6 +50,7 @@ from care_portal.models.types import utcnow
 from care_portal.services import invoice_documents, report_privacy
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
+from care_portal.services.beneficiary_timeline import purpose_names
 from care_portal.services.privacy.rights import file_request
 
 INTERNAL_FIELDS = {
@@ -256,7 +258,7 @@ def build_export(
             data = collect(session, user_id)
             files = _files(session, user_id)
         progress(40)
-        summary = render_pdf("data_export.html", {"data": data, "format_iso": _format_iso})
+        summary = render_pdf("data_export.html", _summary_context(data))
         progress(70)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -275,11 +277,24 @@ def build_export(
         raise
 
 
-def _format_iso(value: str | None) -> str:
+def _summary_context(data: dict) -> dict:
+    """The summary PDF's values, in its owner's language (their profile's)."""
+    lang = data.get("profile", {}).get("language", "es")
+    lang = lang if lang in LANGUAGES else "es"
+    return {
+        "lang": lang,
+        "data": data,
+        "t": lambda key, **params: tr(key, lang, **params),
+        "purposes": lambda codes: purpose_names(codes or "", lang),
+        "format_iso": lambda value: _format_iso(value, lang),
+    }
+
+
+def _format_iso(value: str | None, lang: str = "es") -> str:
     if not value:
         return ""
     try:
-        return format_datetime(datetime.fromisoformat(value))
+        return format_datetime(datetime.fromisoformat(value), lang)
     except (TypeError, ValueError):
         return str(value)
 
