@@ -35,13 +35,15 @@ from care_portal.models import append_only  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ["tests.services.aeat_helpers"]  # the AEAT stand-in fixtures
 _EXPECTED_TRIGGERS: list[frozenset[str]] = []  # the refusing triggers the migrations created
-# PostgreSQL: every id sequence owned by a table column that handed out a value, back to its start.
-_RESTART_USED_SEQUENCES = """
-    SELECT setval(seq.oid, ps.start_value, false)
+# PostgreSQL: the tables whose id sequence handed out a value since the last clean-up (rows kept or
+# inserted and rolled back, which leaves dead rows behind): they are emptied like tables with rows.
+_TABLES_WITH_USED_IDS = """
+    SELECT DISTINCT tbl.relname
     FROM pg_sequences ps
     JOIN pg_class seq ON seq.relname = ps.sequencename AND seq.relnamespace = ps.schemaname::regnamespace
     JOIN pg_depend dep ON dep.objid = seq.oid AND dep.classid = 'pg_class'::regclass
         AND dep.deptype IN ('a', 'i')
+    JOIN pg_class tbl ON tbl.oid = dep.refobjid
     WHERE ps.schemaname = current_schema() AND ps.last_value IS NOT NULL
 """
 
@@ -117,12 +119,12 @@ def _empty_tables(engine) -> None:
     with engine.begin() as conn:
         full = _tables_with_rows(conn, tables)
         if engine.dialect.name == "postgresql":
-            if full:
-                names = ", ".join(f'"{t.name}"' for t in full)
-                conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            # Ids start at 1 again in every table, as a TRUNCATE of all of them did (also where
-            # rows were inserted and rolled back: the sequence moved on anyway).
-            conn.execute(text(_RESTART_USED_SEQUENCES))
+            # Also the tables with used ids: their ids start at 1 again and their files are new (no
+            # dead rows), as when every table was truncated: rows come back in insertion order.
+            used = {name for (name,) in conn.execute(text(_TABLES_WITH_USED_IDS))}
+            names = [f'"{t.name}"' for t in tables if t in full or t.name in used]
+            if names:
+                conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
             if _triggers(conn) != _EXPECTED_TRIGGERS[0]:
                 create_triggers(conn)
                 append_only.install(conn)
