@@ -111,17 +111,26 @@ def _empty_tables(engine) -> None:
     """Empty every table, restart PostgreSQL's id sequences and put back any refusing trigger.
 
     Only tables with rows are emptied: emptying all 57 tables twice per test was most of a test's
-    time on PostgreSQL (TRUNCATE touches every table's files) and a good part on SQLite.
+    time on PostgreSQL (TRUNCATE touches every table's files) and a good part on SQLite. PostgreSQL
+    empties them with row deletes when the test server's user may switch triggers off (a superuser,
+    as ``tests.tools.with_postgres`` makes it), else with TRUNCATE.
     """
     tables = list(reversed(SQLModel.metadata.sorted_tables))
     with engine.begin() as conn:
         full = _tables_with_rows(conn, tables)
         if engine.dialect.name == "postgresql":
-            if full:
+            if full and conn.execute(text("SHOW is_superuser")).scalar() == "on":
+                # Row deletes with every trigger (the refusing ones, the foreign keys') off for this
+                # transaction only: all tables with rows are emptied, so no reference is left dangling.
+                # Several times quicker than TRUNCATE, which gives each table new files.
+                conn.execute(text("SET LOCAL session_replication_role = replica"))
+                for table in full:
+                    conn.execute(table.delete())
+            elif full:
                 names = ", ".join(f'"{t.name}"' for t in full)
                 conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            # Ids start at 1 again in every table, as a TRUNCATE of all of them did (also where
-            # rows were inserted and rolled back: the sequence moved on anyway).
+            # Ids start at 1 again in every table, as a TRUNCATE … RESTART IDENTITY of all of them did
+            # (also where rows were inserted and rolled back: the sequence moved on anyway).
             conn.execute(text(_RESTART_USED_SEQUENCES))
             if _triggers(conn) != _EXPECTED_TRIGGERS[0]:
                 create_triggers(conn)

@@ -55,8 +55,30 @@ def _axe_source() -> str:
     return AXE_SCRIPT.read_text()
 
 
+# The same markup at the same window size gets the same answers (axe and the touch targets read
+# the markup, the app's one style sheet and the window): a page seen again exactly as before, such as
+# «Entrar» or «Crear cuenta» in most journeys, is logged again but not measured again.
+_MARKUP_FINGERPRINT_JS = """
+() => {
+  const text = document.documentElement.outerHTML;
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return text.length + ':' + (h1 >>> 0).toString(16) + (h2 >>> 0).toString(16);
+}
+"""
+_ANSWERS: dict[tuple[int, int, str], list[str]] = {}  # (width, height, markup) → the problems found
+
+
 def check_accessibility(page: Page, where: str = "") -> None:
     """Run axe-core on the current page; fail on serious/critical violations and small phone targets.
+
+    A page whose markup is exactly one already checked at this window size gets that check's answer.
 
     Args:
         page: The Playwright page, already loaded.
@@ -68,6 +90,24 @@ def check_accessibility(page: Page, where: str = "") -> None:
     # Measure the page at rest: the pointer left over a link would show its hover colours.
     size = page.viewport_size
     page.mouse.move(size["width"] - 1, size["height"] // 2)
+    markup = (size["width"], size["height"], page.evaluate(_MARKUP_FINGERPRINT_JS))
+    seen = markup in _ANSWERS
+    if not seen:
+        _ANSWERS[markup] = _problems(page)
+    problems = _ANSWERS[markup]
+    label = where or page.url
+    width = size["width"]
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    with REPORT.open("a") as out:
+        again = " (same markup as an earlier check)" if seen else ""
+        out.write(f"{width}px {label}: {len(problems)} problem(s){again}\n")
+        out.writelines(f"    {problem}\n" for problem in problems)
+    if problems and os.environ.get("AXE_ENFORCE", "1") != "0":
+        raise AssertionError(f"accessibility problems on {label} at {width}px:\n" + "\n".join(problems))
+
+
+def _problems(page: Page) -> list[str]:
+    """Measure the page: axe-core's serious and critical violations, and small touch targets on a phone."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())
     # Toasts fade in and out: axe would measure their contrast half-transparent, mid-animation.
@@ -81,21 +121,14 @@ def check_accessibility(page: Page, where: str = "") -> None:
            ])""",
         [AXE_TAGS, AXE_LIMIT_MS],
     )
-    label = where or page.url
-    width = page.viewport_size["width"]
     problems = [
         f"- {v['id']} ({v['impact']}): {v['help']} → "
         + "; ".join(json.dumps(node["target"]) for node in v["nodes"][:4])
         for v in results["violations"]
         if v["impact"] in FAILING_IMPACTS
     ]
-    if width < PHONE_WIDTH:
+    if page.viewport_size["width"] < PHONE_WIDTH:
         small = page.evaluate(_SMALL_TARGETS_JS)
         if small:
             problems.append("- touch targets under 44×44 px: " + "; ".join(small[:8]))
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    with REPORT.open("a") as out:
-        out.write(f"{width}px {label}: {len(problems)} problem(s)\n")
-        out.writelines(f"    {problem}\n" for problem in problems)
-    if problems and os.environ.get("AXE_ENFORCE", "1") != "0":
-        raise AssertionError(f"accessibility problems on {label} at {width}px:\n" + "\n".join(problems))
+    return problems

@@ -377,8 +377,11 @@ def test_week_handlers_refuse_another_managers_visits(db, state_name, handler, f
     db.commit()
     state_class = next(s for s in _page_states() if s.__name__ == state_name)
     state = _state_on_task(state_class, token, theirs)
+    _run(state, "load", [])  # the first event: the page states are filled for this caller
     if state_name == "ManagerWeekState":
-        state.series = {"task_id": str(theirs)}
+        assert state.loaded
+        assert state.series == {}  # someone else's series is not shown
+        state.series = {"task_id": str(theirs)}  # as if the browser named their visit anyway
     before = _database(db)
     answer = _run(state, handler, [form])
     assert _database(db) == before, f"{state_name}.{handler} changed another manager's visit"
