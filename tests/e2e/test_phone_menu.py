@@ -61,6 +61,9 @@ def test_phone_menu_of_a_manager_lists_the_area_and_logs_out(page, app_url, worl
     expect(panel.get_by_role("link", name="Entrar")).to_have_count(0)
     page.locator("#menu-logout").click()
     expect(page.locator("#menu-logout")).to_have_count(0)
+    # Logging out takes the user home: open the menu once that page is there, as a person would.
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cuidado a domicilio para quien más quieres")
     page.locator("#menu-button").click()
     expect(panel.get_by_role("link", name="Entrar")).to_be_visible()
 
