@@ -35,13 +35,15 @@ from care_portal.models import append_only  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ["tests.services.aeat_helpers"]  # the AEAT stand-in fixtures
 _EXPECTED_TRIGGERS: list[frozenset[str]] = []  # the refusing triggers the migrations created
-# PostgreSQL: every id sequence owned by a table column that handed out a value, back to its start.
-_RESTART_USED_SEQUENCES = """
-    SELECT setval(seq.oid, ps.start_value, false)
+# PostgreSQL: the tables whose id sequence handed out a value since the last clean-up (rows kept or
+# inserted and rolled back, which leaves dead rows behind): they are emptied like tables with rows.
+_TABLES_WITH_USED_IDS = """
+    SELECT DISTINCT tbl.relname
     FROM pg_sequences ps
     JOIN pg_class seq ON seq.relname = ps.sequencename AND seq.relnamespace = ps.schemaname::regnamespace
     JOIN pg_depend dep ON dep.objid = seq.oid AND dep.classid = 'pg_class'::regclass
         AND dep.deptype IN ('a', 'i')
+    JOIN pg_class tbl ON tbl.oid = dep.refobjid
     WHERE ps.schemaname = current_schema() AND ps.last_value IS NOT NULL
 """
 
@@ -111,27 +113,18 @@ def _empty_tables(engine) -> None:
     """Empty every table, restart PostgreSQL's id sequences and put back any refusing trigger.
 
     Only tables with rows are emptied: emptying all 57 tables twice per test was most of a test's
-    time on PostgreSQL (TRUNCATE touches every table's files) and a good part on SQLite. PostgreSQL
-    empties them with row deletes when the test server's user may switch triggers off (a superuser,
-    as ``tests.tools.with_postgres`` makes it), else with TRUNCATE.
+    time on PostgreSQL (TRUNCATE touches every table's files) and a good part on SQLite.
     """
     tables = list(reversed(SQLModel.metadata.sorted_tables))
     with engine.begin() as conn:
         full = _tables_with_rows(conn, tables)
         if engine.dialect.name == "postgresql":
-            if full and conn.execute(text("SHOW is_superuser")).scalar() == "on":
-                # Row deletes with every trigger (the refusing ones, the foreign keys') off for this
-                # transaction only: all tables with rows are emptied, so no reference is left dangling.
-                # Several times quicker than TRUNCATE, which gives each table new files.
-                conn.execute(text("SET LOCAL session_replication_role = replica"))
-                for table in full:
-                    conn.execute(table.delete())
-            elif full:
-                names = ", ".join(f'"{t.name}"' for t in full)
-                conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            # Ids start at 1 again in every table, as a TRUNCATE … RESTART IDENTITY of all of them did
-            # (also where rows were inserted and rolled back: the sequence moved on anyway).
-            conn.execute(text(_RESTART_USED_SEQUENCES))
+            # Also the tables with used ids: their ids start at 1 again and their files are new (no
+            # dead rows), as when every table was truncated: rows come back in insertion order.
+            used = {name for (name,) in conn.execute(text(_TABLES_WITH_USED_IDS))}
+            names = [f'"{t.name}"' for t in tables if t in full or t.name in used]
+            if names:
+                conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
             if _triggers(conn) != _EXPECTED_TRIGGERS[0]:
                 create_triggers(conn)
                 append_only.install(conn)

@@ -57,7 +57,8 @@ def refused_pick_error(
     """Return the field error for files the upload zone refused in the browser.
 
     Args:
-        rejected: react-dropzone's rejections: ``{"file": {...}, "errors": [{"code": ...}]}``.
+        rejected: react-dropzone's rejections, ``{"file": {...}, "errors": [{"code": ...}]}``, or
+            only their ``errors`` lists (what the upload zones send).
         field: The form field the message belongs to.
         keys: Catalogue key per refusal code (``TOO_LARGE``, ``TOO_MANY``, ``WRONG_TYPE``).
         params: Values for the messages (sizes in MB, counts).
@@ -69,8 +70,7 @@ def refused_pick_error(
     codes = {
         str(error.get("code", ""))
         for item in rejected or []
-        if isinstance(item, Mapping)
-        for error in item.get("errors", []) or []
+        for error in (item.get("errors", []) if isinstance(item, Mapping) else item) or []
         if isinstance(error, Mapping)
     }
     for code in (TOO_MANY, TOO_LARGE, WRONG_TYPE):

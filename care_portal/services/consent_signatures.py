@@ -7,32 +7,16 @@ signer's name on that record. Nothing is ever updated.
 
 from __future__ import annotations
 
-import base64
-from dataclasses import dataclass
-
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from care_portal.domain.errors import DomainError, ValidationFailed
-from care_portal.domain.formatting import format_datetime
 from care_portal.domain.signatures import check_signature, decode_drawn
-from care_portal.integrations.storage import read_private
-from care_portal.models import BeneficiaryDocument, ConsentAction, ConsentPurpose, ConsentRecord
+from care_portal.models import ConsentPurpose
 from care_portal.services.authz import Viewer
 from care_portal.services.care_documents.consent import ConsentSigner, check_signer, record_consent_at_home
+from care_portal.services.consent_print import HOME_VISIT, PrintedSignature, printed_signature
 
-HOME_VISIT = "home_visit"
-
-
-@dataclass(frozen=True)
-class PrintedSignature:
-    """The signature printed on the consent PDF."""
-
-    signer_name: str
-    signer_role: str
-    relationship: str
-    authority: str
-    when: str
-    image_data_url: str
+__all__ = ["HOME_VISIT", "PrintedSignature", "printed_signature", "sign_consent_at_home"]
 
 
 def sign_consent_at_home(
@@ -75,34 +59,4 @@ def sign_consent_at_home(
         authority=authority,
         signature_png=png,
         purposes=purposes,
-    )
-
-
-def printed_signature(session: Session, *, beneficiary_id: int) -> PrintedSignature | None:
-    """Return the latest consent signed at the door, with its drawn signature as a data URL (or none).
-
-    The caller has checked that the reader may see the beneficiary's consent.
-    """
-    record = session.exec(
-        select(ConsentRecord)
-        .where(
-            ConsentRecord.beneficiary_id == beneficiary_id,
-            ConsentRecord.action == ConsentAction.GIVEN.value,
-            ConsentRecord.channel == HOME_VISIT,
-        )
-        .order_by(col(ConsentRecord.id).desc())
-    ).first()
-    if record is None:
-        return None
-    image = ""
-    document = session.get(BeneficiaryDocument, record.document_id) if record.document_id else None
-    if document is not None:
-        image = "data:image/png;base64," + base64.b64encode(read_private(document.storage_key)).decode()
-    return PrintedSignature(
-        signer_name=record.signer_name,
-        signer_role=record.signer_role,
-        relationship=record.relationship,
-        authority=record.authority,
-        when=format_datetime(record.created_at),
-        image_data_url=image,
     )

@@ -11,6 +11,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from sqlmodel import Session, col, select
 
+from care_portal.domain.upload_limits import PHOTO_MAX_BYTES
 from care_portal.models import Role, User
 from care_portal.models.care import Beneficiary
 from care_portal.models.visits import Task
@@ -72,10 +73,16 @@ def test_structured_report_with_a_photo_read_and_rated_by_the_client(page, app_u
     log_in(page, app_url, manager.email, manager.password, next_path=f"/gestor/tareas/{task_id}")
     expect(page).to_have_url(re.compile(rf"/gestor/tareas/{task_id}$"))
     page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+    # A photo over the limit is refused in the phone, with the reason under the picker.
+    page.locator("#report-photos input[type=file]").set_input_files(
+        files=[{"name": "IMG_9999.jpg", "mimeType": "image/jpeg", "buffer": b"\xff" * (PHOTO_MAX_BYTES + 1)}]
+    )
+    expect(page.locator("#field-photos-error")).to_contain_text("La foto es demasiado grande (máximo 15 MB)")
     page.locator("#report-photos input[type=file]").set_input_files(
         files=[{"name": "IMG_2031.jpg", "mimeType": "image/jpeg", "buffer": _phone_photo()}]
     )
     expect(page.get_by_text("Fotos guardadas.").first).to_be_visible()
+    expect(page.locator("#field-photos-error")).to_have_text("")
     expect(page.locator("img.manager-photo")).to_have_count(1)
     page.get_by_label("Qué se hizo").fill("Paseo hasta el mercado y merienda en casa.")
     page.locator("#field-mood").select_option("low")

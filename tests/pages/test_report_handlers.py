@@ -126,3 +126,14 @@ def test_a_photo_over_the_limit_gets_a_message_at_the_field_in_the_readers_langu
     assert state.field_errors == {}
     db.expire_all()
     assert db.exec(select(ReportPhoto)).all() == []
+
+
+def test_the_refusal_reasons_alone_are_enough_for_the_message(db, world):
+    task_id = visited(db, world)
+    state = _state(db, ManagerTaskState, "gestor@example.es", f"/gestor/tareas/{task_id}")
+    _call(
+        state,
+        "photos_refused",
+        [[{"code": "file-too-large", "message": "File is larger than 15728640 bytes"}]],
+    )
+    assert state.field_errors["photos"].startswith("La foto es demasiado grande (máximo 15 MB).")

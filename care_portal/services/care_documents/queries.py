@@ -18,7 +18,7 @@ from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import load_visible
 from care_portal.services.care_documents.consent import CONSENT_TEMPLATE, CONSENT_VERSION, split_purposes
 from care_portal.services.care_documents.files import DocumentRow, _document_row
-from care_portal.services.consent_signatures import printed_signature
+from care_portal.services.consent_print import printed_signature
 
 
 @dataclass(frozen=True)
