@@ -18,6 +18,7 @@ import pytest
 from tests.chromium import ChromiumKeeper, JourneyWatchdog
 from tests.e2e import helpers
 from tests.e2e.accessibility import check_accessibility
+from tests.e2e.page_width import check_page_width
 from tests.e2e.world import World
 from tests.smtp_server import SmtpServer, free_port
 
@@ -207,8 +208,12 @@ def pytest_runtest_makereport(item, call):
 
 
 def snapshot(page, name: str) -> None:
-    """Keep a full-page screenshot of what the user sees, for people to look at."""
+    """Keep a full-page screenshot of what the user sees, for people to look at.
+
+    Also checks the page's accessibility and, at phone width, that it is no wider than the window.
+    """
     folder = ARTIFACTS / "screens"
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"{name}-{page.viewport_name}.png"), full_page=True)
     check_accessibility(page, name)
+    check_page_width(page, name)

@@ -15,12 +15,40 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from care_portal.models import Role
-from tests.e2e.conftest import snapshot
+from tests.e2e.conftest import ARTIFACTS, snapshot
 from tests.e2e.helpers import log_in, log_out, open_page
 
 MADRID = ZoneInfo("Europe/Madrid")
 BENEFICIARY = "Dolores Martín Sanz"
 DAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+
+
+# Lines of an hour-grid box shown at rest but cut by its bottom edge (a sliver of a hidden line).
+_CUT_LINES_JS = """
+(box) => {
+  const bottom = box.getBoundingClientRect().bottom - parseFloat(getComputedStyle(box).borderBottomWidth);
+  return [...box.children].filter(line => line.getClientRects().length
+                                          && line.getBoundingClientRect().bottom > bottom + 0.5)
+                          .map(line => line.innerText);
+}
+"""
+
+
+def _hour_box_shows_whole_lines_and_reveals_the_rest_on_focus(page, box) -> None:
+    """A 60-minute visit's box: time, person and state whole; service and number on keyboard focus."""
+    service = box.get_by_text("Visita de compañía")
+    number = box.get_by_text("visita 1 de 8")
+    expect(box.get_by_text("Cita acordada")).to_be_visible()
+    expect(service).to_be_hidden()
+    expect(number).to_be_hidden()
+    assert box.evaluate(_CUT_LINES_JS) == [], "a line of the visit's box is cut by its bottom edge"
+    box.focus()
+    expect(service).to_be_visible()
+    expect(number).to_be_visible()
+    assert box.evaluate(_CUT_LINES_JS) == []
+    ARTIFACTS.joinpath("screens").mkdir(parents=True, exist_ok=True)
+    page.locator("#week-grid").screenshot(path=str(ARTIFACTS / "screens" / "plan-journey-week-focus.png"))
+    page.evaluate("document.activeElement.blur()")  # the focus leaves: the box is small again
 
 
 def _month_of_two_days(start: date) -> tuple[list[int], list[date]]:
@@ -114,6 +142,7 @@ def test_a_weekly_plan_is_scheduled_as_a_series_and_lands_in_the_familys_calenda
         expect(column).to_contain_text("visita 1 de 8")
         header = grid.locator("thead th").nth(dates[0].weekday() + 1)
         expect(header).to_contain_text(f"{dates[0]:%d/%m}")
+        _hour_box_shows_whole_lines_and_reveals_the_rest_on_focus(page, column.locator(".cp-slot"))
     snapshot(page, "plan-journey-week")
     log_out(page)
 

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from care_portal.pages.visits.week_hours import MIN_PX, ROW_PX, layout_week
+from care_portal.pages.visits.week_hours import MIN_PX, ROW_PX, layout_week, lines_that_fit
 
 MONDAY = date(2026, 10, 12)
 WEEK = [MONDAY + timedelta(days=i) for i in range(7)]
@@ -51,3 +51,15 @@ def test_the_grid_widens_for_an_early_or_late_appointment_and_ignores_other_week
     assert cells[0][6][0]["px"] == f"{MIN_PX}px"  # a short visit still shows its time
     assert [e["id"] for e in cells[-1][2]] == ["2"]
     assert sum(len(day) for hour in cells for day in hour) == 2
+
+
+def test_a_box_shows_at_rest_only_the_lines_that_fit_whole():
+    rows = [
+        _entry(1, WEEK[0], "07:00", "07:30", 30),
+        _entry(2, WEEK[1], "07:00", "08:00", 60),
+        _entry(3, WEEK[2], "07:00", "09:00", 120),
+    ]
+    _, cells = layout_week(rows, WEEK)
+    fit = {e["id"]: e["fit"] for e in cells[0][0] + cells[0][1] + cells[0][2]}
+    assert fit == {"1": "1", "2": "3", "3": "6"}  # time; time, person, state; every line
+    assert lines_that_fit(MIN_PX) == 1  # the shortest still shows its time

@@ -21,6 +21,20 @@ from care_portal.state.session import SessionState
 FIRST_HOUR, LAST_HOUR = 7, 20  # rows 07:00 … 20:00 (a visit may start at 21:00 at the latest)
 ROW_PX = 64  # one hour: time, person and state fit in an hour's box
 MIN_PX = 26  # the shortest appointment still shows its time (the rest on hover or focus)
+# The heights of a box's lines, in order: time, person, state badge, service, «visita N de M»,
+# manager; and what its padding and borders take. Lines that do not fit whole wait for hover or focus.
+LINES_PX = (16, 16, 20, 16, 16, 16)
+CHROME_PX = 8
+
+
+def lines_that_fit(box_px: int) -> int:
+    """How many of a box's first lines fit whole in it (at least the time)."""
+    room, fit = box_px - CHROME_PX, 0
+    for line in LINES_PX:
+        if line > room:
+            break
+        room, fit = room - line, fit + 1
+    return max(1, fit)
 
 
 def _minutes(hhmm: str) -> int:
@@ -62,7 +76,8 @@ def layout_week(rows: list[dict[str, str]], days: list[date]) -> tuple[list[str]
 
     Returns:
         ``(hours, cells)``: the row labels («07:00»…), and for each hour the seven days' lists of
-        appointments starting in it, each with ``top``/``px``/``left``/``width`` for its box.
+        appointments starting in it, each with ``top``/``px``/``left``/``width`` for its box and
+        ``fit``, how many of its lines show whole before hover or focus.
     """
     starts = [_minutes(r["start"]) // 60 for r in rows]
     first = min([FIRST_HOUR, *starts])
@@ -80,13 +95,15 @@ def layout_week(rows: list[dict[str, str]], days: list[date]) -> tuple[list[str]
             start = _minutes(entry["start"])
             length = int(entry.get("height", "60") or 60)
             entry["top"] = f"{(start % 60) * ROW_PX // 60}px"
-            entry["px"] = f"{max(MIN_PX, length * ROW_PX // 60 - 2)}px"
+            box = max(MIN_PX, length * ROW_PX // 60 - 2)
+            entry["px"] = f"{box}px"
+            entry["fit"] = str(lines_that_fit(box))
             cells[start // 60 - first][index[day]].append(entry)
     return [f"{hour:02d}:00" for hour in hours], cells
 
 
 def _appointment(entry: dict) -> rx.Component:
-    """One visit's box: time, person and state always in sight; service and number below (on hover)."""
+    """One visit's box: its first lines that fit whole in sight; all of them on hover or focus."""
     return rx.el.li(
         rx.link(
             rx.text(entry["start"], "–", entry["end"], size="1", weight="bold"),
@@ -100,7 +117,7 @@ def _appointment(entry: dict) -> rx.Component:
             rx.cond(entry["manager"] != "", rx.text(entry["manager"], size="1", color_scheme="gray")),
             href=routes.MANAGER + "/tareas/" + entry["id"],
             underline="none",
-            class_name="cp-appt cp-slot cp-appt-" + entry["state"],
+            class_name="cp-appt cp-slot cp-fit-" + entry["fit"] + " cp-appt-" + entry["state"],
             data_task=entry["id"],
         ),
         class_name="cp-slot-item",
