@@ -42,7 +42,7 @@ def report_parts_fields(parts: rx.Var, errors: rx.Var) -> rx.Component:
         rx.flex(
             *[_choice_select(name, label, parts[name], errors) for name, label in PART_LABELS],
             wrap="wrap",
-            gap="3",
+            spacing="3",
             width="100%",
         ),
         text_area(
@@ -128,7 +128,7 @@ def photo_section(photos: rx.Var, on_drop, remove, error: rx.Var, refused) -> rx
                 ),
             ),
             wrap="wrap",
-            gap="2",
+            spacing="2",
             margin_y="0.5em",
         ),
         rx.cond(

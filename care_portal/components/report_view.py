@@ -107,7 +107,7 @@ def report_photos_view(row: rx.Var) -> rx.Component:
                     for n in range(1, MAX_PHOTOS + 1)
                 ],
                 wrap="wrap",
-                gap="2",
+                spacing="2",
             ),
             class_name="report-photos",
         ),

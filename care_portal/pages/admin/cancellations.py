@@ -120,7 +120,7 @@ def _request_card(row: rx.Var) -> rx.Component:
                     color_scheme="gray",
                 ),
                 wrap="wrap",
-                gap="2",
+                spacing="2",
             ),
             spacing="2",
             width="100%",

@@ -155,7 +155,7 @@ def _invoice_card(row: dict) -> rx.Component:
             ),
             direction=rx.breakpoints(initial="column", sm="row"),
             justify="between",
-            gap="3",
+            spacing="3",
         ),
         class_name="cp-card invoice-card",
     )
@@ -214,7 +214,7 @@ def _filters() -> rx.Component:
             rx.button(
                 t("admin.invoices.apply"), type="submit", size="3", id="filter-apply", margin_bottom="0.75em"
             ),
-            gap="3",
+            spacing="3",
             align="end",
             wrap="wrap",
         ),
@@ -311,7 +311,7 @@ def admin_invoices_page() -> rx.Component:
                 size="3",
                 variant="outline",
             ),
-            gap="3",
+            spacing="3",
             wrap="wrap",
             align="center",
             margin_bottom="1em",

@@ -352,7 +352,7 @@ def _filters() -> rx.Component:
             flex="1 1 160px",
         ),
         wrap="wrap",
-        gap="3",
+        spacing="3",
         width="100%",
     )
 

@@ -170,7 +170,7 @@ def _appointment_form() -> rx.Component:
                     flex="1 1 100px",
                 ),
                 wrap="wrap",
-                gap="3",
+                spacing="3",
                 width="100%",
             ),
             rx.button(t("visits.agree"), type="submit", size="3", id="appointment-save"),

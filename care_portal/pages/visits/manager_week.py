@@ -97,12 +97,14 @@ def _weekday_ticks() -> rx.Component:
                         style={"width": "22px", "height": "22px"},
                     ),
                     rx.text(rx.cond(SessionState.is_en, DAY_NAMES_EN[i], DAY_NAMES_ES[i]), as_="span"),
-                    style={"display": "flex", "gap": "0.4em", "alignItems": "center", "minHeight": "36px"},
+                    # The whole label is the finger's target: 44 px tall, days set clearly apart.
+                    style={"display": "flex", "gap": "0.4em", "alignItems": "center", "minHeight": "44px"},
                 )
                 for i in range(7)
             ],
             wrap="wrap",
-            gap="3",
+            column_gap="1.5em",
+            row_gap="0.25em",
         ),
         error_text(S.field_errors.get("series_weekdays", ""), "field-series_weekdays-error"),
         style={"border": "none", "padding": "0", "margin": "0"},
@@ -148,7 +150,7 @@ def _series_card() -> rx.Component:
                         flex="1 1 160px",
                     ),
                     wrap="wrap",
-                    gap="3",
+                    spacing="3",
                     width="100%",
                 ),
                 rx.el.fieldset(

@@ -195,7 +195,7 @@ def suggestions_page() -> rx.Component:
                                         rx.flex(
                                             rx.radio_group.item(value=kind),
                                             t(f"suggest.kind.{kind}"),
-                                            gap="2",
+                                            spacing="2",
                                         ),
                                         as_="label",
                                         size="3",
