@@ -85,6 +85,17 @@ def https_browser(https_chromium):
     return https_chromium.get()
 
 
+@pytest.fixture(autouse=True)
+def _stuck_drill_watchdog(request):
+    """A topology test stuck past its limit fails instead of hanging the pass (see JourneyWatchdog)."""
+    if request.node.get_closest_marker("topology") is None:
+        yield
+        return
+    request.getfixturevalue("topology")  # its start (build, servers) is bounded by its own waits
+    with JourneyWatchdog(JOURNEY_TIMEOUT_SECONDS, request.node.nodeid):
+        yield
+
+
 @pytest.fixture
 def https_page(https_browser, request):
     """A fresh context that accepts the topology's self-signed certificate."""
@@ -97,8 +108,7 @@ def https_page(https_browser, request):
     context.set_default_timeout(30_000)
     page = context.new_page()
     page.viewport_name = "desktop"
-    with JourneyWatchdog(JOURNEY_TIMEOUT_SECONDS, request.node.nodeid):
-        yield page
+    yield page
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
         folder = Path(__file__).resolve().parents[2] / "test-artifacts"

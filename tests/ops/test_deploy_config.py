@@ -96,8 +96,11 @@ def test_a_socket_address_on_another_host_than_the_pages_is_refused_at_start(mon
     )
 
 
-def test_the_proxy_lets_a_full_pick_of_photos_through(tmp_path):
+def test_the_proxy_lets_a_full_pick_of_photos_through_uploads_only(tmp_path):
     config = render_nginx.render(_values(tmp_path))
-    cap = re.search(r"client_max_body_size (\d+)m;", config)
-    assert cap is not None
-    assert int(cap.group(1)) * MIB > PHOTOS_PER_REPORT * PHOTO_MAX_BYTES
+    upload = re.search(r"location \^~ /_upload \{[^}]*client_max_body_size (\d+)m;", config)
+    assert upload is not None
+    assert int(upload.group(1)) * MIB > PHOTOS_PER_REPORT * PHOTO_MAX_BYTES
+    # Everywhere else a large body is refused by the proxy before it reaches a worker.
+    server_wide = re.findall(r"^        client_max_body_size (\d+)m;", config, flags=re.MULTILINE)
+    assert server_wide == ["1"]

@@ -36,9 +36,10 @@ def _wait_status(url: str, status: int, timeout: float) -> float:
 
 
 @pytest.fixture(scope="module")
-def client_page(topology, https_browser):
+def client_page(topology, https_chromium):
     """The demo client, logged in once through the proxy for every drill of this module."""
-    context = https_browser.new_context(ignore_https_errors=True, locale="es-ES", timezone_id="Europe/Madrid")
+    browser = https_chromium.get()
+    context = browser.new_context(ignore_https_errors=True, locale="es-ES", timezone_id="Europe/Madrid")
     context.set_default_timeout(30_000)
     page = context.new_page()
     log_in(page, topology.url, DEMO_CLIENT)
