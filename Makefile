@@ -111,8 +111,8 @@ test-fast: setup
 # Browser and topology tests that fail are run once more and reported as "rerun" in the summary
 # (timing on a slow or busy CI machine); a test that fails twice fails. BROWSER_RERUNS= turns it off.
 # No wait is unbounded: a test stuck for 15 min fails with every thread's stack (pytest-timeout), a
-# browser journey after 5 min; each pass stops at a ceiling far above its usual time (unit ~7 min,
-# browser ~14, PostgreSQL ~7, topology ~2) with pytest's summary, instead of eating CI's time.
+# browser journey after 5 min; each pass stops at a ceiling far above its usual time (unit ~4 min,
+# browser ~10, PostgreSQL ~2-5, topology ~1) with pytest's summary, instead of eating CI's time.
 BROWSER_RERUNS ?= --reruns 1 --reruns-delay 2
 CEILING := timeout --signal=INT --kill-after=60
 test: setup browser ops-deps lint
