@@ -36,6 +36,17 @@ def switch_language(page: Page) -> None:
     page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
 
 
+def fill_billing(page: Page, name: str, *, nif: str = "12345678Z", phone: str = "612345678") -> None:
+    """Fill the billing data of checkout or the plan form (Madrid address) and accept the terms."""
+    page.get_by_label("NIF / NIE / CIF").fill(nif)
+    page.get_by_label("Nombre o razón social").fill(name)
+    page.get_by_label("Dirección de facturación").fill("Calle de Alcalá 10, 3º B")
+    page.get_by_label("Código postal").fill("28014")
+    page.get_by_label("Población").fill("Madrid")
+    page.get_by_label("Teléfono").fill(phone)
+    page.locator("#field-accept_terms").check()
+
+
 def log_in(page: Page, base: str, email: str, password: str = DEMO_PASSWORD, next_path: str = "") -> None:
     """Log in through the form."""
     open_page(page, f"{base}/entrar" + (f"?next={next_path}" if next_path else ""))

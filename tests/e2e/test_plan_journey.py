@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from care_portal.models import Role
 from tests.e2e.conftest import ARTIFACTS, snapshot
-from tests.e2e.helpers import log_in, log_out, open_page
+from tests.e2e.helpers import fill_billing, log_in, log_out, open_page
 
 MADRID = ZoneInfo("Europe/Madrid")
 BENEFICIARY = "Dolores Martín Sanz"
@@ -83,13 +83,7 @@ def test_a_weekly_plan_is_scheduled_as_a_series_and_lands_in_the_familys_calenda
         page.locator(f"#field-day_{day}").check()
         page.locator(f"#field-time_{day}").fill("10:00")
     page.locator("#field-start_date").fill(start.isoformat())
-    page.get_by_label("NIF / NIE / CIF").fill("12345678Z")
-    page.get_by_label("Nombre o razón social").fill("Andrés Martín Sanz")
-    page.get_by_label("Dirección de facturación").fill("Calle de Alcalá 10, 3º B")
-    page.get_by_label("Código postal").fill("28014")
-    page.get_by_label("Población").fill("Madrid")
-    page.get_by_label("Teléfono").fill("612345678")
-    page.locator("#field-accept_terms").check()
+    fill_billing(page, "Andrés Martín Sanz")
     page.locator("#plan-submit").click()
     expect(page).to_have_url(re.compile(r"/cuenta/planes/pago-simulado\?plan="))
     expect(page.locator("#sim-plan-schedule")).to_have_text(

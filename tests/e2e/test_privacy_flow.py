@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from care_portal.models import Role
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, open_page, sign_up_and_confirm, unique_email
+from tests.e2e.helpers import fill_billing, log_in, log_out, open_page, sign_up_and_confirm, unique_email
 from tests.e2e.world import PASSWORD as WORLD_PASSWORD
 
 PASSWORD = "mi madre vive en Lavapiés"
@@ -49,13 +49,7 @@ def _buy_a_visit(page: Page, base: str) -> None:
     expect(page.get_by_text("Añadido al carrito.").first).to_be_visible()
     open_page(page, f"{base}/tienda/pedido")
     page.get_by_label(NAME).check()
-    page.get_by_label("NIF / NIE / CIF").fill("12345678Z")
-    page.get_by_label("Nombre o razón social").fill("Familia Privado")
-    page.get_by_label("Dirección de facturación").fill("Calle de Alcalá 10, 3º B")
-    page.get_by_label("Código postal").fill("28014")
-    page.get_by_label("Población").fill("Madrid")
-    page.get_by_label("Teléfono").fill("612 345 678")
-    page.locator("#field-accept_terms").check()
+    fill_billing(page, "Familia Privado", phone="612 345 678")
     page.locator("#pay-button").click()
     expect(page).to_have_url(re.compile(r"/pago-simulado\?pedido="))
     page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from care_portal.models import Role
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, open_page
+from tests.e2e.helpers import fill_billing, log_in, log_out, open_page
 from tests.e2e.world import Person
 
 BENEFICIARY = "Rosario López Martín"
@@ -34,13 +34,7 @@ def _buy_two_services(page: Page, base: str) -> None:
     open_page(page, f"{base}/tienda/pedido")
     page.get_by_label(BENEFICIARY).check()
     page.get_by_label("Observaciones para la visita").fill("Llamad al timbre dos veces.")
-    page.get_by_label("NIF / NIE / CIF").fill("12345678Z")
-    page.get_by_label("Nombre o razón social").fill("Carmen Cliente López")
-    page.get_by_label("Dirección de facturación").fill("Calle de Alcalá 10, 3º B")
-    page.get_by_label("Código postal").fill("28014")
-    page.get_by_label("Población").fill("Madrid")
-    page.get_by_label("Teléfono").fill("612 345 678")
-    page.locator("#field-accept_terms").check()
+    fill_billing(page, "Carmen Cliente López", phone="612 345 678")
     page.locator("#pay-button").click()
     expect(page).to_have_url(re.compile(r"/pago-simulado\?pedido="))
     page.locator("#sim-pay").click()
