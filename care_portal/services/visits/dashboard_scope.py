@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, or_
+from sqlalchemy import ARRAY, Integer, all_, and_, any_, bindparam, or_
 from sqlmodel import Session, col, select
 
 from care_portal.models import Role
@@ -33,12 +33,16 @@ class DashboardScope:
 
     Attributes:
         viewer: The manager or admin.
+        dialect: The database's dialect name: on PostgreSQL a list of ids is sent as one array
+            parameter (``= ANY(:ids)``), so the statement's text, and its compiled and parsed
+            forms, stay the same whatever the number of beneficiaries.
         current: The ids of the beneficiaries the manager looks after now, blocked ones left out.
         blocked: The ids of blocked (erased) beneficiaries.
         options: The filter's drop-down: id and name of the manager's active beneficiaries, by name.
     """
 
     viewer: Viewer
+    dialect: str = "sqlite"
     current: list[int] = field(default_factory=list)
     blocked: list[int] = field(default_factory=list)
     options: list[dict[str, str]] = field(default_factory=list)
@@ -48,21 +52,33 @@ class DashboardScope:
         """Whether the viewer sees every manager's visits."""
         return self.viewer.role == Role.ADMIN.value
 
+    def _among(self, ids: list[int]):
+        if self.dialect == "postgresql":
+            return col(Task.beneficiary_id) == any_(bindparam("scope_ids", ids, type_=ARRAY(Integer)))
+        return col(Task.beneficiary_id).in_(ids)
+
     def _not_blocked(self) -> list:
-        return [col(Task.beneficiary_id).not_in(self.blocked)] if self.blocked else []
+        if not self.blocked:
+            return []
+        if self.dialect == "postgresql":
+            return [
+                col(Task.beneficiary_id)
+                != all_(bindparam("scope_blocked", self.blocked, type_=ARRAY(Integer)))
+            ]
+        return [col(Task.beneficiary_id).not_in(self.blocked)]
 
     def open_visits(self) -> list:
         """Conditions for queries that only ask for open visits (waiting, today, upcoming)."""
         if self.is_admin:
             return self._not_blocked()
-        return [col(Task.beneficiary_id).in_(self.current)]
+        return [self._among(self.current)]
 
     def all_visits(self) -> list:
         """Conditions for queries over every state (counts, the filtered list)."""
         if self.is_admin:
             return self._not_blocked()
         theirs = and_(Task.manager_id == self.viewer.id, col(Task.state).not_in(OPEN_STATES))
-        return [*self._not_blocked(), or_(col(Task.beneficiary_id).in_(self.current), theirs)]
+        return [*self._not_blocked(), or_(self._among(self.current), theirs)]
 
 
 def dashboard_scope(session: Session, viewer: Viewer) -> DashboardScope:
@@ -73,6 +89,7 @@ def dashboard_scope(session: Session, viewer: Viewer) -> DashboardScope:
         viewer: A manager or an admin (the caller has checked the role).
     """
     is_admin = viewer.role == Role.ADMIN.value
+    dialect = session.get_bind().dialect.name
     blocked_now = col(Beneficiary.blocked_at).is_not(None)
     reach = blocked_now if is_admin else or_(Beneficiary.manager_id == viewer.id, blocked_now)
     rows = session.exec(
@@ -83,11 +100,12 @@ def dashboard_scope(session: Session, viewer: Viewer) -> DashboardScope:
     ).all()
     blocked = [row.id for row in rows if row[-1]]
     if is_admin:
-        return DashboardScope(viewer, blocked=blocked)
+        return DashboardScope(viewer, dialect, blocked=blocked)
     theirs = [row for row in rows if row.manager_id == viewer.id]
     active = [{"id": str(row.id), "name": row.full_name} for row in theirs if row.archived_at is None]
     return DashboardScope(
         viewer,
+        dialect,
         current=[row.id for row in theirs if not row[-1]],
         blocked=blocked,
         options=active[:BENEFICIARY_LIMIT],
