@@ -2,9 +2,7 @@
 
 Usage: ``python -m bench.first_load [.web/build/client] [/tienda …]``. A page's first
 load is every module its pre-rendered HTML preloads or runs (React Router lists the
-route's static imports as ``modulepreload`` links; ``care_portal/preload_plugin.py`` moves
-that list into the boot script, which preloads it once the page has painted), each
-gzip-compressed at level 9.
+route's static imports as ``modulepreload`` links), each gzip-compressed at level 9.
 """
 
 from __future__ import annotations
@@ -16,7 +14,6 @@ from pathlib import Path
 
 MODULES = re.compile(r'<(?:link rel="modulepreload" href|script type="module" src)="(/[^"]+\.js)"')
 IMPORTS = re.compile(r'import\("(/assets/[^"]+\.js)"\)|from "(/assets/[^"]+\.js)"')
-PRELOADED = re.compile(r'"(/assets/[^"]+\.js)"')  # the boot script's list of modules to preload
 
 
 def page_html(build: Path, route: str) -> Path:
@@ -35,8 +32,6 @@ def first_load_js(build: Path, route: str) -> dict[str, int]:
     html = page_html(build, route).read_text(encoding="utf-8")
     found = {m for m in MODULES.findall(html)}
     found |= {a or b for a, b in IMPORTS.findall(html)}
-    for boot in re.findall(r'<script type="module"[^>]*>(.*?)</script>', html, re.S):
-        found |= set(PRELOADED.findall(boot))
     sizes = {}
     for module in sorted(found):
         file = build / module.lstrip("/")
