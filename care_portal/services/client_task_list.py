@@ -1,18 +1,33 @@
-"""The client's «Tareas» list and the suggestions form's visits: one page of tasks as the client sees it."""
+"""The client's «Tareas» list and the suggestions form's visits, one page in one SQL statement.
+
+The page's tasks are cut first (filters, order, ``LIMIT``; their number with
+``count(*) OVER ()``), and only those rows are joined to what a card shows: the
+relative's and the manager's names, the report with its structured parts, photos
+and the reader's own stars, the cancellation and its rectifying invoice, the
+oldest open request, and for an English reader the service's English name. The
+rows come back as plain tuples (no ORM objects), and nothing of the rows not on
+the page is read or formatted. A page past the end costs two more statements
+(the count, then the last page).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
+from sqlalchemy import Integer, Select, bindparam, func, null
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from care_portal.domain.formatting import format_datetime, format_euros
+from care_portal.domain.formatting import current_language, format_datetime, format_euros
 from care_portal.domain.visits import cancellation_deadline, is_within_free_cancellation
 from care_portal.models import Role, User
 from care_portal.models.billing import Invoice
 from care_portal.models.care import Beneficiary
+from care_portal.models.shop import CareService, OrderLine
 from care_portal.models.types import utcnow
+from care_portal.models.visit_feedback import ReportParts, ReportPhoto, VisitRating
 from care_portal.models.visits import (
     Cancellation,
     ChangeRequest,
@@ -22,10 +37,14 @@ from care_portal.models.visits import (
     VisitReport,
 )
 from care_portal.services.authz import Viewer, ensure_role
-from care_portal.services.care_access import blocked_beneficiary_ids
-from care_portal.services.paging import Page, fetch_page
-from care_portal.services.task_names import english_service_names
-from care_portal.services.visits import report_dict
+from care_portal.services.care_access import blocked_beneficiary_ids, readable_beneficiary_ids
+from care_portal.services.paging import PAGE_SIZE, Page, page_number
+from care_portal.services.report_parts import default_parts
+from care_portal.services.report_photos import MAX_PHOTOS
+from care_portal.services.report_views import ReportExtras
+
+OPEN_STATES = (TaskState.PENDING_APPOINTMENT.value, TaskState.SCHEDULED.value)
+PART_NAMES = ("mood", "meals", "hydration", "mobility", "medication", "concern", "concern_severity")
 
 
 @dataclass(frozen=True)
@@ -47,6 +66,8 @@ class ClientTask:
     sequence_number: int | None = None  # «visita N de M» of a pack or a plan's month
     sequence_total: int | None = None
     preferred: str = ""  # the date and time a plan's visit was asked for (until it is scheduled)
+    # A report's parts, photos and the reader's stars: only for a report the reader's family may read.
+    extras: ReportExtras | None = None
 
 
 def list_client_tasks(
@@ -54,122 +75,207 @@ def list_client_tasks(
 ) -> Page[ClientTask]:
     """Return one page of the actor's tasks, newest purchase first, with deadlines in Madrid time.
 
-    Seven statements whatever the number of tasks: the count, the page, then
-    beneficiaries, managers, reports, cancellations (with their rectifying
-    invoice) and open requests of the page's tasks, each in one ``IN (…)``.
-    An English reader adds one: the services' English names.
+    One statement whatever the number of tasks (three for a page past the end).
     """
     actor = ensure_role(actor, Role.CLIENT)
+    number = page_number(page)
+    rows = _read(session, actor, changeable=False, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+    total = rows[0].total if rows else _count(session, actor)
+    last = max(1, -(-total // PAGE_SIZE))
+    if not rows and number > last:  # past the end: the last page
+        number = last
+        rows = _read(session, actor, changeable=False, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
     now = now or utcnow()
-    query = (
-        select(Task)
-        .where(Task.client_id == actor.id, col(Task.beneficiary_id).not_in(blocked_beneficiary_ids()))
-        .order_by(col(Task.created_at).desc(), col(Task.id))
-    )
-    tasks, total, number = fetch_page(session, query, page)
-    related = _Related.load(session, tasks)
-    return Page([_client_task(task, related, now) for task in tasks], number=number, total=total)
+    english = current_language() == "en"
+    return Page([_client_task(row, now, english) for row in rows], number=number, total=total)
 
 
 def list_changeable_tasks(session: Session, *, actor: Viewer | None, limit: int = 200) -> list[ClientTask]:
     """Return the actor's visits that can still change or be cancelled (for the suggestions form).
 
     Open visits only (waiting for an appointment or scheduled), soonest
-    appointment first, at most ``limit``; the same seven statements as a page of "Tareas".
+    appointment first, at most ``limit``; one statement, as a page of "Tareas".
     """
     actor = ensure_role(actor, Role.CLIENT)
-    open_states = (TaskState.PENDING_APPOINTMENT.value, TaskState.SCHEDULED.value)
-    tasks = session.exec(
-        select(Task)
-        .where(
-            Task.client_id == actor.id,
-            col(Task.state).in_(open_states),
-            col(Task.beneficiary_id).not_in(blocked_beneficiary_ids()),
-        )
-        .order_by(col(Task.appointment_start).is_(None), col(Task.appointment_start), col(Task.id))
-        .limit(limit)
-    ).all()
-    related = _Related.load(session, list(tasks))
+    rows = _read(session, actor, changeable=True, limit=limit, offset=0)
     now = utcnow()
-    return [_client_task(task, related, now) for task in tasks]
+    english = current_language() == "en"
+    return [_client_task(row, now, english) for row in rows]
 
 
-@dataclass(frozen=True)
-class _Related:
-    """What the rows of one page of tasks show besides the task itself, read in batches."""
+def _read(session: Session, actor: Viewer, *, changeable: bool, limit: int, offset: int) -> list:
+    """Run the one statement of a page of the actor's tasks (or of their changeable visits)."""
+    statement = _statement(actor.role, current_language() == "en", changeable)
+    params = {"actor_id": actor.id, "limit": limit, "offset": offset}
+    return list(session.connection().execute(statement, params).all())
 
-    beneficiaries: dict[int, str]
-    managers: dict[int, str]
-    reports: dict[int, VisitReport]
-    cancellations: dict[int, tuple[Cancellation, str]]
-    open_requests: dict[int, str]
-    english_names: dict[int, str]  # by order line; filled only for an English reader
 
-    @classmethod
-    def load(cls, session: Session, tasks: list[Task]) -> _Related:
-        ids = [task.id for task in tasks]
-        if not ids:
-            return cls({}, {}, {}, {}, {}, {})
-        beneficiary_ids = {task.beneficiary_id for task in tasks}
-        manager_ids = {task.manager_id for task in tasks if task.manager_id}
-        beneficiaries = session.exec(
-            select(Beneficiary.id, Beneficiary.full_name).where(col(Beneficiary.id).in_(beneficiary_ids))
-        ).all()
-        managers = (
-            session.exec(select(User.id, User.full_name).where(col(User.id).in_(manager_ids))).all()
-            if manager_ids
-            else []
+def _count(session: Session, actor: Viewer) -> int:
+    return session.exec(select(func.count()).select_from(_own_tasks(actor.id).subquery())).one()
+
+
+# Built once per kind of reader and list, with the reader, the limit and the offset as parameters:
+# building this select costs more CPU (~4 ms) than running it.
+ACTOR = bindparam("actor_id", type_=Integer)
+
+
+def _own_tasks(actor_id):
+    """The actor's tasks (as bare ids), blocked relatives' left out."""
+    return select(Task.id).where(
+        Task.client_id == actor_id, col(Task.beneficiary_id).not_in(blocked_beneficiary_ids())
+    )
+
+
+TASK_COLUMNS = (
+    "id",
+    "order_line_id",
+    "beneficiary_id",
+    "manager_id",
+    "service_name",
+    "state",
+    "visit_code",
+    "created_at",
+    "appointment_start",
+    "sequence_number",
+    "sequence_total",
+    "preferred_start",
+)
+
+
+@cache
+def _statement(role: str, english: bool, changeable: bool) -> Select:
+    """The page's tasks cut first (``count(*) OVER ()`` counts them all), then joined to what cards show.
+
+    Args:
+        role: The reader's role (which relatives' reports they may read).
+        english: Whether to read the services' English names.
+        changeable: The suggestions form's open visits, soonest first, instead of «Tareas».
+    """
+    tasks = _own_tasks(ACTOR)
+    if changeable:
+        tasks = tasks.where(col(Task.state).in_(OPEN_STATES))
+
+    def order(table) -> list:
+        if changeable:
+            return [table.c.appointment_start.is_(None), table.c.appointment_start, table.c.id]
+        return [table.c.created_at.desc(), table.c.id]
+
+    cut = (
+        tasks.with_only_columns(
+            *(getattr(Task, name) for name in TASK_COLUMNS), func.count().over().label("total")
         )
-        reports = session.exec(select(VisitReport).where(col(VisitReport.task_id).in_(ids))).all()
-        cancellations = session.exec(
-            select(Cancellation, Invoice.number)
-            .outerjoin(Invoice, Invoice.id == Cancellation.rectifying_invoice_id)
-            .where(col(Cancellation.task_id).in_(ids))
-        ).all()
-        requests = session.exec(
-            select(ChangeRequest.task_id, ChangeRequest.kind)
-            .where(
-                col(ChangeRequest.task_id).in_(ids), ChangeRequest.status == ChangeRequestStatus.OPEN.value
-            )
-            .order_by(col(ChangeRequest.id).desc())
-        ).all()
-        return cls(
-            beneficiaries=dict(beneficiaries),
-            managers=dict(managers),
-            reports={report.task_id: report for report in reports},
-            cancellations={c.task_id: (c, number or "") for c, number in cancellations},
-            open_requests={task_id: kind for task_id, kind in requests},
-            english_names=english_service_names(session, [task.order_line_id for task in tasks]),
+        .order_by(*order(Task.__table__))
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+        .subquery("page")
+    )
+    manager = aliased(User)
+    photos = [
+        select(ReportPhoto.id)
+        .where(ReportPhoto.task_id == cut.c.id)
+        .order_by(col(ReportPhoto.id))
+        .offset(slot)
+        .limit(1)
+        .scalar_subquery()
+        .label(f"photo_{slot + 1}")
+        for slot in range(MAX_PHOTOS)
+    ]
+    oldest_open_request = (
+        select(ChangeRequest.kind)
+        .where(ChangeRequest.task_id == cut.c.id, ChangeRequest.status == ChangeRequestStatus.OPEN.value)
+        .order_by(col(ChangeRequest.id))
+        .limit(1)
+        .scalar_subquery()
+    )
+    reader = Viewer(id=ACTOR, email="", full_name="", phone="", role=role, language="")
+    # The reader's family may read this visit's relative (checked on that one row, by its key).
+    readable = (
+        readable_beneficiary_ids(reader).where(Beneficiary.id == cut.c.beneficiary_id).correlate(cut).exists()
+    )
+    query = (
+        select(
+            cut,
+            Beneficiary.full_name.label("beneficiary"),
+            manager.full_name.label("manager"),
+            col(VisitReport.id).label("report_id"),
+            VisitReport.work_done,
+            VisitReport.observations,
+            VisitReport.next_steps,
+            col(VisitReport.created_at).label("report_created"),
+            col(Cancellation.id).label("cancellation_id"),
+            col(Cancellation.created_at).label("cancelled_at"),
+            Cancellation.refund_cents,
+            Cancellation.refund_status,
+            col(Invoice.number).label("rectifying_number"),
+            oldest_open_request.label("open_request"),
+            readable.label("readable"),
+            *(col(getattr(ReportParts, name)).label(f"parts_{name}") for name in PART_NAMES),
+            col(ReportParts.id).label("parts_id"),
+            col(VisitRating.stars).label("my_stars"),
+            *photos,
+            (col(CareService.name_en) if english else null()).label("name_en"),
         )
+        .select_from(cut)
+        .outerjoin(Beneficiary, Beneficiary.id == cut.c.beneficiary_id)
+        .outerjoin(manager, manager.id == cut.c.manager_id)
+        .outerjoin(VisitReport, VisitReport.task_id == cut.c.id)
+        .outerjoin(Cancellation, Cancellation.task_id == cut.c.id)
+        .outerjoin(Invoice, Invoice.id == Cancellation.rectifying_invoice_id)
+        .outerjoin(ReportParts, ReportParts.task_id == cut.c.id)
+        .outerjoin(VisitRating, (VisitRating.task_id == cut.c.id) & (VisitRating.rater_id == ACTOR))
+        .order_by(*order(cut))
+    )
+    if english:
+        query = query.outerjoin(OrderLine, OrderLine.id == cut.c.order_line_id).outerjoin(
+            CareService, CareService.id == OrderLine.service_id
+        )
+    return query
 
 
-def _client_task(task: Task, related: _Related, now: datetime) -> ClientTask:
-    cancellation, rectifying_number = related.cancellations.get(task.id, (None, ""))
-    open_states = (TaskState.PENDING_APPOINTMENT.value, TaskState.SCHEDULED.value)
+def _client_task(row, now: datetime, english: bool) -> ClientTask:
+    start = row.appointment_start
     return ClientTask(
-        id=task.id,
-        service=related.english_names.get(task.order_line_id, task.service_name),
-        beneficiary=related.beneficiaries.get(task.beneficiary_id, ""),
-        state=task.state,
-        appointment=format_datetime(task.appointment_start),
-        manager=related.managers.get(task.manager_id, "") if task.manager_id else "",
-        visit_code=task.visit_code,
-        deadline=format_datetime(cancellation_deadline(task.appointment_start))
-        if task.appointment_start
-        else "",
-        free_cancellation=task.state in open_states
-        and (task.appointment_start is None or is_within_free_cancellation(task.appointment_start, now)),
-        report=report_dict(related.reports.get(task.id)),
-        cancellation={
-            "when": format_datetime(cancellation.created_at),
-            "refund": format_euros(cancellation.refund_cents),
-            "invoice": rectifying_number,
-            "refund_status": cancellation.refund_status,
+        id=row.id,
+        service=(row.name_en or row.service_name) if english else row.service_name,
+        beneficiary=row.beneficiary or "",
+        state=row.state,
+        appointment=format_datetime(start),
+        manager=row.manager or "",
+        visit_code=row.visit_code,
+        deadline=format_datetime(cancellation_deadline(start)) if start else "",
+        free_cancellation=row.state in OPEN_STATES
+        and (start is None or is_within_free_cancellation(start, now)),
+        report={
+            "work_done": row.work_done,
+            "observations": row.observations,
+            "next_steps": row.next_steps,
+            "created": format_datetime(row.report_created),
         }
-        if cancellation
+        if row.report_id is not None
         else None,
-        open_request=related.open_requests.get(task.id, ""),
-        sequence_number=task.sequence_number,
-        sequence_total=task.sequence_total,
-        preferred=format_datetime(task.preferred_start),
+        cancellation={
+            "when": format_datetime(row.cancelled_at),
+            "refund": format_euros(row.refund_cents),
+            "invoice": row.rectifying_number or "",
+            "refund_status": row.refund_status,
+        }
+        if row.cancellation_id is not None
+        else None,
+        open_request=row.open_request or "",
+        sequence_number=row.sequence_number,
+        sequence_total=row.sequence_total,
+        preferred=format_datetime(row.preferred_start),
+        extras=_extras(row) if row.report_id is not None and row.readable else None,
+    )
+
+
+def _extras(row) -> ReportExtras:
+    parts = (
+        {name: getattr(row, f"parts_{name}") for name in PART_NAMES}
+        if row.parts_id is not None
+        else default_parts()
+    )
+    photo_ids = [getattr(row, f"photo_{slot}") for slot in range(1, MAX_PHOTOS + 1)]
+    return ReportExtras(
+        parts=parts, photo_ids=[i for i in photo_ids if i is not None], my_stars=row.my_stars or 0
     )
