@@ -43,6 +43,7 @@ from care_portal.services.client_task_list import ClientTask as ClientTask
 from care_portal.services.client_task_list import list_changeable_tasks as list_changeable_tasks
 from care_portal.services.client_task_list import list_client_tasks as list_client_tasks
 from care_portal.services.notifications import queue_email, recipient_language
+from care_portal.services.task_names import mail_service_name
 
 KINDS = ("message", "change", "cancel")
 MAX_MESSAGE = 4000
@@ -179,7 +180,7 @@ def _mail_team_and_manager(session: Session, actor: Viewer, task: Task | None, k
             tr(
                 "suggest.mail.about",
                 lang,
-                service=task.service_name,
+                service=mail_service_name(session, task, lang),
                 beneficiary=beneficiary.full_name if beneficiary else "",
                 date=format_datetime(task.appointment_start, lang) or "—",
                 code=task.visit_code,
@@ -315,15 +316,16 @@ def cancel_with_refund(
 def _mail_client_cancelled(session: Session, task: Task, amount: int, rectifying_id: int | None) -> None:
     client = session.get(User, task.client_id)
     invoice = session.get(Invoice, rectifying_id) if rectifying_id else None
+    service = mail_service_name(session, task, client.language)
     queue_email(
         session,
         to=client.email,
-        subject=tr("visits.mail.cancelled.subject", client.language, service=task.service_name),
+        subject=tr("visits.mail.cancelled.subject", client.language, service=service),
         body=tr(
             "visits.mail.cancelled.body",
             client.language,
             name=client.full_name,
-            service=task.service_name,
+            service=service,
             refund=format_euros(amount, client.language),
             invoice=invoice.number if invoice else "—",
         ),

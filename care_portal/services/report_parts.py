@@ -18,6 +18,7 @@ from care_portal.models.visits import Task
 from care_portal.services import visits
 from care_portal.services.notifications import queue_email
 from care_portal.services.report_access import family_recipients
+from care_portal.services.task_names import mail_service_name
 
 
 def write_structured_report(
@@ -93,7 +94,7 @@ def _tell_serious_concern(session: Session, task: Task, *, actor_id: int) -> Non
                 "reports.mail.serious.body",
                 lang,
                 beneficiary=beneficiary.full_name,
-                service=task.service_name,
+                service=mail_service_name(session, task, lang),
                 link=link,
             ),
             kind="serious_concern",
