@@ -99,3 +99,27 @@ def test_a_long_history_sends_one_page_of_rows_and_no_more_than_a_short_one(db):
     assert cancelled["cancel_invoice"].startswith("F")
     assert any(row["open_request"] == "change" for row in state.tasks)
     assert not any(row["visit_code"] == copies[0].visit_code for row in state.tasks)  # older: later pages
+
+
+def _dirty_rows(state) -> bool:
+    """Whether the state's next delta carries its rows again."""
+    return "tasks" in state.dirty_vars
+
+
+def test_an_unchanged_reload_sends_no_rows_and_a_new_visit_is_sent(db):
+    world = build_world(db)
+    token = _token(db, "maria@example.es")
+    state = _state(ClientTasksState, token, "/cuenta/tareas")
+    _call(state, "load")
+    assert _dirty_rows(state)
+    state._clean()  # the delta went to the browser
+    _call(state, "load")
+    assert not _dirty_rows(state)
+    task = db.get(Task, world.tasks[0])
+    clone(
+        db, task, 1, lambda i: {"visit_code": "N0000001", "created_at": task.created_at + timedelta(days=1)}
+    )
+    db.commit()
+    _call(state, "load")
+    assert _dirty_rows(state)
+    assert state.tasks[0]["visit_code"] == "N0000001"
