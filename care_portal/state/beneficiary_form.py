@@ -14,8 +14,12 @@ from care_portal.domain.errors import DomainError
 from care_portal.models import Role
 from care_portal.services.authz import Viewer
 from care_portal.services.care_documents import Attachment, ConsentSigner
+from care_portal.services.care_documents.files import refused_documents_error
 from care_portal.services.staging import discard_staged, stage_upload, staged_attachment
 from care_portal.state.session import FormMixin, guarded
+
+PICKER_FIELDS = ("documents", "document", "consent_file", "authority_document")
+"""The document pickers of the two forms, by the field their message goes under."""
 
 
 def beneficiary_input(form: dict) -> BeneficiaryInput:
@@ -102,6 +106,17 @@ class BeneficiaryFormMixin(FormMixin, mixin=True):
                 return
             self._discard_consent()
             self._consent_key, self.consent_name = key, name
+
+    @rx.event
+    @guarded(Role.CLIENT)
+    def files_refused(self, viewer: Viewer, field: str, rejected: list[list[dict]]):
+        """Say under a document picker why the browser refused the files just picked (nothing was sent)."""
+        if field not in PICKER_FIELDS:
+            return
+        error = refused_documents_error(rejected, field)
+        self.field_errors = {k: v for k, v in self.field_errors.items() if k != field}
+        if error is not None:
+            self.field_errors = {**self.field_errors, field: self._error_text(error)}
 
     @rx.event
     @guarded(Role.CLIENT)

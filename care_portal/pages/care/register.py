@@ -176,6 +176,7 @@ def _consent_section() -> rx.Component:
                     RegisterState.stage_consent,
                     errors.get("consent_file", ""),
                     multiple=False,
+                    refused=RegisterState.files_refused,
                 ),
                 rx.cond(
                     RegisterState.consent_name != "",
@@ -205,7 +206,10 @@ def _consent_section() -> rx.Component:
                 rx.cond(
                     RegisterState.signer_role == "representative",
                     representative_fields(
-                        errors, RegisterState.stage_authority_document, RegisterState.authority_document_name
+                        errors,
+                        RegisterState.stage_authority_document,
+                        RegisterState.authority_document_name,
+                        refused=RegisterState.files_refused,
                     ),
                 ),
                 purpose_ticks(RegisterState.toggle_health_ticked, errors),
@@ -232,6 +236,7 @@ def _form() -> rx.Component:
                 RegisterState.stage_documents,
                 errors.get("documents", ""),
                 multiple=True,
+                refused=RegisterState.files_refused,
             ),
             _chosen(RegisterState.document_names, RegisterState.clear_documents),
         ),
