@@ -97,6 +97,8 @@ class BeneficiaryFormMixin(FormMixin, mixin=True):
     @guarded(Role.CLIENT)
     def stage_consent(self, viewer: Viewer, files: list[rx.UploadFile]):
         """Receive the signed consent, check it and keep it until the form is sent."""
+        if not files:  # the picker refused them all in the browser (its message stays)
+            return
         self.field_errors = {k: v for k, v in self.field_errors.items() if k != "consent_file"}
         for upload in files[:1]:
             try:
@@ -122,6 +124,8 @@ class BeneficiaryFormMixin(FormMixin, mixin=True):
     @guarded(Role.CLIENT)
     def stage_authority_document(self, viewer: Viewer, files: list[rx.UploadFile]):
         """Receive the representative's supporting document and keep it until the form is sent."""
+        if not files:  # the picker refused them all in the browser (its message stays)
+            return
         self.field_errors = {k: v for k, v in self.field_errors.items() if k != "authority_document"}
         for upload in files[:1]:
             try:

@@ -53,6 +53,8 @@ class RegisterState(BeneficiaryFormMixin, SessionState):
     @guarded(Role.CLIENT)
     def stage_documents(self, viewer: Viewer, files: list[rx.UploadFile]):
         """Receive chosen documents, check them and keep them until the form is saved."""
+        if not files:  # the picker refused them all in the browser (its message stays)
+            return
         self.field_errors = {k: v for k, v in self.field_errors.items() if k != "documents"}
         for upload in files:
             if len(self._document_keys) >= 10:

@@ -124,13 +124,13 @@ class ApplyState(FormMixin, SessionState):
         handler resolves the user itself, in one, and stores the CV in another; the
         service checks the actor again.
         """
+        if not files:  # the picker refused it in the browser (its message stays)
+            return None
         self._clear_errors()
         viewer = await asyncio.to_thread(self._resolve_viewer)
         if viewer is None:
             self._show_viewer(None)
             return rx.redirect(routes.login_url(self.router.url.path))
-        if not files:
-            return None
         upload = files[0]
         data = await upload.read(CV_MAX_BYTES + 1)
         try:
