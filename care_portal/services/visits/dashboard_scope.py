@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import ARRAY, Integer, all_, and_, any_, bindparam, or_
+from sqlalchemy import ARRAY, Integer, Text, all_, and_, any_, bindparam, cast, or_
 from sqlmodel import Session, col, select
 
 from care_portal.models import Role
@@ -54,17 +54,14 @@ class DashboardScope:
 
     def _among(self, ids: list[int]):
         if self.dialect == "postgresql":
-            return col(Task.beneficiary_id) == any_(bindparam("scope_ids", ids, type_=ARRAY(Integer)))
+            return col(Task.beneficiary_id) == any_(_id_array("scope_ids", ids))
         return col(Task.beneficiary_id).in_(ids)
 
     def _not_blocked(self) -> list:
         if not self.blocked:
             return []
         if self.dialect == "postgresql":
-            return [
-                col(Task.beneficiary_id)
-                != all_(bindparam("scope_blocked", self.blocked, type_=ARRAY(Integer)))
-            ]
+            return [col(Task.beneficiary_id) != all_(_id_array("scope_blocked", self.blocked))]
         return [col(Task.beneficiary_id).not_in(self.blocked)]
 
     def open_visits(self) -> list:
@@ -79,6 +76,16 @@ class DashboardScope:
             return self._not_blocked()
         theirs = and_(Task.manager_id == self.viewer.id, col(Task.state).not_in(OPEN_STATES))
         return [*self._not_blocked(), or_(self._among(self.current), theirs)]
+
+
+def _id_array(name: str, ids: list[int]):
+    """A PostgreSQL ``integer[]`` parameter sent as one text literal (``'{1,2,3}'``).
+
+    psycopg dumps a Python list element by element on every statement; the text form costs
+    one string, and the planner still sees ``= ANY(<constant array>)`` and uses the index.
+    """
+    literal = "{" + ",".join(str(int(i)) for i in ids) + "}"
+    return cast(bindparam(name, literal, type_=Text), ARRAY(Integer))
 
 
 def dashboard_scope(session: Session, viewer: Viewer) -> DashboardScope:
