@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 
 import httpx
 from sqlalchemy import func
@@ -13,7 +14,7 @@ from care_portal.integrations.payments import get_provider
 from care_portal.models import User
 from care_portal.models.billing import Invoice
 from care_portal.models.care import Beneficiary
-from care_portal.models.shop import CareService, Order
+from care_portal.models.shop import CareService, Order, OrderStatus
 from care_portal.services import accounts, billing_records, checkout
 
 BILLING = checkout.BillingData("12345678z", "Cliente Bench", "Calle Mayor 5", "28013", "Madrid", "612345678")
@@ -52,23 +53,36 @@ def pending_orders(engine, count: int) -> list[Order]:
         return list(session.exec(select(Order).where(col(Order.public_id).in_(ids))).all())
 
 
-async def _post_all(port: int, bodies: list[tuple[bytes, str]]) -> list[str]:
+async def _post_all(port: int, bodies: list[tuple[bytes, str]]) -> list[tuple[str, float]]:
+    """POST every body at once; return each answer's outcome and its seconds.
+
+    The outcome is the webhook's ``status`` on a 200 (``"paid"``, ``"duplicate"``…), ``"HTTP <code>"``
+    otherwise, or the client-side error's class name (``ReadTimeout``, ``RemoteProtocolError``…).
+    """
     limits = httpx.Limits(max_connections=len(bodies), max_keepalive_connections=len(bodies))
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=600) as client:
 
-        async def post(body: bytes, signature: str) -> str:
-            response = await client.post(
-                "/api/pagos/webhook",
-                content=body,
-                headers={"stripe-signature": signature, "content-type": "application/json"},
-            )
-            return (
-                response.json().get("status", str(response.status_code))
-                if response.status_code == 200
-                else str(response.status_code)
-            )
+        async def post(body: bytes, signature: str) -> tuple[str, float]:
+            started = time.perf_counter()
+            try:
+                response = await client.post(
+                    "/api/pagos/webhook",
+                    content=body,
+                    headers={"stripe-signature": signature, "content-type": "application/json"},
+                )
+            except httpx.HTTPError as error:
+                return type(error).__name__, time.perf_counter() - started
+            outcome = f"HTTP {response.status_code}"
+            if response.status_code == 200:
+                outcome = str(response.json().get("status", outcome))
+            return outcome, time.perf_counter() - started
 
         return await asyncio.gather(*(post(b, s) for b, s in bodies))
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
 def confirmations(engine, port: int, count: int = 200) -> dict:
@@ -87,8 +101,10 @@ def confirmations(engine, port: int, count: int = 200) -> dict:
         for o in orders
     ]
     started = time.perf_counter()
-    outcomes = asyncio.run(_post_all(port, bodies))
+    answers = asyncio.run(_post_all(port, bodies))
     seconds = time.perf_counter() - started
+    outcomes = [outcome for outcome, _ in answers]
+    waits = [wait for _, wait in answers]
     with Session(engine) as session:
         issued = session.exec(
             select(Invoice).where(col(Invoice.id) > 0).order_by(col(Invoice.id).desc()).limit(count)
@@ -99,11 +115,20 @@ def confirmations(engine, port: int, count: int = 200) -> dict:
             session.exec(select(Invoice.sequence).where(Invoice.year == year, Invoice.series == "F")).all()
         )
         chain = billing_records.verify_chain(session)
+        orders_paid = session.exec(
+            select(func.count())
+            .select_from(Order)
+            .where(col(Order.id).in_([o.id for o in orders]), Order.status == OrderStatus.PAID.value)
+        ).one()
     return {
         "webhooks": len(bodies),
         "paid": outcomes.count("paid"),
         "seconds": round(seconds, 2),
         "per_second": round(outcomes.count("paid") / seconds, 1) if seconds else None,
+        "orders_paid": orders_paid,
+        "outcomes": dict(Counter(outcomes).most_common()),
+        "answer_p50_s": round(_percentile(waits, 0.5), 2),
+        "answer_max_s": round(max(waits, default=0.0), 2),
         "invoices_issued": after - before,
         "numbering_without_gaps": sequences == list(range(1, len(sequences) + 1)),
         "chain_intact": chain.ok,
