@@ -190,6 +190,7 @@ def fill(engine: Engine, scale: float = 0.1, seed: int = 19) -> Actors:
             conn.execute(select(Beneficiary.__table__.c.id, Beneficiary.__table__.c.manager_id)).all()
         )
     tasks = []
+    escalated = now - timedelta(days=199)
     for c in clients:
         for k in range(visits[c]):
             state = rng.choice(STATES)
@@ -209,6 +210,9 @@ def fill(engine: Engine, scale: float = 0.1, seed: int = 19) -> Actors:
                     "appointment_start": start if state in ("scheduled", "done") else None,
                     "appointment_end": start + timedelta(hours=1) if state in ("scheduled", "done") else None,
                     "failed_code_attempts": 0,
+                    # a 200-day history: the admins were told long ago about the ones never contacted
+                    # (else the app's first escalation pass e-mails ~30k tasks during the bench)
+                    "contact_escalated_at": escalated if state == "pending_appointment" else None,
                 }
             )
     # The busy manager also looks after 1,200 visits of other clients.

@@ -306,5 +306,5 @@ def _issue(
     head.last_fingerprint = fingerprint
     session.add(head)
     session.flush()
-    invoice_documents.render_after_commit(session, invoice.id)
+    invoice_documents.queue_pdf(session, invoice.id)
     return IssuedInvoice(id=invoice.id, number=number, total_cents=amounts.total_cents)
