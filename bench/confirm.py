@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 from collections import Counter
 
@@ -80,13 +81,27 @@ async def _post_all(port: int, bodies: list[tuple[bytes, str]]) -> list[tuple[st
         return await asyncio.gather(*(post(b, s) for b, s in bodies))
 
 
+def _median_interval_ms(instants: list) -> float | None:
+    gaps = [(b - a).total_seconds() * 1000 for a, b in itertools.pairwise(instants)]
+    return round(_percentile(gaps, 0.5), 1) if gaps else None
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-def confirmations(engine, port: int, count: int = 200) -> dict:
-    """Confirm ``count`` orders at once through the webhook; return the rate and the checks."""
+def confirmations(engine, port: int, count: int = 200, pid: int | None = None) -> dict:
+    """Confirm ``count`` orders at once through the webhook; return the rate and the checks.
+
+    Besides the rate (which depends on what else the machine runs), two figures that do not:
+    the app's CPU per confirmation (``pid``: the server's process group, from /proc), and the
+    median interval between consecutive invoices' issue times, which are taken once the
+    numbering lock is held: while confirmations queue for that lock it is the lock's hold time,
+    and 1000 / it bounds the confirmations per second whatever the number of workers.
+    """
+    from bench.servers import cpu_seconds
+
     orders = pending_orders(engine, count)
     provider = get_provider()
     with Session(engine) as session:
@@ -100,9 +115,11 @@ def confirmations(engine, port: int, count: int = 200) -> dict:
         )
         for o in orders
     ]
+    cpu_before = cpu_seconds(pid) if pid else 0.0
     started = time.perf_counter()
     answers = asyncio.run(_post_all(port, bodies))
     seconds = time.perf_counter() - started
+    cpu = cpu_seconds(pid) - cpu_before if pid else None
     outcomes = [outcome for outcome, _ in answers]
     waits = [wait for _, wait in answers]
     with Session(engine) as session:
@@ -115,6 +132,11 @@ def confirmations(engine, port: int, count: int = 200) -> dict:
             session.exec(select(Invoice.sequence).where(Invoice.year == year, Invoice.series == "F")).all()
         )
         chain = billing_records.verify_chain(session)
+        issue_times = sorted(
+            session.exec(
+                select(Invoice.issued_at).where(col(Invoice.order_ref).in_([o.public_id for o in orders]))
+            ).all()
+        )
         orders_paid = session.exec(
             select(func.count())
             .select_from(Order)
@@ -129,6 +151,8 @@ def confirmations(engine, port: int, count: int = 200) -> dict:
         "outcomes": dict(Counter(outcomes).most_common()),
         "answer_p50_s": round(_percentile(waits, 0.5), 2),
         "answer_max_s": round(max(waits, default=0.0), 2),
+        "app_cpu_ms_per_confirmation": round(cpu * 1000 / len(bodies), 1) if cpu is not None else None,
+        "lock_interval_p50_ms": _median_interval_ms(issue_times),
         "invoices_issued": after - before,
         "numbering_without_gaps": sequences == list(range(1, len(sequences) + 1)),
         "chain_intact": chain.ok,

@@ -125,7 +125,7 @@ def _measure(args: argparse.Namespace, env: dict, work: Path) -> dict:
                     _load_row(scenario, name, port, kind, proc_pid, args, run_load, cpu_seconds)
                 )
         print("confirming payments …", flush=True)
-        results["confirmations"] = confirm.confirmations(engine, reflex_port, args.webhooks)
+        results["confirmations"] = confirm.confirmations(engine, reflex_port, args.webhooks, app.pid)
     with process(floor, env, f"http://127.0.0.1:{floor_port}/health", work / "floor.log") as server:
         for scenario in scenarios:
             results["load"].append(
@@ -155,9 +155,9 @@ def _measure_confirmations(args, env, work, started, load_watch, actors) -> dict
     reflex = [sys.executable, "-m", "reflex", "run", "--env", "prod", "--backend-only"]
     reflex += ["--backend-port", str(port)]
     log = work / "reflex.log"
-    with process(reflex, env, f"http://127.0.0.1:{port}/api/health", log):
+    with process(reflex, env, f"http://127.0.0.1:{port}/api/health", log) as app:
         print("confirming payments …", flush=True)
-        results["confirmations"] = confirm.confirmations(get_engine(), port, args.webhooks)
+        results["confirmations"] = confirm.confirmations(get_engine(), port, args.webhooks, app.pid)
     results["machine"]["load_average_max"] = load_watch.stop()
     print(f"the app's log: {log}", flush=True)
     return results
@@ -271,6 +271,7 @@ def table(results: dict) -> str:
             f"{confirmations['paid']} paid, no gaps: {confirmations['numbering_without_gaps']}, "
             f"chain intact: {confirmations['chain_intact']} ({confirmations['chain_records']} records)"
             + _other_outcomes(confirmations)
+            + _confirmation_costs(confirmations)
             + " |"
         )
     for route, kb in results.get("first_load_js_kb", {}).items():
@@ -304,6 +305,17 @@ def _other_outcomes(confirmations: dict) -> str:
     if not others:
         return ""
     return "; not paid: " + ", ".join(f"{count} {outcome}" for outcome, count in others.items())
+
+
+def _confirmation_costs(confirmations: dict) -> str:
+    """The figures that do not depend on the machine's other work: CPU and the lock's interval."""
+    cpu, interval = (
+        confirmations.get("app_cpu_ms_per_confirmation"),
+        confirmations.get("lock_interval_p50_ms"),
+    )
+    parts = [f"app CPU {cpu} ms each"] if cpu is not None else []
+    parts += [f"numbering lock every {interval} ms (p50)"] if interval is not None else []
+    return "; " + ", ".join(parts) if parts else ""
 
 
 def _busy_note(results: dict) -> str:
