@@ -15,6 +15,7 @@ from care_portal.integrations.payments import get_provider
 from care_portal.models import User
 from care_portal.models.billing import Invoice
 from care_portal.models.care import Beneficiary
+from care_portal.models.invoice_pdfs import InvoicePdfJob
 from care_portal.models.shop import CareService, Order, OrderStatus
 from care_portal.services import accounts, billing_records, checkout
 
@@ -81,6 +82,17 @@ async def _post_all(port: int, bodies: list[tuple[bytes, str]]) -> list[tuple[st
         return await asyncio.gather(*(post(b, s) for b, s in bodies))
 
 
+def _pdfs_rendered_after(engine, started: float, seconds: float = 300) -> float | None:
+    """Seconds from the first webhook until the job has rendered every queued PDF (None: not in time)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with Session(engine) as session:
+            if not session.exec(select(func.count()).select_from(InvoicePdfJob)).one():
+                return round(time.perf_counter() - started, 1)
+        time.sleep(0.5)
+    return None
+
+
 def _median_interval_ms(instants: list) -> float | None:
     gaps = [(b - a).total_seconds() * 1000 for a, b in itertools.pairwise(instants)]
     return round(_percentile(gaps, 0.5), 1) if gaps else None
@@ -120,6 +132,7 @@ def confirmations(engine, port: int, count: int = 200, pid: int | None = None) -
     answers = asyncio.run(_post_all(port, bodies))
     seconds = time.perf_counter() - started
     cpu = cpu_seconds(pid) - cpu_before if pid else None
+    pdfs_after = _pdfs_rendered_after(engine, started)
     outcomes = [outcome for outcome, _ in answers]
     waits = [wait for _, wait in answers]
     with Session(engine) as session:
@@ -153,6 +166,7 @@ def confirmations(engine, port: int, count: int = 200, pid: int | None = None) -
         "answer_max_s": round(max(waits, default=0.0), 2),
         "app_cpu_ms_per_confirmation": round(cpu * 1000 / len(bodies), 1) if cpu is not None else None,
         "lock_interval_p50_ms": _median_interval_ms(issue_times),
+        "pdfs_all_rendered_after_s": pdfs_after,
         "invoices_issued": after - before,
         "numbering_without_gaps": sequences == list(range(1, len(sequences) + 1)),
         "chain_intact": chain.ok,

@@ -315,6 +315,9 @@ def _confirmation_costs(confirmations: dict) -> str:
     )
     parts = [f"app CPU {cpu} ms each"] if cpu is not None else []
     parts += [f"numbering lock every {interval} ms (p50)"] if interval is not None else []
+    if "pdfs_all_rendered_after_s" in confirmations:
+        pdfs = confirmations["pdfs_all_rendered_after_s"]
+        parts += [f"PDFs all rendered {pdfs} s after the first webhook" if pdfs else "PDFs not all rendered"]
     return "; " + ", ".join(parts) if parts else ""
 
 

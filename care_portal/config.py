@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     outbox_poll_seconds: float = 5.0
     outbox_max_attempts: int = 30  # with back-off capped at 1 h: about a day of retries
     invoice_pdf_poll_seconds: float = 2.0  # how often each worker renders the PDFs of new invoices
+    invoice_pdf_max_defer_seconds: float = 60.0  # …giving way to webhooks in flight at most this long
 
     stripe_secret_key: str = ""
     stripe_webhook_secret: str = ""

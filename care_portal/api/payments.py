@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import weakref
 
@@ -18,6 +19,7 @@ from care_portal.services import checkout
 
 logger = logging.getLogger(__name__)
 MAX_BODY = 256 * 1024
+_IN_FLIGHT = [0]  # per process; only the event loop's thread changes it
 _TURNS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = weakref.WeakKeyDictionary()
 
 
@@ -43,13 +45,27 @@ def _turns() -> asyncio.Semaphore:
     return turns
 
 
+@contextlib.asynccontextmanager
+async def _in_flight():
+    _IN_FLIGHT[0] += 1
+    try:
+        yield
+    finally:
+        _IN_FLIGHT[0] -= 1
+
+
+def webhooks_in_flight() -> int:
+    """How many webhooks this worker process is applying now (the PDF job yields to them)."""
+    return _IN_FLIGHT[0]
+
+
 async def payment_webhook(request: Request) -> JSONResponse:
     """Verify the signature, apply the event once, answer 200; a bad signature gets 400."""
     payload = await request.body()
     if len(payload) > MAX_BODY:
         return JSONResponse({"error": "too large"}, status_code=413)
     try:
-        async with _turns():
+        async with _turns(), _in_flight():
             outcome = await run_in_threadpool(_apply, payload, request.headers.get("stripe-signature"))
     except WebhookRejected as rejected:
         logger.warning("webhook rejected: %s", rejected)
