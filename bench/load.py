@@ -116,6 +116,8 @@ class ReflexSocket:
             "payload": self.scenario.payload,
             "router_data": _router_data(self.scenario.path),
         }
+        while not self.finals.empty():  # a late on-load update is no answer to this event
+            self.finals.get_nowait()
         started = time.perf_counter()
         await self.ws.send(f"42{NAMESPACE}," + json.dumps(["event", event]))
         finished = await asyncio.wait_for(self.finals.get(), 30)

@@ -58,6 +58,10 @@ def redis_server() -> Iterator[str]:
             "no",
             "--dir",
             str(folder),
+            # Reflex's opportunistic locks hear of lock releases and contention through these
+            # (it sets them itself too, but a restarted Redis would forget them).
+            "--notify-keyspace-events",
+            "K$sgxe",
         ],
         stdout=subprocess.DEVNULL,
     )

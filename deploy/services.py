@@ -131,6 +131,10 @@ class Redis:
                 str(self.folder),
                 "--logfile",
                 str(self.folder / "redis.log"),
+                # Reflex's opportunistic locks hear of lock releases and contention through these
+                # (it sets them itself too, but a restarted Redis would forget them).
+                "--notify-keyspace-events",
+                "K$sgxe",
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -1,7 +1,7 @@
 """confirm19: invoice PDFs rendered by a job after the confirmation, not inside its request
 
 Revision ID: 0015_confirm19
-Revises: 0014_week16
+Revises: 0015_dash19
 Create Date: 2026-12-03 14:55:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import care_portal.models.types
 
 revision: str = "0015_confirm19"
-down_revision: str | None = "0014_week16"
+down_revision: str | None = "0015_dash19"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

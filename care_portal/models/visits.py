@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Column, Index, Text
+from sqlalchemy import JSON, Column, Index, Text, text
 from sqlmodel import Field, SQLModel
 
 from care_portal.models.types import UTCDateTime, utcnow
@@ -32,6 +32,19 @@ class Task(SQLModel, table=True):
         Index("ix_tasks_manager_created", "manager_id", "created_at"),
         Index("ix_tasks_manager_appointment", "manager_id", "appointment_start"),
         Index("ix_tasks_client_created", "client_id", "created_at"),
+        # The dashboard's waiting groups: grouped and counted from the index alone (migration 0015_dash19).
+        Index(
+            "ix_tasks_waiting",
+            "beneficiary_id",
+            "order_line_id",
+            "created_at",
+            "id",
+            postgresql_include=["first_contact_at", "service_name"],
+            postgresql_where=text("state = 'pending_appointment'"),
+            sqlite_where=text("state = 'pending_appointment'"),
+        ),
+        # The admin's counts per state, blocked beneficiaries left out, from the index alone.
+        Index("ix_tasks_state_beneficiary", "state", "beneficiary_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -25,6 +25,7 @@ from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.client_tasks import cancel_with_refund
 from care_portal.services.notifications import queue_email
+from care_portal.services.task_names import mail_service_name
 
 CANCELLABLE = (TaskState.PENDING_APPOINTMENT.value, TaskState.SCHEDULED.value)
 MIN_REASON, MAX_REASON = 5, 1000
@@ -112,15 +113,16 @@ def _mail_family(
 ) -> None:
     beneficiary = session.get(Beneficiary, task.beneficiary_id)
     invoice = session.get(Invoice, invoice_id) if invoice_id else None
+    service = mail_service_name(session, task, client.language)
     queue_email(
         session,
         to=client.email,
-        subject=tr("company_cancel.mail.subject", client.language, service=task.service_name),
+        subject=tr("company_cancel.mail.subject", client.language, service=service),
         body=tr(
             "company_cancel.mail.body",
             client.language,
             name=client.full_name,
-            service=task.service_name,
+            service=service,
             beneficiary=beneficiary.full_name if beneficiary else "",
             date=format_datetime(task.appointment_start, client.language) or "—",
             reason=reason,

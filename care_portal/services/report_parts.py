@@ -18,6 +18,7 @@ from care_portal.models.visits import Task
 from care_portal.services import visits
 from care_portal.services.notifications import queue_email
 from care_portal.services.report_access import family_recipients
+from care_portal.services.task_names import mail_service_name
 
 
 def write_structured_report(
@@ -93,7 +94,7 @@ def _tell_serious_concern(session: Session, task: Task, *, actor_id: int) -> Non
                 "reports.mail.serious.body",
                 lang,
                 beneficiary=beneficiary.full_name,
-                service=task.service_name,
+                service=mail_service_name(session, task, lang),
                 link=link,
             ),
             kind="serious_concern",
@@ -113,7 +114,17 @@ def parts_by_task(session: Session, task_ids: list[int]) -> dict[int, dict[str, 
 
 def parts_dict(row: ReportParts | None) -> dict[str, str]:
     """Return one report's structured parts as strings (defaults when there are none)."""
-    row = row or ReportParts(task_id=0, beneficiary_id=0)
+    if row is None:
+        return default_parts()
+    return _parts_of(row)
+
+
+def default_parts() -> dict[str, str]:
+    """Return the structured parts of a report that has none (a new dict each time)."""
+    return dict(_DEFAULT_PARTS)
+
+
+def _parts_of(row: ReportParts) -> dict[str, str]:
     return {
         "mood": row.mood,
         "meals": row.meals,
@@ -123,6 +134,10 @@ def parts_dict(row: ReportParts | None) -> dict[str, str]:
         "concern": row.concern,
         "concern_severity": row.concern_severity,
     }
+
+
+# Built once: a model instance costs ~0.4 ms (a page of 25 visits without parts built 25 of them).
+_DEFAULT_PARTS = _parts_of(ReportParts(task_id=0, beneficiary_id=0))
 
 
 def printed_parts(session: Session, task_id: int, lang: str = "es") -> dict:

@@ -1,7 +1,8 @@
 """The name of a visit's service in the reader's language.
 
 A task keeps the Spanish name its service had when it was bought (``Task.service_name``); an
-English reader sees the service's current English name instead, read in one statement per page.
+English reader sees the service's current English name instead, read in one statement per page
+(or per e-mail, in its recipient's language).
 """
 
 from __future__ import annotations
@@ -41,3 +42,16 @@ def english_service_names(
 def service_name(task, english: dict[int, str]) -> str:
     """Return a task's service name for the reader (``english`` from ``english_service_names``)."""
     return english.get(task.order_line_id, task.service_name)
+
+
+def mail_service_name(session: Session, task, lang: str) -> str:
+    """Return a task's service name in an e-mail recipient's language (one statement in English).
+
+    Args:
+        session: The database session.
+        task: The visit.
+        lang: The recipient's language (their profile's); anything but ``"en"`` reads Spanish.
+    """
+    if lang != "en":
+        return task.service_name
+    return service_name(task, english_service_names(session, [task.order_line_id], lang))

@@ -60,16 +60,23 @@ def private_state_classes(base: type) -> list[type]:
 def _forget(state: BaseState) -> None:
     """Reset a state's own server-side vars and those of its substates.
 
+    Only vars that differ from their defaults are set: a fresh tab's ~60 page states (every
+    connection with a session cookie) then cost no dirty var and no delta.
     Values the browser keeps itself (cookies, local storage: the cart) are left alone: they are
     not the server's to hand out, and the browser sends them again on each connection.
     """
+    values = state.__dict__
     for name, field in type(state).get_fields().items():
         if (
-            field._owner is type(state)
-            and name not in _ROUTER_FIELD_NAMES
-            and not state._is_client_storage(field)
+            name not in values  # never set nor stored: it is the default already
+            or field._owner is not type(state)
+            or name in _ROUTER_FIELD_NAMES
+            or state._is_client_storage(field)
         ):
-            setattr(state, name, field.default_value())
+            continue
+        default = field.default_value()
+        if values[name] != default:  # resetting an equal value only costs a dirty var and a delta
+            setattr(state, name, default)
     for substate in state.substates.values():
         _forget(substate)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from bench.first_load import first_load_js
+from bench.first_load import first_load_js, page_html
 from care_portal.models import Role
 from tests.e2e.conftest import snapshot
 from tests.e2e.helpers import log_in, open_page
@@ -78,3 +78,8 @@ def test_first_load_javascript_stays_within_the_budget(page, app_url, route):
     largest = sorted(sizes.items(), key=lambda item: -item[1])[:3]
     assert sizes, f"no JavaScript found for {route} in {BUILD}"
     assert total_kb <= FIRST_LOAD_LIMIT_KB, f"{route}: {total_kb:.1f} KB gzip; largest {largest}"
+    # Its modules wait for the stylesheet the first paint needs (care_portal/preload_plugin.py).
+    html = page_html(BUILD, route).read_text(encoding="utf-8")
+    preloads = re.findall(r'<link rel="modulepreload"[^>]*>', html)
+    assert preloads, f"{route}: no module preloads in the pre-rendered page"
+    assert all('fetchpriority="low"' in link for link in preloads), preloads

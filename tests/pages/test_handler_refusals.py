@@ -105,6 +105,7 @@ ANY_USER = {
     "ApplyState.go": "the caller's own application",
     "ApplyState.save_form": "the caller's own application",
     "ApplyState.upload_cv": "the caller's own application (async: resolves the user itself)",
+    "ApplyState.cv_refused": "only a message under the caller's own CV picker; nothing is read or stored",
     "ApplyState.save_answers": "the caller's own application",
     "ApplyState.submit": "the caller's own application",
     "MyApplicationsState.load": "the caller's own applications",

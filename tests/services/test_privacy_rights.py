@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import zipfile
 from datetime import UTC, datetime
 
@@ -14,10 +15,19 @@ from care_portal.api.routes import build_api
 from care_portal.domain.errors import DomainError, NotFound, PermissionDenied, ValidationFailed
 from care_portal.domain.privacy import add_months, request_due
 from care_portal.integrations import storage
-from care_portal.models import DataExport, Invoice, OrderWithdrawal, RightsRequest, User, VisitReport
+from care_portal.models import (
+    AccessSubject,
+    DataExport,
+    Invoice,
+    OrderWithdrawal,
+    RightsRequest,
+    User,
+    VisitReport,
+)
 from care_portal.models.care import Beneficiary
 from care_portal.models.shop import Order
 from care_portal.services import accounts, care_documents, checkout, visits
+from care_portal.services.access_log import record_access
 from care_portal.services.care_documents import ConsentSigner
 from care_portal.services.privacy import export, rights
 from tests.services.visit_helpers import build_world
@@ -218,3 +228,42 @@ def test_the_summary_pdf_is_in_its_owners_language(db, world):
     assert "Consent history" in english
     assert "Service provision, Health and mobility data" in english
     assert "Tus datos" not in english
+
+
+RAW_CODES = ("pending_appointment", "scheduled", "given", "signed", "manager", "care_notes")
+"""Codes the summary once printed as they are stored (task state, consent, reader's role, subject)."""
+
+
+def _codes_in(text: str, codes=RAW_CODES) -> list[str]:
+    return [code for code in codes if re.search(rf"\b{code}\b", text)]
+
+
+def test_the_summary_shows_states_consents_and_readers_in_words_not_codes(db, world):
+    visits.schedule_appointment(
+        db, actor=world.manager, task_id=world.tasks[0], day="2026-06-10", time_of_day="10:00", now=NOW
+    )
+    record_access(
+        db, viewer=world.manager, beneficiary_id=world.beneficiary_id, subject=AccessSubject.CARE_NOTES
+    )
+    db.commit()
+    _, archive = _built_zip(db, world.client)
+    spanish = _summary_text(archive)
+    assert "Consentimiento Consentimiento firmado · datos de salud" in spanish
+    assert "Firmado Prestación del servicio" in spanish  # the consent record's action
+    assert "Visita de compañía Cita acordada" in spanish
+    assert "Visita de compañía Pendiente de cita" in spanish
+    assert "Gonzalo Gestor Gestor Datos de salud y movilidad" in spanish  # who, role, what
+    assert _codes_in(spanish) == []
+
+    db.get(User, world.client.id).language = "en"
+    db.commit()
+    _, archive = _built_zip(db, accounts.to_viewer(db.get(User, world.client.id)))
+    english = _summary_text(archive)
+    assert "Consent Consent signed · health data" in english
+    assert "Signed Service provision" in english
+    assert "Companion visit Appointment agreed" in english
+    assert "Companion visit Awaiting appointment" in english
+    assert "Gonzalo Gestor Manager Health and mobility data" in english
+    # «signed» and «manager» are English words too («Signed by», «care manager»): only the others here.
+    assert _codes_in(english, ("pending_appointment", "scheduled", "given", "care_notes")) == []
+    assert "Visita de compañía" not in english

@@ -94,24 +94,39 @@ class ManagerDashboardState(PagerMixin, SessionState):
                 group_page=self.group_page,
                 beneficiary_page=self.beneficiary_page,
             )
-        self.counts = board.counts
-        self.today = [_with_ordinal(r, self.lang) for r in board.today]
-        self.upcoming = [_with_ordinal(r, self.lang) for r in board.upcoming]
-        self.waiting = [asdict(g) for g in board.waiting]
-        self.group_page, self.group_pages = board.waiting.number, board.waiting.pages
-        self.group_total = board.waiting.total
-        self.tasks = [_with_ordinal(r, self.lang) for r in board.tasks]
-        self._show_page(board.tasks)
-        self.search_required = viewer.role == Role.ADMIN.value and not (
-            state or beneficiary_id or day or search.strip()
-        )
-        self.beneficiaries = [{k: str(v) for k, v in asdict(b).items()} for b in board.beneficiaries]
+        lang = self.lang
         people = board.beneficiaries
-        self.beneficiary_page = getattr(people, "number", 1)
-        self.beneficiary_pages = getattr(people, "pages", 1)
-        self.beneficiary_total = getattr(people, "total", len(people))
-        self.beneficiary_options = board.beneficiary_options
+        self._assign(
+            counts=board.counts,
+            today=[_task_view(r, lang) for r in board.today],
+            upcoming=[_task_view(r, lang) for r in board.upcoming],
+            waiting=[_group_view(g) for g in board.waiting],
+            group_page=board.waiting.number,
+            group_pages=board.waiting.pages,
+            group_total=board.waiting.total,
+            tasks=[_task_view(r, lang) for r in board.tasks],
+            page_number=board.tasks.number,
+            page_count=board.tasks.pages,
+            row_total=board.tasks.total,
+            search_required=viewer.role == Role.ADMIN.value
+            and not (state or beneficiary_id or day or search.strip()),
+            beneficiaries=[{k: str(v) for k, v in asdict(b).items()} for b in people],
+            beneficiary_page=getattr(people, "number", 1),
+            beneficiary_pages=getattr(people, "pages", 1),
+            beneficiary_total=getattr(people, "total", len(people)),
+            beneficiary_options=board.beneficiary_options,
+        )
         self.loaded = True
+
+    def _assign(self, **values) -> None:
+        """Set only the vars whose value changed.
+
+        Reflex sends every var that was set, equal or not: a dashboard reloaded unchanged
+        then sends a few bytes instead of every list again.
+        """
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
 
     @rx.event
     def set_filter_state(self, value: str):
@@ -150,9 +165,28 @@ def _count(key: str, label_key: str, color: str) -> rx.Component:
     )
 
 
-def _with_ordinal(row, lang: str) -> dict:
-    """A dashboard row with its «visita N de M» in the manager's language."""
-    return asdict(row) | {"ordinal": visit_ordinal_label(row.sequence_number, row.sequence_total, lang)}
+def _task_view(row, lang: str) -> dict:
+    """What a task card shows (``task_line``), with its «visita N de M» in the manager's language.
+
+    Only the rendered fields go to the browser: phone, ISO date, ids of the beneficiary and the
+    sequence stay on the server.
+    """
+    return {
+        "id": row.id,
+        "beneficiary": row.beneficiary,
+        "state": row.state,
+        "service": row.service,
+        "ordinal": visit_ordinal_label(row.sequence_number, row.sequence_total, lang),
+        "appointment": row.appointment,
+        "waiting_es": row.waiting_es,
+        "waiting_en": row.waiting_en,
+        "contact_overdue": row.contact_overdue,
+    }
+
+
+def _group_view(group) -> dict:
+    """What a waiting group's card shows (``group_card``): everything but the phone."""
+    return {k: v for k, v in asdict(group).items() if k != "phone"}
 
 
 def task_line(row: dict) -> rx.Component:

@@ -21,7 +21,7 @@ from care_portal.models.visits import Task
 from care_portal.services import invoicing, payment_reconciliation, plans
 from care_portal.services.audit import record_event
 from care_portal.services.notifications import queue_email, recipient_language
-from care_portal.services.plans.mail import task_line
+from care_portal.services.plans.mail import task_lines
 from care_portal.services.visit_codes import new_visit_code
 
 PAID_EVENT = "checkout.session.completed"
@@ -179,7 +179,7 @@ def _queue_paid_emails(session: Session, order: Order, tasks: list[Task]) -> Non
     beneficiary = session.get(Beneficiary, order.beneficiary_id)
     name = beneficiary.full_name if beneficiary else ""
     lang = client.language
-    task_lines = "\n".join(task_line(task, lang) for task in tasks)  # with «visita 2 de 4»
+    client_lines = task_lines(session, tasks, lang)  # with «visita 2 de 4»
     queue_email(
         session,
         to=client.email,
@@ -190,7 +190,7 @@ def _queue_paid_emails(session: Session, order: Order, tasks: list[Task]) -> Non
             name=client.full_name,
             beneficiary=name,
             total=format_euros(order.total_cents, lang),
-            tasks=task_lines,
+            tasks=client_lines,
             date=format_datetime(order.paid_at, lang),
         ),
         kind="order_paid",
@@ -209,7 +209,7 @@ def _queue_paid_emails(session: Session, order: Order, tasks: list[Task]) -> Non
             "mail.new_tasks.body",
             staff_lang,
             beneficiary=name,
-            tasks="\n".join(task_line(task, staff_lang) for task in tasks),
+            tasks=task_lines(session, tasks, staff_lang),
             observations=order.observations or "—",
             preferred=order.preferred_dates or "—",
         ),

@@ -14,7 +14,9 @@ from care_portal.models import User
 from care_portal.models.care import Beneficiary
 from care_portal.models.plans import CarePlan, CarePlanPeriod
 from care_portal.models.visits import Task
+from care_portal.services.catalog import service_names
 from care_portal.services.notifications import queue_email, recipient_language
+from care_portal.services.task_names import english_service_names, service_name
 
 
 def describe_schedule(pairs: list, lang: str) -> str:
@@ -22,15 +24,35 @@ def describe_schedule(pairs: list, lang: str) -> str:
     return ", ".join(f"{tr(f'plans.day.{int(day)}', lang)} {at}" for day, at in pairs)
 
 
-def task_line(task: Task, lang: str) -> str:
-    """One visit in an e-mail: service, «visita N de M», the date asked for and its code."""
-    parts = [task.service_name]
+def task_lines(session: Session, tasks: list[Task], lang: str) -> str:
+    """The visits of an e-mail, one line each, with the services named in the recipient's language."""
+    english = (
+        english_service_names(session, [task.order_line_id for task in tasks], lang) if lang == "en" else {}
+    )
+    return "\n".join(task_line(task, lang, english) for task in tasks)
+
+
+def task_line(task: Task, lang: str, english: dict[int, str] | None = None) -> str:
+    """One visit in an e-mail: service, «visita N de M», the date asked for and its code.
+
+    Args:
+        task: The visit.
+        lang: The recipient's language.
+        english: The services' English names by order line (``english_service_names``), for an
+            English recipient.
+    """
+    parts = [service_name(task, english or {})]
     label = visit_ordinal_label(task.sequence_number, task.sequence_total, lang)
     if label:
         parts.append(label)
     if task.preferred_start:
         parts.append(format_datetime(task.preferred_start, lang))
     return f"  · {' — '.join(parts)} — {tr('mail.visit_code', lang)}: {task.visit_code}"
+
+
+def plan_service(session: Session, plan: CarePlan, lang: str) -> str:
+    """The plan's service in an e-mail recipient's language (its English name for ``"en"``)."""
+    return service_names(session, {plan.service_id}, lang=lang).get(plan.service_id) or plan.service_name
 
 
 def _people(session: Session, plan: CarePlan) -> tuple[User, Beneficiary | None, User | None]:
@@ -52,7 +74,7 @@ def period_paid(session: Session, plan: CarePlan, period: CarePlanPeriod, tasks:
     queue_email(
         session,
         to=client.email,
-        subject=tr("plans.mail.paid.subject", lang, service=plan.service_name),
+        subject=tr("plans.mail.paid.subject", lang, service=plan_service(session, plan, lang)),
         body=tr(
             "plans.mail.paid.body",
             lang,
@@ -60,7 +82,7 @@ def period_paid(session: Session, plan: CarePlan, period: CarePlanPeriod, tasks:
             beneficiary=name,
             period=_period_text(period),
             total=format_euros(period.amount_cents, lang),
-            tasks="\n".join(task_line(task, lang) for task in tasks) or "—",
+            tasks=task_lines(session, tasks, lang) or "—",
         ),
         kind="plan_period_paid",
     )
@@ -77,7 +99,7 @@ def period_paid(session: Session, plan: CarePlan, period: CarePlanPeriod, tasks:
             "mail.new_tasks.body",
             staff_lang,
             beneficiary=name,
-            tasks="\n".join(task_line(task, staff_lang) for task in tasks) or "—",
+            tasks=task_lines(session, tasks, staff_lang) or "—",
             observations=plan.observations or "—",
             preferred=describe_schedule(plan.schedule, staff_lang),
         ),
@@ -92,7 +114,9 @@ def payment_failed(session: Session, plan: CarePlan, period: CarePlanPeriod) -> 
     queue_email(
         session,
         to=client.email,
-        subject=tr("plans.mail.failed.subject", client.language, service=plan.service_name),
+        subject=tr(
+            "plans.mail.failed.subject", client.language, service=plan_service(session, plan, client.language)
+        ),
         body=tr(
             "plans.mail.failed.body",
             client.language,
@@ -111,7 +135,7 @@ def payment_failed(session: Session, plan: CarePlan, period: CarePlanPeriod) -> 
             "plans.mail.failed_manager.body",
             recipient_language(manager),
             beneficiary=name,
-            service=plan.service_name,
+            service=plan_service(session, plan, recipient_language(manager)),
             period=_period_text(period),
         ),
         kind="plan_payment_failed_manager",
@@ -131,7 +155,7 @@ def plan_changed(session: Session, plan: CarePlan, what: str) -> None:
             "plans.mail.manager_changed.body",
             staff_lang,
             beneficiary=name,
-            service=plan.service_name,
+            service=plan_service(session, plan, staff_lang),
             change=tr(f"plans.mail.{what}.text", staff_lang),
             schedule=tr(
                 "plans.mail.manager_schedule",
@@ -147,13 +171,13 @@ def plan_changed(session: Session, plan: CarePlan, what: str) -> None:
     queue_email(
         session,
         to=client.email,
-        subject=tr(f"plans.mail.{what}.subject", lang, service=plan.service_name),
+        subject=tr(f"plans.mail.{what}.subject", lang, service=plan_service(session, plan, lang)),
         body=tr(
             "plans.mail.changed.body",
             lang,
             name=client.full_name,
             beneficiary=beneficiary.full_name if beneficiary else "",
-            service=plan.service_name,
+            service=plan_service(session, plan, lang),
             change=tr(f"plans.mail.{what}.text", lang),
         ),
         kind=f"plan_{what}",

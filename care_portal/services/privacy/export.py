@@ -52,6 +52,7 @@ from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.beneficiary_timeline import purpose_names
 from care_portal.services.privacy.rights import file_request
+from care_portal.services.task_names import english_service_names
 
 INTERNAL_FIELDS = {
     "password_hash",
@@ -67,6 +68,15 @@ INTERNAL_FIELDS = {
 
 QUEUED, BUILDING, READY, DOWNLOADED, FAILED = "queued", "building", "ready", "downloaded", "failed"
 INVOICE_PREFIX = "invoice:"
+CODE_KEYS = {
+    "consent_state": "care.state.{}",
+    "consent_action": "care.consent.{}",
+    "task_state": "task.state.{}",
+    "role": "access.role.{}",
+    "subject": "access.subject.{}",
+}
+"""The catalogue key of each kind of stored code the summary PDF shows as words."""
+CONSENT_ACTION_KEYS = {"given": "given", "withdrawn": "withdrawn_row"}
 """How :func:`_files` names an invoice's PDF, rendered on demand when it is not stored yet."""
 
 
@@ -257,8 +267,10 @@ def build_export(
         with session_scope(engine) as session:
             data = collect(session, user_id)
             files = _files(session, user_id)
+            lang = _language(data)
+            english = english_service_names(session, [t.get("order_line_id") for t in data["tasks"]], lang)
         progress(40)
-        summary = render_pdf("data_export.html", _summary_context(data))
+        summary = render_pdf("data_export.html", _summary_context(data, english))
         progress(70)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -277,17 +289,48 @@ def build_export(
         raise
 
 
-def _summary_context(data: dict) -> dict:
-    """The summary PDF's values, in its owner's language (their profile's)."""
+def _language(data: dict) -> str:
+    """The summary's language: its owner's (their profile's), Spanish when unknown."""
     lang = data.get("profile", {}).get("language", "es")
-    lang = lang if lang in LANGUAGES else "es"
+    return lang if lang in LANGUAGES else "es"
+
+
+def _summary_context(data: dict, english: dict[int, str] | None = None) -> dict:
+    """The summary PDF's values, in its owner's language (their profile's).
+
+    Args:
+        data: What :func:`collect` gathered.
+        english: The services' English names by order line (``english_service_names``).
+    """
+    lang = _language(data)
+    english = english or {}
     return {
         "lang": lang,
         "data": data,
         "t": lambda key, **params: tr(key, lang, **params),
+        "word": lambda kind, code: code_word(kind, code, lang),
+        "service": lambda task: english.get(task.get("order_line_id"), task.get("service_name", "")),
         "purposes": lambda codes: purpose_names(codes or "", lang),
         "format_iso": lambda value: _format_iso(value, lang),
     }
+
+
+def code_word(kind: str, code: str | None, lang: str) -> str:
+    """Return a stored code (a task's state, a consent's action, a reader's role…) in words.
+
+    Args:
+        kind: Which code it is, a key of :data:`CODE_KEYS`.
+        code: The stored value (``"scheduled"``, ``"given"``, ``"manager"``…).
+        lang: ``"es"`` or ``"en"``.
+
+    Returns:
+        The catalogue's words, or ``"—"`` when there is no code.
+    """
+    if not code:
+        return "—"
+    if kind == "consent_action":
+        code = CONSENT_ACTION_KEYS.get(code, code)
+    return tr(CODE_KEYS[kind].format(code), lang)
 
 
 def _format_iso(value: str | None, lang: str = "es") -> str:

@@ -27,18 +27,16 @@ from care_portal.models.types import utcnow
 from care_portal.models.visits import Task, TaskState
 from care_portal.services.access_log import record_many
 from care_portal.services.authz import Viewer, ensure_role
-from care_portal.services.care_access import blocked_beneficiary_ids
-from care_portal.services.paging import Page, fetch_page, page_number
+from care_portal.services.paging import PAGE_SIZE, Page, page_number
 from care_portal.services.responsibility import OPEN_STATES
 from care_portal.services.task_names import english_service_names
 from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES
-from care_portal.services.visits.escalation import _first_contact_within
+from care_portal.services.visits.dashboard_scope import dashboard_scope
 from care_portal.services.visits.queries import Dashboard, _card, _row
-from care_portal.services.visits.waiting import responsible_for, waiting_groups
+from care_portal.services.visits.waiting import waiting_groups
 
 TODAY_LIMIT = 50
 UPCOMING_LIMIT = 20
-BENEFICIARY_LIMIT = 200  # names in the filter's drop-down
 BENEFICIARY_PAGE = 10  # cards of «Tus beneficiarios» a page: a few phone screens at most
 MAX_SEARCH_WORDS = 5
 
@@ -75,13 +73,12 @@ def manager_dashboard(
     """
     actor = ensure_role(actor, Role.MANAGER)
     now = now or utcnow()
-    is_admin = actor.role == Role.ADMIN.value
-    mine = [col(Task.beneficiary_id).not_in(blocked_beneficiary_ids())]
-    mine += [] if is_admin else [responsible_for(actor)]
+    scope = dashboard_scope(session, actor)
+    is_admin = scope.is_admin
     start_today = _madrid_midnight(to_madrid(now).date())
     start_tomorrow = _madrid_midnight(to_madrid(now).date() + timedelta(days=1))
     appointments = [
-        *mine,
+        *scope.open_visits(),
         col(Task.state).in_(ACTIVE_APPOINTMENT_STATES),
         col(Task.appointment_start).is_not(None),
     ]
@@ -99,29 +96,23 @@ def manager_dashboard(
         UPCOMING_LIMIT,
         now,
     )
-    waiting = waiting_groups(session, mine, group_page, now)
+    waiting, overdue = waiting_groups(session, scope.open_visits(), group_page, now)
     filters = _filters(state=state, beneficiary_id=beneficiary_id, day=day, search=search)
     if is_admin and not filters:
         tasks = Page([])
     else:
         # Unfiltered, the list is the history: open visits are already above, once each.
         history = [] if filters else [col(Task.state).not_in(OPEN_STATES)]
-        query = (
-            select(Task, Beneficiary)
-            .outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id)
-            .where(*mine, *filters, *history)
-            .order_by(col(Task.created_at).desc(), col(Task.id).desc())
-        )
-        found, total, number = fetch_page(session, query, page)
+        found, total, number = _list_page(session, [*scope.all_visits(), *filters, *history], page)
         english = english_service_names(session, [t.order_line_id for t, _ in found])
         tasks = Page([_row(t, b, now, english) for t, b in found], number=number, total=total)
     return Dashboard(
-        counts=_counts(session, mine, now),
+        counts=_counts(session, scope.all_visits(), overdue),
         today=today,
         upcoming=upcoming,
         waiting=waiting,
         tasks=tasks,
-        beneficiary_options=[] if is_admin else _beneficiary_options(session, actor),
+        beneficiary_options=scope.options,
         beneficiaries=Page([]) if is_admin else _beneficiaries(session, actor, beneficiary_page),
     )  # the cards last: their reads of health notes are logged at commit, not flushed mid-page
 
@@ -131,34 +122,49 @@ def _madrid_midnight(day: date) -> datetime:
 
 
 def _rows(session: Session, conditions: list, order: list, limit: int, now: datetime) -> list:
+    """The first ``limit`` tasks in ``order``, chosen on ``tasks`` before their beneficiaries are joined."""
+    cut = select(Task.id).where(*conditions).order_by(*order).limit(limit).subquery()
     found = session.exec(
         select(Task, Beneficiary)
+        .join(cut, cut.c.id == Task.id)
         .outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id)
-        .where(*conditions)
         .order_by(*order)
-        .limit(limit)
     ).all()
     english = english_service_names(session, [task.order_line_id for task, _ in found])
     return [_row(task, beneficiary, now, english) for task, beneficiary in found]
 
 
-def _counts(session: Session, mine: list, now: datetime) -> dict[str, int]:
-    """Tasks per state, and those waiting past the first-contact deadline (two GROUP BY / COUNT)."""
+def _counts(session: Session, mine: list, overdue: int) -> dict[str, int]:
+    """Visits per state (one GROUP BY), and those waiting past the first-contact deadline.
+
+    ``overdue`` comes with the waiting groups (a window sum over the same waiting visits).
+    """
     counts = {s.value: 0 for s in TaskState}
     counts.update(
         dict(session.exec(select(Task.state, func.count()).where(*mine).group_by(Task.state)).all())
     )
-    counts["contact_overdue"] = session.exec(
-        select(func.count())
-        .select_from(Task)
-        .where(
-            *mine,
-            Task.state == TaskState.PENDING_APPOINTMENT.value,
-            col(Task.first_contact_at).is_(None),
-            col(Task.created_at) < now - _first_contact_within(),
-        )
-    ).one()
+    counts["contact_overdue"] = overdue
     return counts
+
+
+def _list_page(session: Session, conditions: list, page: int) -> tuple[list, int, int]:
+    """One page of the full list, newest first: counted, then cut on ``tasks`` and joined (two statements).
+
+    The page's 25 tasks are chosen in a subquery before the join, so only their beneficiaries are
+    read (joined first, PostgreSQL hashed every beneficiary before sorting).
+    """
+    newest = [col(Task.created_at).desc(), col(Task.id).desc()]
+    chosen = select(Task.id).outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id).where(*conditions)
+    total = session.exec(select(func.count()).select_from(chosen.subquery())).one()
+    number = min(page_number(page), max(1, -(-total // PAGE_SIZE)))
+    cut = chosen.order_by(*newest).limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE).subquery()
+    rows = session.exec(
+        select(Task, Beneficiary)
+        .join(cut, cut.c.id == Task.id)
+        .outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id)
+        .order_by(*newest)
+    ).all()
+    return list(rows), total, number
 
 
 def _filters(*, state: str, beneficiary_id: int | None, day: date | None, search: str) -> list:
@@ -208,14 +214,3 @@ def _beneficiaries(session: Session, actor: Viewer, page: int) -> Page:
         subject=AccessSubject.CARE_NOTES,
     )
     return Page(cards, number=number, total=total, size=size)
-
-
-def _beneficiary_options(session: Session, actor: Viewer) -> list[dict[str, str]]:
-    """Every beneficiary's id and name, for the list's filter (names only: no health notes read)."""
-    rows = session.exec(
-        select(Beneficiary.id, Beneficiary.full_name)
-        .where(*_looked_after(actor))
-        .order_by(col(Beneficiary.full_name), col(Beneficiary.id))
-        .limit(BENEFICIARY_LIMIT)
-    ).all()
-    return [{"id": str(row_id), "name": name} for row_id, name in rows]

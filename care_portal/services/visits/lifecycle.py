@@ -25,6 +25,7 @@ from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.calendars import appointment_mail
 from care_portal.services.notifications import queue_email
+from care_portal.services.task_names import mail_service_name
 from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES, load_managed_task
 from care_portal.services.visits.outcomes import ensure_check_in_window, mail_visit_done, service_minutes
 
@@ -280,15 +281,16 @@ def write_report(
     )
     if first:
         client = session.get(User, task.client_id)
+        service = mail_service_name(session, task, client.language)
         queue_email(
             session,
             to=client.email,
-            subject=tr("visits.mail.report.subject", client.language, service=task.service_name),
+            subject=tr("visits.mail.report.subject", client.language, service=service),
             body=tr(
                 "visits.mail.report.body",
                 client.language,
                 name=client.full_name,
-                service=task.service_name,
+                service=service,
                 link=_tasks_link(),
             ),
             kind="visit_report",

@@ -29,6 +29,7 @@ from care_portal.models.visits import Task, TaskState
 from care_portal.services.audit import record_event
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.notifications import queue_email
+from care_portal.services.task_names import mail_service_name
 from care_portal.services.visits.access import load_managed_task
 
 DEFAULT_MINUTES = 60
@@ -162,17 +163,16 @@ def record_incident(
         details={"kind": kind},
     )
     client = session.get(User, task.client_id)
+    service = mail_service_name(session, task, client.language)
     queue_email(
         session,
         to=client.email,
-        subject=tr("week.mail.incident.subject", client.language, service=task.service_name),
+        subject=tr("week.mail.incident.subject", client.language, service=service),
         body=tr(
             "week.mail.incident.body",
             client.language,
             name=client.full_name,
-            service=service_with_ordinal(
-                task.service_name, task.sequence_number, task.sequence_total, client.language
-            ),
+            service=service_with_ordinal(service, task.sequence_number, task.sequence_total, client.language),
             date=format_datetime(task.appointment_start, client.language),
             what=tr(f"week.incident.{kind}", client.language),
             reason=reason,
@@ -195,17 +195,16 @@ def tasks_link() -> str:
 def mail_visit_done(session: Session, task: Task) -> None:
     """E-mail the family that the visit took place, with where to read its report."""
     client = session.get(User, task.client_id)
+    service = mail_service_name(session, task, client.language)
     queue_email(
         session,
         to=client.email,
-        subject=tr("week.mail.done.subject", client.language, service=task.service_name),
+        subject=tr("week.mail.done.subject", client.language, service=service),
         body=tr(
             "week.mail.done.body",
             client.language,
             name=client.full_name,
-            service=service_with_ordinal(
-                task.service_name, task.sequence_number, task.sequence_total, client.language
-            ),
+            service=service_with_ordinal(service, task.sequence_number, task.sequence_total, client.language),
             start=format_datetime(task.checked_in_at, client.language),
             end=format_datetime(task.checked_out_at, client.language),
             link=tasks_link(),

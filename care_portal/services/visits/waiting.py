@@ -18,7 +18,7 @@ from care_portal.models import Role
 from care_portal.models.care import Beneficiary
 from care_portal.models.visits import Task, TaskState
 from care_portal.services.authz import Viewer
-from care_portal.services.paging import Page, fetch_page
+from care_portal.services.paging import Page, page_number
 from care_portal.services.responsibility import OPEN_STATES
 from care_portal.services.visits.escalation import _first_contact_within
 from care_portal.services.visits.series import series_column
@@ -56,47 +56,85 @@ def responsible_for(actor: Viewer):
     )
 
 
-def waiting_groups(session: Session, mine: list, page: int, now: datetime) -> Page:
-    """Return one page of waiting groups, the longest waiting first (two statements).
+def waiting_groups(session: Session, mine: list, page: int, now: datetime) -> tuple[Page, int]:
+    """Return one page of waiting groups, the longest waiting first, and the overdue visits in all.
+
+    One statement: the waiting visits are grouped and paged on ``tasks`` alone (a covering
+    partial index, ``ix_tasks_waiting``, serves it), the total of groups and of visits past the
+    first-contact deadline come as window sums, and only the page's ten groups are joined to
+    their beneficiaries. A page past the end (groups scheduled meanwhile) costs one more.
 
     Args:
         session: Open session.
-        mine: The conditions of the visits the viewer reaches.
+        mine: The conditions of the open visits the viewer reaches.
         page: Which page of groups.
         now: The current instant (for «hace 3 días» and the first-contact deadline).
+
+    Returns:
+        ``(groups, overdue)``: the page of groups and how many waiting visits are past the deadline.
     """
-    series = series_column()
-    overdue = func.sum(
-        case(
-            (
-                col(Task.first_contact_at).is_(None) & (col(Task.created_at) < now - _first_contact_within()),
-                1,
-            ),
-            else_=0,
-        )
-    )
-    query = (
-        select(
-            func.min(Task.id),
-            Task.beneficiary_id,
-            Beneficiary.full_name,
-            Beneficiary.phone,
-            func.min(Task.service_name),
-            func.count(),
-            func.min(Task.created_at),
-            overdue,
-        )
-        .join(Beneficiary, Beneficiary.id == Task.beneficiary_id)
-        .where(*mine, Task.state == TaskState.PENDING_APPOINTMENT.value)
-        .group_by(Task.beneficiary_id, series, Beneficiary.full_name, Beneficiary.phone)
-        .order_by(func.min(Task.created_at), func.min(Task.id))
-    )
-    rows, total, number = fetch_page(session, query, page, GROUP_PAGE_SIZE)
+    number = page_number(page)
+    rows = _waiting_rows(session, mine, number, now)
+    if not rows and number > 1:
+        total = session.exec(select(func.count()).select_from(_grouped(mine, now).subquery())).one()
+        number = max(1, -(-total // GROUP_PAGE_SIZE))
+        rows = _waiting_rows(session, mine, number, now) if total else []
+    total, overdue = (rows[0][-2], int(rows[0][-1] or 0)) if rows else (0, 0)
     groups = []
-    for first_id, beneficiary_id, name, phone, service, count, oldest, late in rows:
+    for first_id, beneficiary_id, service, count, oldest, late, name, phone, _, _ in rows:
         es, en = since_phrase(_aware(oldest), now)
         groups.append(WaitingGroup(first_id, beneficiary_id, name, phone, service, count, es, en, bool(late)))
-    return Page(groups, number=number, total=total, size=GROUP_PAGE_SIZE)
+    return Page(groups, number=number, total=total, size=GROUP_PAGE_SIZE), overdue
+
+
+def _grouped(mine: list, now: datetime):
+    """The waiting visits grouped by beneficiary and series, on ``tasks`` alone (no join)."""
+    late = col(Task.first_contact_at).is_(None) & (col(Task.created_at) < now - _first_contact_within())
+    return (
+        select(
+            func.min(Task.id).label("first_id"),
+            col(Task.beneficiary_id).label("beneficiary_id"),
+            func.min(Task.service_name).label("service"),
+            func.count().label("visits"),
+            func.min(Task.created_at).label("oldest"),
+            func.sum(case((late, 1), else_=0)).label("late"),
+        )
+        .where(*mine, Task.state == TaskState.PENDING_APPOINTMENT.value)
+        .group_by(Task.beneficiary_id, series_column())
+    )
+
+
+def _waiting_rows(session: Session, mine: list, number: int, now: datetime) -> list:
+    grouped = _grouped(mine, now).subquery()
+    page = (
+        select(
+            grouped,
+            func.count().over().label("groups"),
+            func.sum(grouped.c.late).over().label("overdue"),
+        )
+        .order_by(grouped.c.oldest, grouped.c.first_id)
+        .limit(GROUP_PAGE_SIZE)
+        .offset((number - 1) * GROUP_PAGE_SIZE)
+        .subquery()
+    )
+    return list(
+        session.exec(
+            select(
+                page.c.first_id,
+                page.c.beneficiary_id,
+                page.c.service,
+                page.c.visits,
+                page.c.oldest,
+                page.c.late,
+                Beneficiary.full_name,
+                Beneficiary.phone,
+                page.c.groups,
+                page.c.overdue,
+            )
+            .join(Beneficiary, Beneficiary.id == page.c.beneficiary_id)
+            .order_by(page.c.oldest, page.c.first_id)
+        ).all()
+    )
 
 
 def _aware(instant: datetime) -> datetime:

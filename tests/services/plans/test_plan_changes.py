@@ -10,7 +10,7 @@ from sqlmodel import select
 from care_portal.domain.errors import DomainError, NotFound, ValidationFailed
 from care_portal.domain.formatting import to_madrid
 from care_portal.integrations.payments import SimulatedProvider
-from care_portal.models import OutboxMessage
+from care_portal.models import OutboxMessage, User
 from care_portal.models.plans import CarePlan
 from care_portal.models.visits import Task
 from care_portal.services import plans
@@ -214,3 +214,18 @@ def test_the_simulated_provider_pays_and_fails_months_through_the_webhook_path(d
     plan = db.exec(select(CarePlan)).one()
     assert plan.status == "active"
     assert len(_visits(db)) == 5 + 4
+
+
+def test_an_english_manager_is_told_of_a_pause_with_the_services_english_name(
+    db, family, stub, stripe_provider
+):
+    plan, _ = _active_plan(db, family, stub, stripe_provider)
+    db.get(User, family["manager"].id).language = "en"
+    db.commit()
+    plans.pause_plan(db, actor=family["client"], plan_public_id=plan.public_id, provider=stripe_provider)
+    db.commit()
+    told = db.exec(select(OutboxMessage).where(OutboxMessage.kind == "plan_changed_manager")).one()
+    assert "Companion visit" in told.body_text
+    assert "Visita de compañía" not in told.body_text
+    client_copy = db.exec(select(OutboxMessage).where(OutboxMessage.kind == "plan_paused")).one()
+    assert "Visita de compañía" in client_copy.subject + client_copy.body_text  # the client reads Spanish
