@@ -19,7 +19,7 @@ from care_portal.models import Beneficiary, Role, User
 from care_portal.models.circle import CircleMessage, CircleReadMark
 from care_portal.services.authz import Viewer, ensure_role
 from care_portal.services.care_access import CirclePermission, readable_beneficiary_ids
-from care_portal.services.paging import Page, fetch_page
+from care_portal.services.paging import PAGE_SIZE, Page, fetch_page
 
 PREVIEW_CHARS = 90
 
@@ -70,15 +70,10 @@ def unread_total(session: Session, *, actor: Viewer | None) -> int:
     return int(count or 0)
 
 
-def list_conversations(session: Session, *, actor: Viewer | None, page: int = 1) -> Page[ConversationRow]:
-    """Return one page of the actor's conversations, latest activity first (three statements).
-
-    Raises:
-        NotAuthenticated: Nobody is logged in.
-    """
-    actor = ensure_role(actor)
-    last_id = func.max(CircleMessage.id)
-    unread = func.count(case((_unread_condition(actor.id), CircleMessage.id)))
+def _conversations_query(actor: Viewer):
+    """The actor's conversations grouped per beneficiary, latest activity first (not yet run)."""
+    last_id = func.max(CircleMessage.id).label("last_id")
+    unread = func.count(case((_unread_condition(actor.id), CircleMessage.id))).label("unread")
     scope = (
         readable_beneficiary_ids(actor, need=CirclePermission.MESSAGE)
         if actor.role != Role.ADMIN.value
@@ -94,11 +89,15 @@ def list_conversations(session: Session, *, actor: Viewer | None, page: int = 1)
         )
         .where(col(Beneficiary.id).in_(scope))
         .group_by(Beneficiary.id, Beneficiary.full_name)
-        .order_by(func.coalesce(last_id, 0).desc(), col(Beneficiary.id))
+        .order_by(func.coalesce(func.max(CircleMessage.id), 0).desc(), col(Beneficiary.id))
     )
     if actor.role == Role.ADMIN.value:
-        query = query.having(last_id.is_not(None))
-    rows, total, number = fetch_page(session, query, page)
+        query = query.having(func.max(CircleMessage.id).is_not(None))
+    return query
+
+
+def _conversation_rows(session: Session, rows) -> list[ConversationRow]:
+    """Turn ``(beneficiary id, name, last message id, unread)`` rows into list rows (one statement)."""
     last_ids = [row[2] for row in rows if row[2]]
     latest = {}
     if last_ids:
@@ -124,4 +123,35 @@ def list_conversations(session: Session, *, actor: Viewer | None, page: int = 1)
                 last_sent=format_datetime(message.created_at) if message else "",
             )
         )
-    return Page(result, number=number, total=total)
+    return result
+
+
+def list_conversations(session: Session, *, actor: Viewer | None, page: int = 1) -> Page[ConversationRow]:
+    """Return one page of the actor's conversations, latest activity first (three statements).
+
+    Raises:
+        NotAuthenticated: Nobody is logged in.
+    """
+    actor = ensure_role(actor)
+    rows, total, number = fetch_page(session, _conversations_query(actor), page)
+    return Page(_conversation_rows(session, rows), number=number, total=total)
+
+
+def waiting_conversations(session: Session, *, actor: Viewer | None) -> list[ConversationRow]:
+    """Return those conversations of the inbox's first page with messages unread by the actor.
+
+    The same rows as ``list_conversations(page=1)`` filtered on ``unread > 0``, without
+    counting the whole list: one statement when nothing waits, two otherwise, whatever the
+    number of conversations (the manager's dashboard reads it on every load).
+
+    Raises:
+        NotAuthenticated: Nobody is logged in.
+    """
+    actor = ensure_role(actor)
+    first_page = _conversations_query(actor).limit(PAGE_SIZE).subquery()
+    rows = session.exec(
+        select(first_page.c.id, first_page.c.full_name, first_page.c.last_id, first_page.c.unread)
+        .where(first_page.c.unread > 0)
+        .order_by(func.coalesce(first_page.c.last_id, 0).desc(), first_page.c.id)
+    ).all()
+    return _conversation_rows(session, rows)
