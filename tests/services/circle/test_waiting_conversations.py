@@ -38,9 +38,8 @@ def test_waiting_conversations_are_the_unread_rows_of_the_inbox_first_page(db):
     db.add(father)
     db.commit()
     assert messages.waiting_conversations(db, actor=family.manager) == []
-    assert [r.beneficiary_name for r in messages.waiting_conversations(db, actor=family.previous_manager)] == [
-        "Luis Padre"
-    ]
+    now_theirs = messages.waiting_conversations(db, actor=family.previous_manager)
+    assert [r.beneficiary_name for r in now_theirs] == ["Luis Padre"]
 
 
 def test_waiting_conversations_cost_the_same_statements_for_1_and_100_beneficiaries(db):
