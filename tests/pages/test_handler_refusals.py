@@ -116,6 +116,7 @@ ANY_USER = {
     "ConversationState.load_older": "participants only (services.messages checks)",
     "ConversationState.attach": "stages the caller's own file; nothing is stored until `send`",
     "ConversationState.remove_attachment": "drops the caller's own staged file",
+    "ConversationState.attachment_refused": "a message under the caller's own picker; nothing read or stored",
     "ConversationState.send": "participants only (services.messages checks)",
     "ConversationState.poll": "re-reads the caller's session without noting activity; participants only",
     "InboxState.load": "the caller's own conversations",

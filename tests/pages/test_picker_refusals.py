@@ -8,6 +8,7 @@ from sqlmodel import select
 
 from care_portal.models import BeneficiaryDocument
 from care_portal.pages.care.register import RegisterState
+from care_portal.pages.circle.conversation_state import ConversationState
 from care_portal.pages.recruiting.apply_state import ApplyState
 from tests.pages.test_report_handlers import _call, _state
 from tests.services.visit_helpers import build_world
@@ -59,3 +60,15 @@ def test_a_refused_cv_gets_the_cv_message_in_the_readers_language(db, world):
     assert state.field_errors == {"cv": "The CV must be a PDF or a Word document (.docx)."}
     _call(state, "cv_refused", TOO_MANY)
     assert state.field_errors == {"cv": "Choose one file only."}
+
+
+def test_a_refused_message_attachment_gets_the_message_under_the_picker(db, world):
+    state = _state(db, ConversationState, "maria@example.es", "/mensajes/1")
+    _call(state, "attachment_refused", "message-file", TOO_LARGE)
+    assert state.field_errors == {"attachment": "El archivo es demasiado grande: máximo 8 MB."}
+    assert state.staged_name == ""
+    state.lang = "en"
+    _call(state, "attachment_refused", "message-file", WRONG_TYPE)
+    assert state.field_errors == {"attachment": "We only accept PDF, JPG or PNG. This file is none of those."}
+    _call(state, "attach", [])  # the empty upload the zone sends after a refusal keeps the message
+    assert "attachment" in state.field_errors
