@@ -41,6 +41,11 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         default=os.environ.get("BENCH_FRONTEND", "1") != "0",
         help="build and serve the frontend: first-load JS and Lighthouse mobile on / and /tienda",
     )
+    parser.add_argument(
+        "--only",
+        choices=["confirm"],
+        help="run one part alone: `confirm` fills the database, starts the app and confirms the webhooks",
+    )
     return parser.parse_args(argv)
 
 
@@ -88,6 +93,8 @@ def _measure(args: argparse.Namespace, env: dict, work: Path) -> dict:
     load_watch = _LoadWatch()
     print(f"filling the database at scale {args.scale} …", flush=True)
     actors = fill(engine, scale=args.scale)
+    if args.only == "confirm":
+        return _measure_confirmations(args, env, work, started, load_watch, actors)
     results: dict = {
         "date": started.isoformat(timespec="seconds"),
         "machine": {"cores": os.cpu_count(), "load_average_at_start": os.getloadavg()[0]},
@@ -118,7 +125,7 @@ def _measure(args: argparse.Namespace, env: dict, work: Path) -> dict:
                     _load_row(scenario, name, port, kind, proc_pid, args, run_load, cpu_seconds)
                 )
         print("confirming payments …", flush=True)
-        results["confirmations"] = confirm.confirmations(engine, reflex_port, args.webhooks)
+        results["confirmations"] = confirm.confirmations(engine, reflex_port, args.webhooks, app.pid)
     with process(floor, env, f"http://127.0.0.1:{floor_port}/health", work / "floor.log") as server:
         for scenario in scenarios:
             results["load"].append(
@@ -129,6 +136,30 @@ def _measure(args: argparse.Namespace, env: dict, work: Path) -> dict:
 
         results |= frontend.measure(env, work)
     results["machine"]["load_average_max"] = load_watch.stop()
+    return results
+
+
+def _measure_confirmations(args, env, work, started, load_watch, actors) -> dict:
+    """The confirmations alone (``--only confirm``): the app started, the webhooks posted, nothing else."""
+    from bench import confirm
+    from bench.servers import free_port, process
+    from care_portal.db import get_engine
+
+    results: dict = {
+        "date": started.isoformat(timespec="seconds"),
+        "machine": {"cores": os.cpu_count(), "load_average_at_start": os.getloadavg()[0]},
+        "settings": vars(args),
+        "database": actors.counts,
+    }
+    port = free_port()
+    reflex = [sys.executable, "-m", "reflex", "run", "--env", "prod", "--backend-only"]
+    reflex += ["--backend-port", str(port)]
+    log = work / "reflex.log"
+    with process(reflex, env, f"http://127.0.0.1:{port}/api/health", log) as app:
+        print("confirming payments …", flush=True)
+        results["confirmations"] = confirm.confirmations(get_engine(), port, args.webhooks, app.pid)
+    results["machine"]["load_average_max"] = load_watch.stop()
+    print(f"the app's log: {log}", flush=True)
     return results
 
 
@@ -238,7 +269,10 @@ def table(results: dict) -> str:
             f"| {confirmations['webhooks']} concurrent signed webhooks "
             f"| {confirmations['per_second']} confirmations/s, "
             f"{confirmations['paid']} paid, no gaps: {confirmations['numbering_without_gaps']}, "
-            f"chain intact: {confirmations['chain_intact']} ({confirmations['chain_records']} records) |"
+            f"chain intact: {confirmations['chain_intact']} ({confirmations['chain_records']} records)"
+            + _other_outcomes(confirmations)
+            + _confirmation_costs(confirmations)
+            + " |"
         )
     for route, kb in results.get("first_load_js_kb", {}).items():
         lines.append(f"| first-load JS {route} | {kb} KB gzip (target ≤ 200) |")
@@ -265,6 +299,28 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _other_outcomes(confirmations: dict) -> str:
+    """The answers that were not "paid", by outcome (HTTP status, webhook status or client error)."""
+    others = {k: v for k, v in confirmations.get("outcomes", {}).items() if k != "paid"}
+    if not others:
+        return ""
+    return "; not paid: " + ", ".join(f"{count} {outcome}" for outcome, count in others.items())
+
+
+def _confirmation_costs(confirmations: dict) -> str:
+    """The figures that do not depend on the machine's other work: CPU and the lock's interval."""
+    cpu, interval = (
+        confirmations.get("app_cpu_ms_per_confirmation"),
+        confirmations.get("lock_interval_p50_ms"),
+    )
+    parts = [f"app CPU {cpu} ms each"] if cpu is not None else []
+    parts += [f"numbering lock every {interval} ms (p50)"] if interval is not None else []
+    if "pdfs_all_rendered_after_s" in confirmations:
+        pdfs = confirmations["pdfs_all_rendered_after_s"]
+        parts += [f"PDFs all rendered {pdfs} s after the first webhook" if pdfs else "PDFs not all rendered"]
+    return "; " + ", ".join(parts) if parts else ""
+
+
 def _busy_note(results: dict) -> str:
     """Say so when the machine was busy before the run: its figures then measure the queue."""
     machine = results.get("machine", {})
@@ -282,11 +338,12 @@ def _busy_note(results: dict) -> str:
 
 def _report(results: dict) -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{results['date'][:10]}.json"
+    only = results["settings"].get("only")
+    path = RESULTS / f"{results['date'][:10]}{'-' + only if only else ''}.json"
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     text = table(results)
     print("\n" + text + f"\n\nwritten to {path.relative_to(ROOT)}")
-    if README.is_file():
+    if README.is_file() and not only:  # a partial run leaves the README's table alone
         readme = README.read_text(encoding="utf-8")
         if MARK_START in readme and MARK_END in readme:
             head, rest = readme.split(MARK_START, 1)

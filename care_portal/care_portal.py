@@ -48,6 +48,7 @@ from care_portal.state.identity import IdentityMiddleware
 from care_portal.state.session import SessionState
 from care_portal.workers.aeat_sender import run_aeat_sender
 from care_portal.workers.contact_escalations import run_contact_escalations
+from care_portal.workers.invoice_pdfs import run_invoice_pdfs
 from care_portal.workers.message_digests import run_message_digests
 from care_portal.workers.order_expiry import run_order_expiry
 from care_portal.workers.outbox_sender import run_outbox_sender
@@ -96,6 +97,7 @@ app.register_lifespan_task(run_aeat_sender)
 app.register_lifespan_task(run_order_expiry)
 app.register_lifespan_task(run_plan_renewal)
 app.register_lifespan_task(run_message_digests)
+app.register_lifespan_task(run_invoice_pdfs)
 
 PAGES = [
     (

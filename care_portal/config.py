@@ -33,6 +33,14 @@ class Settings(BaseSettings):
     secret_key: str = DEFAULT_SECRET
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'care_portal.db'}"
     redis_url: str = ""
+    # PostgreSQL connections per worker process (SQLAlchemy's QueuePool): at most size + overflow
+    # at once; a request that finds none waits DB_POOL_TIMEOUT seconds, then fails (500).
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    db_pool_timeout: float = 30.0
+    # Payment webhooks applied at once per worker; the others wait their turn without a thread
+    # or a connection (confirmations serialize on the invoice numbering lock anyway).
+    webhook_concurrency: int = 4
     public_url: str = "http://localhost:3000"
     data_dir: Path = PROJECT_ROOT / "var"
     trusted_proxy_hops: int = 0  # reverse proxies in front of the app that append X-Forwarded-For
@@ -47,6 +55,8 @@ class Settings(BaseSettings):
     team_email: str = "equipo@cuidadoencasa.example"
     outbox_poll_seconds: float = 5.0
     outbox_max_attempts: int = 30  # with back-off capped at 1 h: about a day of retries
+    invoice_pdf_poll_seconds: float = 2.0  # how often each worker renders the PDFs of new invoices
+    invoice_pdf_max_defer_seconds: float = 60.0  # …giving way to webhooks in flight at most this long
 
     stripe_secret_key: str = ""
     stripe_webhook_secret: str = ""

@@ -13,7 +13,10 @@ import pytest
 from care_portal.domain import recruiting
 from care_portal.i18n import UnknownMessageKey, tr, tr_pair
 from care_portal.i18n.catalog import CATALOG
-from care_portal.models import Role
+from care_portal.models import AccessSubject, ConsentState, OutboxStatus, Role, TaskState
+from care_portal.models.care import ConsentAction
+from care_portal.services.aeat_status import LOG_OUTCOMES
+from care_portal.services.privacy.export import CONSENT_ACTION_KEYS
 
 PACKAGE = Path(__file__).resolve().parent.parent / "care_portal"
 I18N = PACKAGE / "i18n"
@@ -72,6 +75,13 @@ def test_every_key_written_in_the_code_is_in_the_catalogue():
         ("area", recruiting.AREAS),
         ("day", recruiting.DAYS),
         ("slot", recruiting.SLOTS),
+        ("task.state", [state.value for state in TaskState]),
+        ("care.state", [state.value for state in ConsentState]),
+        ("care.consent", [CONSENT_ACTION_KEYS.get(action.value, action.value) for action in ConsentAction]),
+        ("access.role", [role.value for role in Role]),
+        ("access.subject", [subject.value for subject in AccessSubject]),
+        ("outbox", [status.value for status in OutboxStatus]),
+        ("admin.aeat.outcome", LOG_OUTCOMES),
     ],
 )
 def test_keys_built_from_enumerations_exist(family, values):

@@ -6,6 +6,9 @@ import reflex as rx
 
 from care_portal.components.fields import label_file_input
 from care_portal.components.i18n import t
+from care_portal.components.upload_refusals import refusal_codes
+from care_portal.domain.upload_limits import DOCUMENT_MAX_BYTES, DOCUMENTS_PER_PICK
+from care_portal.services.care_documents.files import PICKER_ACCEPT
 
 
 def consent_badge(state: rx.Var, **props) -> rx.Component:
@@ -32,19 +35,34 @@ def consent_badge(state: rx.Var, **props) -> rx.Component:
     )
 
 
-def file_picker(upload_id: str, label_key: str, on_drop, error: rx.Var, *, multiple: bool) -> rx.Component:
+def file_picker(
+    upload_id: str, label_key: str, on_drop, error: rx.Var, *, multiple: bool, refused=None
+) -> rx.Component:
     """A labelled drop zone whose files go to the server as soon as they are chosen.
 
+    With ``refused``, a file over the size limit, of another type or one too many is refused in
+    the browser, before anything is sent, and ``refused(upload_id, reasons)`` puts the reason
+    under the zone (the server checks every file it receives again).
+
     Args:
-        upload_id: The upload's id (also used for the element ids).
+        upload_id: The upload's id (also used for the element ids, and the field of its error).
         label_key: Catalogue key of the label.
         on_drop: The event receiving ``rx.upload_files(upload_id)``.
         error: The message to show under the zone ("" for none).
         multiple: Whether several files may be chosen.
+        refused: The event receiving the field and the browser's refusal reasons.
 
     Returns:
         The picker.
     """
+    limits = (
+        {
+            "max_size": DOCUMENT_MAX_BYTES,
+            "on_drop_rejected": lambda rejected: refused(upload_id, refusal_codes(rejected)),
+        }
+        if refused is not None
+        else {}
+    )
     return rx.box(
         rx.text(t(label_key), id=f"{upload_id}-label", class_name="cp-label"),
         label_file_input(
@@ -57,8 +75,9 @@ def file_picker(upload_id: str, label_key: str, on_drop, error: rx.Var, *, multi
                 ),
                 id=upload_id,
                 multiple=multiple,
-                max_files=10 if multiple else 1,
-                accept={"application/pdf": [".pdf"], "image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"]},
+                max_files=DOCUMENTS_PER_PICK if multiple else 1,
+                accept=PICKER_ACCEPT,
+                **limits,
                 on_drop=on_drop(rx.upload_files(upload_id=upload_id)),
                 border="2px dashed var(--gray-7)",
                 border_radius="var(--radius-3)",

@@ -11,7 +11,7 @@ from care_portal.services.care_documents import AUTHORITY_KINDS
 
 
 def representative_fields(
-    errors: rx.Var, on_document=None, document_name: rx.Var | None = None
+    errors: rx.Var, on_document=None, document_name: rx.Var | None = None, refused=None
 ) -> rx.Component:
     """Relationship to the beneficiary and the authority the representative acts under.
 
@@ -29,6 +29,7 @@ def representative_fields(
                 on_document,
                 errors.get("authority_document", ""),
                 multiple=False,
+                refused=refused,
             ),
             rx.cond(
                 document_name != "",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import reflex as rx
-from reflex.vars import ArrayVar, ObjectVar
 from reflex.vars.base import Var
 
 from care_portal import routes
 from care_portal.components.fields import text_area
 from care_portal.components.i18n import t
 from care_portal.components.report_view import PART_LABELS
+from care_portal.components.upload_refusals import refusal_codes
 from care_portal.domain.report_parts import CHOICES
 from care_portal.domain.upload_limits import PHOTO_MAX_BYTES
 from care_portal.services.report_photos import MAX_PHOTOS
@@ -80,14 +80,6 @@ def _camera_input(upload: rx.Component, label_id: str) -> rx.Component:
     return upload
 
 
-def _refusal_codes(rejected: Var) -> Var:
-    """Only the reasons of the browser's refusals: its File objects must not go through the websocket.
-
-    socket.io would send each refused file's bytes along (a 16 MB photo drops the connection).
-    """
-    return rejected.to(ArrayVar).map(lambda item: item.to(ObjectVar)["errors"])
-
-
 def photo_section(photos: rx.Var, on_drop, remove, error: rx.Var, refused) -> rx.Component:
     """The report's photos with a «remove» button each, and the picker while fewer than four.
 
@@ -147,7 +139,7 @@ def photo_section(photos: rx.Var, on_drop, remove, error: rx.Var, refused) -> rx
                     max_size=PHOTO_MAX_BYTES,
                     accept={"image/*": []},
                     on_drop=on_drop(rx.upload_files(upload_id=PHOTO_UPLOAD_ID)),
-                    on_drop_rejected=lambda rejected: refused(_refusal_codes(rejected)),
+                    on_drop_rejected=lambda rejected: refused(refusal_codes(rejected)),
                     border="2px dashed var(--gray-7)",
                     border_radius="var(--radius-3)",
                     padding="1em",

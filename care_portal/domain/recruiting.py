@@ -7,7 +7,14 @@ from enum import StrEnum
 from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.domain.files import DOCX, PDF, sniff_type
 from care_portal.domain.identifiers import normalise_phone, normalise_postal_code
-from care_portal.domain.upload_limits import CV_MAX_BYTES
+from care_portal.domain.upload_limits import (
+    CV_MAX_BYTES,
+    TOO_LARGE,
+    TOO_MANY,
+    WRONG_TYPE,
+    megabytes,
+    refused_pick_error,
+)
 
 MAX_OPTIONS = 10
 AREAS = ("madrid", "barcelona", "valencia", "sevilla", "zaragoza", "malaga", "bilbao")
@@ -228,6 +235,32 @@ def clean_application_form(form: dict) -> dict:
     }
 
 
+CV_PICKER_ACCEPT = {
+    "application/pdf": [".pdf"],
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [".docx"],
+}
+"""What the CV picker lets the browser pick (``check_cv`` checks the bytes again)."""
+
+
+def refused_cv_error(rejected: list) -> DomainError | None:
+    """Return the ``cv`` field's message for a CV the picker refused in the browser (nothing was sent).
+
+    Args:
+        rejected: The refusal reasons the upload zone sends (``refusal_codes``).
+    """
+    return refused_pick_error(
+        rejected,
+        field="cv",
+        keys={
+            TOO_MANY: "rec.error.cv_one_file",
+            TOO_LARGE: "rec.error.cv_too_large",
+            WRONG_TYPE: "rec.error.cv_type",
+            "": "rec.error.cv_type",
+        },
+        params={"megabytes": megabytes(CV_MAX_BYTES)},
+    )
+
+
 def check_cv(data: bytes, max_bytes: int = CV_MAX_BYTES) -> str:
     """Return ``"pdf"`` or ``"docx"`` for an acceptable CV.
 
@@ -237,7 +270,7 @@ def check_cv(data: bytes, max_bytes: int = CV_MAX_BYTES) -> str:
     if not data:
         raise DomainError("rec.error.cv_missing", field="cv")
     if len(data) > max_bytes:
-        raise DomainError("rec.error.cv_too_large", field="cv", megabytes=max_bytes // (1024 * 1024))
+        raise DomainError("rec.error.cv_too_large", field="cv", megabytes=megabytes(max_bytes))
     kind = sniff_type(data)
     if kind not in (PDF, DOCX):
         raise DomainError("rec.error.cv_type", field="cv")

@@ -58,6 +58,10 @@ AEAT: dict[str, tuple[str, str]] = {
     "admin.aeat.log.records": ("Registros", "Records"),
     "admin.aeat.log.outcome": ("Resultado", "Outcome"),
     "admin.aeat.log.csv": ("CSV", "CSV"),
+    "admin.aeat.outcome.answered": ("Respondido por la AEAT", "Answered by the AEAT"),
+    "admin.aeat.outcome.unavailable": ("AEAT no disponible", "AEAT unavailable"),
+    "admin.aeat.outcome.fault": ("Error en el envío", "Sending error"),
+    "admin.aeat.outcome.invalid_body": ("Registro no válido", "Invalid record"),
     "admin.aeat.log.empty": ("Todavía no se ha enviado nada.", "Nothing sent yet."),
     "admin.aeat.home_incidents": (
         "Registros VeriFactu con incidencia",

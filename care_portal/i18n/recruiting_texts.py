@@ -230,6 +230,7 @@ RECRUITING: dict[str, tuple[str, str]] = {
         "El archivo es demasiado grande: como máximo {megabytes} MB.",
         "The file is too large: {megabytes} MB at most.",
     ),
+    "rec.error.cv_one_file": ("Elige un solo archivo.", "Choose one file only."),
     "rec.error.cv_type": (
         "El currículum tiene que ser un PDF o un documento Word (.docx).",
         "The CV must be a PDF or a Word document (.docx).",

@@ -51,6 +51,7 @@ from care_portal.models.circle import (
     MessageDigestState,
 )
 from care_portal.models.consumer import OrderWithdrawal
+from care_portal.models.invoice_pdfs import InvoicePdfJob
 from care_portal.models.messaging import OutboxMessage, OutboxStatus
 from care_portal.models.plans import CarePlan, CarePlanPeriod, PeriodPayment, PlanStatus
 from care_portal.models.privacy import (
@@ -128,6 +129,7 @@ __all__ = [
     "InvoiceCounter",
     "InvoiceKind",
     "InvoiceLine",
+    "InvoicePdfJob",
     "JobOffer",
     "LoginAttempt",
     "ManagerArea",

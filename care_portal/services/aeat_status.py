@@ -26,6 +26,9 @@ from care_portal.services.authz import Viewer, ensure_role
 
 INCIDENT_LIMIT = 50
 LOG_LIMIT = 20
+LOG_OUTCOMES = ("answered", "unavailable", "fault", "invalid_body")
+"""What a submission attempt's log row says happened (``aeat_submission._log_attempt``); each has
+a ``admin.aeat.outcome.*`` message."""
 
 
 @dataclass(frozen=True)

@@ -1,33 +1,39 @@
 """Invoice PDFs, rendered from the stored (immutable) invoice after its transaction commits.
 
-Issuing an invoice only reserves the PDF's storage key; the document is rendered
-right after the commit, outside the numbering and chain locks, or on the first
-download if that comes first (or if rendering after the commit failed). Bulk
-work (seeding, benchmarks, tests not about PDFs) may defer every PDF to its first
-download with :func:`defer_pdfs`.
+Issuing an invoice only reserves the PDF's storage key and queues a job row in the same
+transaction (:func:`queue_pdf`); nothing is rendered while the numbering and chain locks
+are held, nor in the request that confirmed the payment (a PDF is ~0.1 s of CPU: inside
+the webhook it capped confirmations per second, and rendering it on a second pooled
+connection while the first was still checked out starved the pool). A background loop
+per worker (``workers.invoice_pdfs``) renders queued PDFs with :func:`render_queued`; a
+download that comes first renders the PDF from the same stored data (:func:`ensure_pdf`).
+Bulk work (seeding, benchmarks, tests not about PDFs) may skip the queue with
+:func:`defer_pdfs`, leaving every PDF to its first download.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import event
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import delete, or_
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
+from care_portal.db import session_scope
 from care_portal.domain.billing_fingerprint import check_url, format_amount, format_record_date
 from care_portal.domain.formatting import format_date, format_euros
 from care_portal.domain.invoicing import VAT_RATES, rate_label
 from care_portal.integrations import pdf, storage
 from care_portal.integrations.qr import qr_data_uri
-from care_portal.models import BillingRecord, Invoice, InvoiceLine
+from care_portal.models import BillingRecord, Invoice, InvoiceLine, InvoicePdfJob
+from care_portal.models.types import utcnow
 
 logger = logging.getLogger(__name__)
 
 VERIFIABLE_LEGEND = "Factura verificable en la sede electrónica de la AEAT"
-_PENDING = "invoice_pdfs_after_commit"
+CLAIM = timedelta(minutes=2)  # a job whose rendering failed (or whose worker died) is retried after this
 _DEFERRED = "invoice_pdfs_deferred"
 
 
@@ -41,33 +47,61 @@ def _es_date(instant: datetime | None) -> str:
     return format_date(instant, "es")
 
 
-def render_after_commit(session: Session, invoice_id: int) -> None:
-    """Ask for an invoice's PDF to be rendered once the session's transaction commits."""
+def queue_pdf(session: Session, invoice_id: int) -> None:
+    """Ask for an invoice's PDF to be rendered after its transaction commits (one queued row).
+
+    Nothing is rendered in the caller's transaction or request: the background loop
+    (``workers.invoice_pdfs``) renders it from the stored invoice, or the first download does.
+    """
     if not session.info.get(_DEFERRED):
-        session.info.setdefault(_PENDING, []).append(invoice_id)
+        session.add(InvoicePdfJob(invoice_id=invoice_id))
 
 
 def defer_pdfs(session: Session) -> None:
-    """Leave the PDFs of invoices issued in this session to their first download."""
+    """Leave the PDFs of invoices issued in this session to their first download (no job queued)."""
     session.info[_DEFERRED] = True
 
 
-@event.listens_for(OrmSession, "after_commit")
-def _render_committed(session: OrmSession) -> None:
-    pending = session.info.pop(_PENDING, [])
-    if not pending:
-        return
-    with Session(session.get_bind(), expire_on_commit=False) as reader:
-        for invoice_id in pending:
-            try:
-                ensure_pdf(reader, invoice_id)
-            except Exception:  # the download renders it later; the invoice is already committed
-                logger.exception("rendering the PDF of invoice %s failed", invoice_id)
+def render_queued(engine: Engine | None = None, *, limit: int = 20, now: datetime | None = None) -> int:
+    """Render the PDFs of queued invoices, each in its own short transaction; return how many.
 
+    Jobs are claimed for ``CLAIM`` first (``SKIP LOCKED`` on PostgreSQL), so the loops of
+    several workers never render the same invoice at once; a job whose rendering failed is
+    tried again once its claim runs out. A PDF already stored (a download came first)
+    only removes the job.
 
-@event.listens_for(OrmSession, "after_soft_rollback")
-def _forget_rolled_back(session: OrmSession, _previous) -> None:
-    session.info.pop(_PENDING, None)
+    Args:
+        engine: The database (the application's by default).
+        limit: At most this many PDFs in one pass.
+        now: The current instant (tests).
+    """
+    now = now or utcnow()
+    claimed_until = InvoicePdfJob.claimed_until
+    with session_scope(engine) as session:
+        claimed = list(
+            session.exec(
+                select(InvoicePdfJob)
+                .where(or_(col(claimed_until).is_(None), col(claimed_until) < now))
+                .order_by(col(InvoicePdfJob.invoice_id))
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+        for job in claimed:
+            job.claimed_until = now + CLAIM
+            job.attempts += 1
+            session.add(job)
+        ids = [job.invoice_id for job in claimed]
+    rendered = 0
+    for invoice_id in ids:
+        try:
+            with session_scope(engine) as session:
+                ensure_pdf(session, invoice_id)
+                session.execute(delete(InvoicePdfJob).where(col(InvoicePdfJob.invoice_id) == invoice_id))
+            rendered += 1
+        except Exception:  # retried when the claim runs out; a download renders it meanwhile
+            logger.exception("rendering the PDF of invoice %s failed", invoice_id)
+    return rendered
 
 
 def ensure_pdf(session: Session, invoice_id: int) -> bytes:

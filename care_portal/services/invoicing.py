@@ -3,8 +3,11 @@
 Both functions run inside the caller's transaction and never commit. Numbering
 and chaining are serialized by the row locks of :mod:`care_portal.services.locks`;
 the issue time is taken once the numbering lock is held, so numbers and times
-agree in order. The PDF is rendered after the commit, outside the locks
-(:mod:`care_portal.services.invoice_documents`).
+agree in order. The locks are held until the caller commits, so callers do their
+other work first and issue the invoice last, just before committing: while the
+locks are held only the invoice's own rows are written (see
+``tests/services/test_concurrent_confirmations.py``). The PDF is only queued
+here and rendered after the commit by a job (:mod:`care_portal.services.invoice_documents`).
 """
 
 from __future__ import annotations
@@ -198,19 +201,19 @@ def _lines_of(session: Session, invoice_id: int) -> list[InvoiceLine]:
     )
 
 
-def _lock_numbering(session: Session, series: str, now: datetime | None) -> tuple[datetime, int]:
-    """Lock the series counter, then take the issue time (given in tests) and its year.
+def _lock_numbering(session: Session, series: str, now: datetime | None) -> tuple[datetime, int, int]:
+    """Lock the series counter, then take the issue time (given in tests), its year and number.
 
     When the year turned while waiting for the lock, the new year's counter is
     locked as well (counters only, before the chain head: the lock order holds).
     """
     provisional = to_madrid(now or utcnow()).year
-    locks.lock_counter(session, series=series, year=provisional)
+    counter = locks.lock_counter(session, series=series, year=provisional)
     issued_at = now or utcnow()
     year = to_madrid(issued_at).year
     if year != provisional:
-        locks.lock_counter(session, series=series, year=year)
-    return issued_at, year
+        counter = locks.lock_counter(session, series=series, year=year)
+    return issued_at, year, locks.take_number(session, counter)
 
 
 def _issue(
@@ -230,8 +233,10 @@ def _issue(
 ) -> IssuedInvoice:
     settings = get_settings()
     issuer = Party(settings.company_name, settings.company_nif, settings.company_address)
-    now, year = _lock_numbering(session, series, now)
-    sequence = locks.next_sequence(session, series=series, year=year)
+    session.flush()  # the caller's pending rows are written before the locks, not while holding them
+    # The critical section starts here and ends at the caller's commit: two row locks, the
+    # invoice, its lines and record written, the counter and head updated with the commit.
+    now, year, sequence = _lock_numbering(session, series, now)
     number = invoice_number(series, year, sequence)
     head = locks.lock_chain_head(session, issuer.nif)
 
@@ -304,7 +309,6 @@ def _issue(
     session.flush()
     head.last_record_id = record.id
     head.last_fingerprint = fingerprint
-    session.add(head)
-    session.flush()
-    invoice_documents.render_after_commit(session, invoice.id)
+    session.add(head)  # written with the counter and the PDF job by the commit
+    invoice_documents.queue_pdf(session, invoice.id)
     return IssuedInvoice(id=invoice.id, number=number, total_cents=amounts.total_cents)

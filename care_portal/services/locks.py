@@ -23,35 +23,47 @@ def insert_if_missing(session: Session, model, values: dict, keys: list[str]) ->
 
 
 def lock_counter(session: Session, *, series: str, year: int) -> InvoiceCounter:
-    """Return the counter of a series and year, locked until commit (created when missing)."""
-    insert_if_missing(
-        session, InvoiceCounter, {"series": series, "year": year, "last_number": 0}, ["series", "year"]
-    )
-    return session.exec(
+    """Return the counter of a series and year, locked until commit (created when missing).
+
+    One statement when the counter exists (every invoice but a year's first one).
+    """
+    query = (
         select(InvoiceCounter)
         .where(InvoiceCounter.series == series, InvoiceCounter.year == year)
         .with_for_update()
         .execution_options(populate_existing=True)
-    ).one()
+    )
+    counter = session.exec(query).first()
+    if counter is None:
+        insert_if_missing(
+            session, InvoiceCounter, {"series": series, "year": year, "last_number": 0}, ["series", "year"]
+        )
+        counter = session.exec(query).one()
+    return counter
 
 
-def next_sequence(session: Session, *, series: str, year: int) -> int:
-    """Take the next number of a series and year, holding the counter row until commit."""
-    counter = lock_counter(session, series=series, year=year)
+def take_number(session: Session, counter: InvoiceCounter) -> int:
+    """Take the next number of a locked counter (written with the rest of the transaction)."""
     counter.last_number += 1
     session.add(counter)
-    session.flush()
     return counter.last_number
 
 
 def lock_chain_head(session: Session, issuer_nif: str) -> BillingChainHead:
-    """Return the issuer's chain head, locked until commit."""
-    insert_if_missing(
-        session, BillingChainHead, {"issuer_nif": issuer_nif, "last_fingerprint": ""}, ["issuer_nif"]
-    )
-    return session.exec(
+    """Return the issuer's chain head, locked until commit (created when missing).
+
+    One statement when the head exists (always, but for the very first record).
+    """
+    query = (
         select(BillingChainHead)
         .where(BillingChainHead.issuer_nif == issuer_nif)
         .with_for_update()
         .execution_options(populate_existing=True)
-    ).one()
+    )
+    head = session.exec(query).first()
+    if head is None:
+        insert_if_missing(
+            session, BillingChainHead, {"issuer_nif": issuer_nif, "last_fingerprint": ""}, ["issuer_nif"]
+        )
+        head = session.exec(query).one()
+    return head

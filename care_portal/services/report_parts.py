@@ -114,7 +114,17 @@ def parts_by_task(session: Session, task_ids: list[int]) -> dict[int, dict[str, 
 
 def parts_dict(row: ReportParts | None) -> dict[str, str]:
     """Return one report's structured parts as strings (defaults when there are none)."""
-    row = row or ReportParts(task_id=0, beneficiary_id=0)
+    if row is None:
+        return default_parts()
+    return _parts_of(row)
+
+
+def default_parts() -> dict[str, str]:
+    """Return the structured parts of a report that has none (a new dict each time)."""
+    return dict(_DEFAULT_PARTS)
+
+
+def _parts_of(row: ReportParts) -> dict[str, str]:
     return {
         "mood": row.mood,
         "meals": row.meals,
@@ -124,6 +134,10 @@ def parts_dict(row: ReportParts | None) -> dict[str, str]:
         "concern": row.concern,
         "concern_severity": row.concern_severity,
     }
+
+
+# Built once: a model instance costs ~0.4 ms (a page of 25 visits without parts built 25 of them).
+_DEFAULT_PARTS = _parts_of(ReportParts(task_id=0, beneficiary_id=0))
 
 
 def printed_parts(session: Session, task_id: int, lang: str = "es") -> dict:

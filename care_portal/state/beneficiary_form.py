@@ -14,8 +14,12 @@ from care_portal.domain.errors import DomainError
 from care_portal.models import Role
 from care_portal.services.authz import Viewer
 from care_portal.services.care_documents import Attachment, ConsentSigner
+from care_portal.services.care_documents.files import refused_documents_error
 from care_portal.services.staging import discard_staged, stage_upload, staged_attachment
 from care_portal.state.session import FormMixin, guarded
+
+PICKER_FIELDS = ("documents", "document", "consent_file", "authority_document")
+"""The document pickers of the two forms, by the field their message goes under."""
 
 
 def beneficiary_input(form: dict) -> BeneficiaryInput:
@@ -93,6 +97,8 @@ class BeneficiaryFormMixin(FormMixin, mixin=True):
     @guarded(Role.CLIENT)
     def stage_consent(self, viewer: Viewer, files: list[rx.UploadFile]):
         """Receive the signed consent, check it and keep it until the form is sent."""
+        if not files:  # the picker refused them all in the browser (its message stays)
+            return
         self.field_errors = {k: v for k, v in self.field_errors.items() if k != "consent_file"}
         for upload in files[:1]:
             try:
@@ -105,8 +111,21 @@ class BeneficiaryFormMixin(FormMixin, mixin=True):
 
     @rx.event
     @guarded(Role.CLIENT)
+    def files_refused(self, viewer: Viewer, field: str, rejected: list[list[dict]]):
+        """Say under a document picker why the browser refused the files just picked (nothing was sent)."""
+        if field not in PICKER_FIELDS:
+            return
+        error = refused_documents_error(rejected, field)
+        self.field_errors = {k: v for k, v in self.field_errors.items() if k != field}
+        if error is not None:
+            self.field_errors = {**self.field_errors, field: self._error_text(error)}
+
+    @rx.event
+    @guarded(Role.CLIENT)
     def stage_authority_document(self, viewer: Viewer, files: list[rx.UploadFile]):
         """Receive the representative's supporting document and keep it until the form is sent."""
+        if not files:  # the picker refused them all in the browser (its message stays)
+            return
         self.field_errors = {k: v for k, v in self.field_errors.items() if k != "authority_document"}
         for upload in files[:1]:
             try:

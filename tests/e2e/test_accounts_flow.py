@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from playwright.sync_api import expect
+from sqlmodel import Session
 
 from care_portal.models import Role
+from care_portal.services import notifications
 from tests.e2e.conftest import snapshot
 from tests.e2e.helpers import (
     log_in,
@@ -144,9 +146,18 @@ def test_admin_sees_users_and_outgoing_mail(page, app_url, world):
     expect(page).to_have_url(re.compile(r"/admin/?$"))
     expect(page.get_by_role("cell", name=client.email)).to_be_visible()
     snapshot(page, "admin-users")
+    subject = f"Aviso de prueba {unique_email('aviso')}"
+    with Session(world.engine) as session:
+        notifications.queue_email(session, to=client.email, subject=subject, body="Hola", kind="test")
+        session.commit()
     open_page(page, f"{app_url}/admin/correo")
     expect(page.get_by_role("heading", name="Correo saliente")).to_be_visible()
+    card = page.locator(".outbox-message").filter(has_text=subject)
+    # The delivery state in words (the worker may have sent it already), not its stored code.
+    expect(card.locator(".rt-Badge")).to_have_text(re.compile(r"^(Pendiente|Enviado)$"))
     snapshot(page, "admin-outbox")
+    switch_language(page)
+    expect(card.locator(".rt-Badge")).to_have_text(re.compile(r"^(Pending|Sent)$"))
 
 
 def test_language_switch_is_remembered(page, app_url):

@@ -6,9 +6,10 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from care_portal.domain.upload_limits import DOCUMENT_MAX_BYTES
 from care_portal.models import Role
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, sign_up_and_confirm, unique_email
+from tests.e2e.helpers import log_in, log_out, sign_up_and_confirm, switch_language, unique_email
 
 PASSWORD = "mi madre vive en Lavapiés"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -146,9 +147,46 @@ def test_without_consent_the_project_shows_pending_and_others_cannot_open_it(pag
     expect(page.locator(".project-card").filter(has_text="Amparo Vidal Soler")).to_have_count(0)
 
 
+def _uploaded_bytes(page: Page) -> list[int]:
+    """Record the body size of every upload the page sends from now on.
+
+    A pick the zone refused still sends an empty upload (Reflex calls ``on_drop`` with no files).
+    """
+    sizes: list[int] = []
+    page.on(
+        "requestfinished",
+        lambda request: (
+            sizes.append(request.sizes()["requestBodySize"]) if "/_upload" in request.url else None
+        ),
+    )
+    return sizes
+
+
 def test_a_renamed_executable_and_missing_fields_are_refused(page, app_url, world):
     _client(page, app_url, world, "Marta Gil")
     page.goto(f"{app_url}/cuenta/alta-familiar")
+    page.locator('#app-ready[data-ready="true"]').wait_for(state="attached")
+    # Too large or of another type: refused at the field, before anything is sent.
+    sent = _uploaded_bytes(page)
+    big = b"%PDF-1.4\n" + b"0" * DOCUMENT_MAX_BYTES
+    _choose_file(page, "documents", "escáner.pdf", big, "application/pdf")
+    expect(page.locator("#field-documents-error")).to_have_text(
+        "El archivo es demasiado grande: máximo 8 MB."
+    )
+    _choose_file(page, "documents", "programa.exe", EXECUTABLE, "application/x-msdownload")
+    expect(page.locator("#field-documents-error")).to_contain_text("Solo aceptamos PDF, JPG o PNG")
+    page.locator("#consent_mode-upload").click()
+    _choose_file(page, "consent_file", "consentimiento.pdf", big, "application/pdf")
+    expect(page.locator("#field-consent_file-error")).to_contain_text("demasiado grande: máximo 8 MB")
+    switch_language(page)
+    _choose_file(page, "documents", "scan.pdf", big, "application/pdf")
+    expect(page.locator("#field-documents-error")).to_have_text("The file is too large: 8 MB at most.")
+    page.locator("#field-documents-error").scroll_into_view_if_needed()
+    snapshot(page, "care-register-file-too-large-en")
+    assert max(sent, default=0) < 64 * 1024  # none of the files went
+    expect(page.locator(".cp-staged-file")).to_have_count(0)
+    switch_language(page)
+    # A program renamed «.pdf» passes the browser; the server reads its bytes and refuses it.
     _choose_file(page, "documents", "informe.pdf", EXECUTABLE, "application/pdf")
     expect(page.locator("#field-documents-error")).to_contain_text("Solo aceptamos PDF, JPG o PNG")
     expect(page.locator(".cp-staged-file")).to_have_count(0)

@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 from playwright.sync_api import expect
 
+from care_portal.domain.upload_limits import CV_MAX_BYTES
 from care_portal.models import Role
 from tests.e2e.conftest import snapshot
 from tests.e2e.helpers import log_in, log_out, open_page, unique_email
@@ -68,6 +69,24 @@ def _fill_the_form(page):
 
 
 def _upload_the_cv(page, tmp_path):
+    # Too large, or not a PDF/Word file: refused at the field before anything is sent.
+    sent: list[int] = []  # an empty upload still goes (Reflex calls on_drop with no files)
+    page.on(
+        "requestfinished",
+        lambda request: (
+            sent.append(request.sizes()["requestBodySize"]) if "/_upload" in request.url else None
+        ),
+    )
+    picker = page.locator("input[type=file]")
+    picker.set_input_files(
+        files=[{"name": "cv.pdf", "mimeType": "application/pdf", "buffer": PDF + b"0" * CV_MAX_BYTES}]
+    )
+    expect(page.locator("#field-cv-error")).to_have_text("El archivo es demasiado grande: como máximo 5 MB.")
+    picker.set_input_files(files=[{"name": "foto.png", "mimeType": "image/png", "buffer": b"\x89PNG\r\n"}])
+    expect(page.locator("#field-cv-error")).to_contain_text("tiene que ser un PDF o un documento Word")
+    page.locator("#field-cv-error").scroll_into_view_if_needed()
+    snapshot(page, "apply-cv-refused")
+    assert max(sent, default=0) < 64 * 1024  # none of the files went
     fake = tmp_path / "curriculum.pdf"
     fake.write_bytes(b"MZ\x90\x00 this is a program, not a CV")
     page.locator("input[type=file]").set_input_files(str(fake))

@@ -23,7 +23,7 @@ from care_portal.config import get_settings
 from care_portal.db import make_engine
 from care_portal.integrations import storage
 from care_portal.models import BeneficiaryDocument, Invoice
-from care_portal.services import beneficiaries, billing_records
+from care_portal.services import beneficiaries, billing_records, invoice_documents
 from care_portal.services.care_documents import Attachment
 from tests.services import invoice_helpers
 from tests.services.care_helpers import PDF_BYTES, admin_viewer, form, make_user, manager_covering
@@ -44,6 +44,7 @@ def journey(db):
     db.commit()
     invoice_helpers.issue(db, client.id)
     invoice_helpers.issue(db, client.id)
+    invoice_documents.render_queued()  # the background job's pass: both PDFs stored
     return client
 
 

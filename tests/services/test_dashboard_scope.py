@@ -76,3 +76,17 @@ def test_the_admins_dashboard_costs_the_same_with_and_without_blocked_beneficiar
     assert blocked == clean
     assert board.counts["pending_appointment"] == before.counts["pending_appointment"] + 98
     assert board.tasks.total == before.tasks.total + 98
+
+
+def test_the_lists_total_read_from_the_counts_matches_the_rows(db, world):
+    _hundred_beneficiaries(db, world)
+    db.commit()
+    history = manager_dashboard(db, actor=world.manager, now=NOW)
+    assert (history.tasks.total, len(history.tasks)) == (1, 1)  # the finished visit only
+    waiting = manager_dashboard(db, actor=world.manager, state="pending_appointment", page=9, now=NOW)
+    assert waiting.tasks.total == waiting.counts["pending_appointment"] == 100
+    assert (waiting.tasks.number, len(waiting.tasks)) == (4, 25)  # past the end: the last page
+    one = manager_dashboard(
+        db, actor=world.manager, state="pending_appointment", beneficiary_id=world.beneficiary_id, now=NOW
+    )
+    assert one.tasks.total == 2  # Carmen López's two visits, counted in SQL

@@ -39,6 +39,12 @@ def _pdf_text_and_images(tmp_path, data: bytes) -> tuple[str, list]:
     return " ".join(text.stdout.replace("\u00a0", " ").split()), sorted(tmp_path.glob("img-*.png"))
 
 
+def _rendered(db, invoice_id: int) -> bytes:
+    """The invoice's PDF once the background job's pass has rendered the queued ones."""
+    invoice_documents.render_queued()
+    return storage.read_private(db.get(Invoice, invoice_id).pdf_key)
+
+
 def _word_heights(tmp_path, data: bytes) -> dict[str, float]:
     """Each word's printed height (points) in the PDF: a proxy for its font size."""
     path = tmp_path / "sizes.pdf"
@@ -53,7 +59,7 @@ def _word_heights(tmp_path, data: bytes) -> dict[str, float]:
 def test_the_qr_label_and_legend_are_not_smaller_than_the_body_text(db, tmp_path):
     client = make_user(db, "carmen@example.es")
     issued = issue(db, client.id, now=ISSUED_AT)
-    heights = _word_heights(tmp_path, storage.read_private(db.get(Invoice, issued.id).pdf_key))
+    heights = _word_heights(tmp_path, _rendered(db, issued.id))
     body = heights["Número"]
     assert heights["tributario:"] >= body
     assert heights["verificable"] >= body
@@ -62,8 +68,7 @@ def test_the_qr_label_and_legend_are_not_smaller_than_the_body_text(db, tmp_path
 def test_the_pdf_carries_every_mandatory_field_and_the_qr(db, tmp_path):
     client = make_user(db, "carmen@example.es")
     issued = issue(db, client.id, now=ISSUED_AT)
-    invoice = db.get(Invoice, issued.id)
-    text, images = _pdf_text_and_images(tmp_path, storage.read_private(invoice.pdf_key))
+    text, images = _pdf_text_and_images(tmp_path, _rendered(db, issued.id))
     for expected in (
         "Factura F2026-000001",
         "02/03/2026",
@@ -130,7 +135,7 @@ def test_the_rectifying_pdf_references_the_original(db, tmp_path):
         now=ISSUED_AT,
     )
     db.commit()
-    text, _ = _pdf_text_and_images(tmp_path, storage.read_private(db.get(Invoice, refund.id).pdf_key))
+    text, _ = _pdf_text_and_images(tmp_path, _rendered(db, refund.id))
     assert "Factura rectificativa R2026-000001" in text
     assert "F2026-000001 de 02/03/2026" in text
     assert "Visita cancelada a tiempo" in text
@@ -214,7 +219,7 @@ def test_records_export_as_aeat_xml_that_validates_against_the_schema(db):
     assert "<sum1:IdSistemaInformatico>CC</sum1:IdSistemaInformatico>" in xml
 
 
-def test_the_pdf_is_rendered_after_commit_and_a_download_renders_a_missing_one(db):
+def test_the_pdf_is_rendered_by_the_job_after_commit_and_a_download_renders_a_missing_one(db):
     from tests.services.invoice_helpers import LINES, RECIPIENT
 
     client = make_user(db, "carmen@example.es")
@@ -229,18 +234,55 @@ def test_the_pdf_is_rendered_after_commit_and_a_download_renders_a_missing_one(d
     key = db.get(Invoice, issued.id).pdf_key
     assert not storage.exists_private(key)  # nothing rendered while the locks are held
     db.commit()
+    assert not storage.exists_private(key)  # nor by the commit (the confirming request)
+    assert invoice_documents.render_queued() == 1
     assert storage.read_private(key).startswith(b"%PDF")
+    assert invoice_documents.render_queued() == 0  # its job is done
 
     rolled_back = issue_uncommitted()
     rolled_key = db.get(Invoice, rolled_back.id).pdf_key
     db.rollback()
+    assert invoice_documents.render_queued() == 0  # the job rolled back with the invoice
     assert not storage.exists_private(rolled_key)
+
+    downloaded_first = issue_uncommitted()
+    db.commit()
+    document = invoice_queries.invoice_pdf(db, actor=admin, invoice_id=downloaded_first.id)
+    assert document.content.startswith(b"%PDF")  # rendered from the stored invoice on demand
+    db.commit()
+    first_key = db.get(Invoice, downloaded_first.id).pdf_key
+    assert invoice_documents.render_queued() == 1  # the job only finds it stored
+    assert storage.read_private(first_key) == document.content
 
     invoice_documents.defer_pdfs(db)
     deferred = issue_uncommitted()
     db.commit()
     deferred_key = db.get(Invoice, deferred.id).pdf_key
+    assert invoice_documents.render_queued() == 0
     assert not storage.exists_private(deferred_key)
     document = invoice_queries.invoice_pdf(db, actor=admin, invoice_id=deferred.id)
     assert document.content.startswith(b"%PDF")
     assert storage.read_private(deferred_key) == document.content
+
+
+def test_a_failed_rendering_is_retried_once_its_claim_runs_out(db, monkeypatch):
+    from datetime import timedelta
+
+    from care_portal.integrations import pdf
+    from care_portal.models.types import utcnow
+
+    client = make_user(db, "carmen@example.es")
+    issued = issue(db, client.id)
+    key = db.get(Invoice, issued.id).pdf_key
+    render = pdf.render_pdf
+
+    def broken(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pdf, "render_pdf", broken)
+    assert invoice_documents.render_queued() == 0
+    monkeypatch.setattr(pdf, "render_pdf", render)
+    assert invoice_documents.render_queued() == 0  # still claimed by the failed pass
+    later = utcnow() + invoice_documents.CLAIM + timedelta(seconds=1)
+    assert invoice_documents.render_queued(now=later) == 1
+    assert storage.read_private(key).startswith(b"%PDF")

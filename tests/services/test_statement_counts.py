@@ -102,6 +102,25 @@ def test_tareas_pages_25_newest_first_with_the_same_statements_for_1_and_100_tas
     assert (last.number, [r.id for r in last][-1]) == (4, world.other_tasks[0])
 
 
+def test_tareas_reads_a_page_with_its_reports_refunds_and_requests_in_one_statement(db, world):
+    """Names, report (with parts, photos and the reader's stars), refund and request: one statement."""
+    from care_portal.domain.formatting import use_language
+
+    client = world.other_client
+    one, _ = statements_for(db, lambda s: client_tasks.list_client_tasks(s, actor=client))
+    copies = _grow_tasks(db, world, client.id, world.other_tasks[0])
+    many, rows = statements_for(db, lambda s: client_tasks.list_client_tasks(s, actor=client, page=2))
+    with use_language("en"):
+        english, english_rows = statements_for(db, lambda s: client_tasks.list_client_tasks(s, actor=client))
+    assert one == many == english == 1
+    assert {r.extras.parts["mood"] for r in rows if r.report} == {"not_observed"}  # a report without parts
+    assert all(r.extras is None for r in rows if not r.report)
+    assert {r.service for r in english_rows} == {"Companion visit"}
+    past_the_end, last = statements_for(db, lambda s: client_tasks.list_client_tasks(s, actor=client, page=9))
+    assert (past_the_end, last.number, len(last)) == (3, 4, 25)  # the count, then the last page
+    assert [r.id for r in rows] == [c.id for c in reversed(copies)][PAGE_SIZE : 2 * PAGE_SIZE]
+
+
 def test_the_suggestions_form_lists_open_visits_with_constant_statements(db, world):
     client = world.other_client
     one, rows = statements_for(db, lambda s: client_tasks.list_changeable_tasks(s, actor=client))

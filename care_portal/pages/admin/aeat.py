@@ -136,7 +136,16 @@ def _log_row(row: rx.Var) -> rx.Component:
     return rx.table.row(
         rx.table.cell(row["started"], white_space="nowrap"),
         rx.table.cell(row["record_count"]),
-        rx.table.cell(row["outcome"], " ", row["estado_envio"], rx.text(row["error"], size="1")),
+        rx.table.cell(
+            rx.match(
+                row["outcome"],
+                *[(code, t(f"admin.aeat.outcome.{code}")) for code in aeat_status.LOG_OUTCOMES],
+                row["outcome"],
+            ),
+            " ",
+            row["estado_envio"],
+            rx.text(row["error"], size="1"),
+        ),
         rx.table.cell(row["csv"]),
     )
 

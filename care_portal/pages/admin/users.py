@@ -121,7 +121,12 @@ def admin_users_page() -> rx.Component:
 def _message_card(message: dict) -> rx.Component:
     return rx.card(
         rx.hstack(
-            rx.badge(message["status"], color_scheme=rx.cond(message["status"] == "sent", "green", "amber")),
+            rx.match(
+                message["status"],
+                ("sent", rx.badge(t("outbox.sent"), color_scheme="green")),
+                ("failed", rx.badge(t("outbox.failed"), color_scheme="red")),
+                rx.badge(t("outbox.pending"), color_scheme="amber"),
+            ),
             rx.text(message["created"], size="2", color_scheme="gray"),
             wrap="wrap",
         ),

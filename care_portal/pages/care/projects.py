@@ -178,6 +178,7 @@ def _documents_card() -> rx.Component:
                 ProjectState.attach,
                 ProjectState.field_errors.get("document", ""),
                 multiple=False,
+                refused=ProjectState.files_refused,
             ),
         ),
         class_name="cp-card",
@@ -211,6 +212,7 @@ def _consent_upload_form() -> rx.Component:
             ProjectState.stage_consent,
             errors.get("consent_file", ""),
             multiple=False,
+            refused=ProjectState.files_refused,
         ),
         rx.cond(
             ProjectState.consent_name != "", rx.text(t("care.upload.ready"), " ", ProjectState.consent_name)
@@ -225,7 +227,10 @@ def _consent_upload_form() -> rx.Component:
         rx.cond(
             ProjectState.signer_role == "representative",
             representative_fields(
-                errors, ProjectState.stage_authority_document, ProjectState.authority_document_name
+                errors,
+                ProjectState.stage_authority_document,
+                ProjectState.authority_document_name,
+                refused=ProjectState.files_refused,
             ),
         ),
         upload_purposes(),

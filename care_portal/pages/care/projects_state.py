@@ -148,6 +148,8 @@ class ProjectState(BeneficiaryFormMixin, SessionState):
     @guarded(Role.CLIENT)
     def attach(self, viewer: Viewer, files: list[rx.UploadFile]):
         """Attach chosen documents to this project at once."""
+        if not files:  # the picker refused them all in the browser (its message stays)
+            return
         self._clear_errors()
         for upload in files:
             try:

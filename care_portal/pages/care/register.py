@@ -53,6 +53,8 @@ class RegisterState(BeneficiaryFormMixin, SessionState):
     @guarded(Role.CLIENT)
     def stage_documents(self, viewer: Viewer, files: list[rx.UploadFile]):
         """Receive chosen documents, check them and keep them until the form is saved."""
+        if not files:  # the picker refused them all in the browser (its message stays)
+            return
         self.field_errors = {k: v for k, v in self.field_errors.items() if k != "documents"}
         for upload in files:
             if len(self._document_keys) >= 10:
@@ -176,6 +178,7 @@ def _consent_section() -> rx.Component:
                     RegisterState.stage_consent,
                     errors.get("consent_file", ""),
                     multiple=False,
+                    refused=RegisterState.files_refused,
                 ),
                 rx.cond(
                     RegisterState.consent_name != "",
@@ -205,7 +208,10 @@ def _consent_section() -> rx.Component:
                 rx.cond(
                     RegisterState.signer_role == "representative",
                     representative_fields(
-                        errors, RegisterState.stage_authority_document, RegisterState.authority_document_name
+                        errors,
+                        RegisterState.stage_authority_document,
+                        RegisterState.authority_document_name,
+                        refused=RegisterState.files_refused,
                     ),
                 ),
                 purpose_ticks(RegisterState.toggle_health_ticked, errors),
@@ -232,6 +238,7 @@ def _form() -> rx.Component:
                 RegisterState.stage_documents,
                 errors.get("documents", ""),
                 multiple=True,
+                refused=RegisterState.files_refused,
             ),
             _chosen(RegisterState.document_names, RegisterState.clear_documents),
         ),

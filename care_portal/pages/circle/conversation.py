@@ -103,6 +103,7 @@ def _composer() -> rx.Component:
             state.attach,
             state.field_errors.get("attachment", ""),
             multiple=False,
+            refused=state.attachment_refused,
         ),
         width="100%",
         spacing="2",

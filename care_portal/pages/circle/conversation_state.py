@@ -22,6 +22,7 @@ from care_portal.domain.errors import DomainError
 from care_portal.models import Role
 from care_portal.services import messages, web_sessions
 from care_portal.services.authz import Viewer
+from care_portal.services.care_documents.files import refused_documents_error
 from care_portal.services.circle.members import prefers_large_text
 from care_portal.services.staging import discard_staged, stage_upload, staged_attachment
 from care_portal.state.messages_nav import UnreadState
@@ -111,6 +112,8 @@ class ConversationState(FormMixin, SessionState):
     @guarded()
     async def attach(self, viewer: Viewer, files: list[rx.UploadFile]):
         """Check a chosen file at once and keep it privately until the message is sent."""
+        if not files:  # the picker refused it in the browser (its message stays)
+            return
         self._clear_errors()
         self._discard_staged()
         for upload in files[:1]:
@@ -118,6 +121,15 @@ class ConversationState(FormMixin, SessionState):
                 self._staged_key, self.staged_name = await asyncio.to_thread(stage_upload, upload)
             except DomainError as error:
                 self.field_errors = {"attachment": self._error_text(error)}
+
+    @rx.event
+    @guarded()
+    def attachment_refused(self, viewer: Viewer, field: str, rejected: list[list[dict]]):
+        """Say under the picker why the browser refused the file just picked (nothing was sent)."""
+        error = refused_documents_error(rejected, "attachment")
+        self._clear_errors()
+        if error is not None:
+            self.field_errors = {"attachment": self._error_text(error)}
 
     @rx.event
     @guarded()

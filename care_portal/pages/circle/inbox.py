@@ -104,10 +104,22 @@ class TeamMessagesState(SessionState):
     def load(self, viewer: Viewer):
         """Load the manager's own conversations with unread messages (first page, latest first)."""
         with session_scope() as session:
-            rows = messages.list_conversations(session, actor=viewer, page=1)
-        self.waiting = [
-            asdict(r) | {"url": routes.conversation_url(r.beneficiary_id)} for r in rows if r.unread > 0
-        ]
+            rows = messages.waiting_conversations(session, actor=viewer)
+        waiting = [_card_view(r) for r in rows]
+        if waiting != self.waiting:  # Reflex sends every var set, equal or not: an unchanged load sends none
+            self.waiting = waiting
+
+
+def _card_view(row: messages.ConversationRow) -> dict:
+    """One conversation as its card reads it (what ``conversation_card`` shows, and its link)."""
+    return {
+        "beneficiary_name": row.beneficiary_name,
+        "unread": row.unread,
+        "last_author": row.last_author,
+        "last_preview": row.last_preview,
+        "last_sent": row.last_sent,
+        "url": routes.conversation_url(row.beneficiary_id),
+    }
 
 
 def team_messages_section() -> rx.Component:

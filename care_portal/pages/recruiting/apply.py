@@ -18,7 +18,8 @@ from care_portal.components.fields import (
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.components.recruiting import stage_badge
-from care_portal.domain.recruiting import AREAS, DAYS, SLOTS
+from care_portal.components.upload_refusals import refusal_codes
+from care_portal.domain.recruiting import AREAS, CV_MAX_BYTES, CV_PICKER_ACCEPT, DAYS, SLOTS
 from care_portal.i18n import tr_pair
 from care_portal.pages.recruiting.apply_state import STEPS, ApplyState, MyApplicationsState
 from care_portal.state.session import SessionState
@@ -177,7 +178,10 @@ def _cv_step() -> rx.Component:
                 id="cv",
                 multiple=False,
                 max_files=1,
+                max_size=CV_MAX_BYTES,
+                accept=CV_PICKER_ACCEPT,
                 on_drop=ApplyState.upload_cv(rx.upload_files(upload_id="cv")),
+                on_drop_rejected=lambda rejected: ApplyState.cv_refused(refusal_codes(rejected)),
                 border="2px dashed var(--gray-7)",
                 border_radius="8px",
                 padding="1.5em",

@@ -10,7 +10,7 @@ import reflex as rx
 from care_portal import routes
 from care_portal.db import session_scope
 from care_portal.domain.errors import DomainError, NotFound
-from care_portal.domain.recruiting import AREAS, AVAILABILITY, CV_MAX_BYTES
+from care_portal.domain.recruiting import AREAS, AVAILABILITY, CV_MAX_BYTES, refused_cv_error
 from care_portal.services import recruiting
 from care_portal.services.authz import Viewer
 from care_portal.state.session import FormMixin, SessionState, guarded
@@ -124,24 +124,31 @@ class ApplyState(FormMixin, SessionState):
         handler resolves the user itself, in one, and stores the CV in another; the
         service checks the actor again.
         """
+        if not files:  # the picker refused it in the browser (its message stays)
+            return None
         self._clear_errors()
         viewer = await asyncio.to_thread(self._resolve_viewer)
         if viewer is None:
             self._show_viewer(None)
             return rx.redirect(routes.login_url(self.router.url.path))
-        if not files:
-            return None
         upload = files[0]
         data = await upload.read(CV_MAX_BYTES + 1)
         try:
-            progress = await asyncio.to_thread(
-                _attach_cv, viewer, self.offer_id, data, upload.name or ""
-            )
+            progress = await asyncio.to_thread(_attach_cv, viewer, self.offer_id, data, upload.name or "")
         except DomainError as error:
             self._show_error(error)
             return rx.clear_selected_files("cv")
         self._show_progress(progress, move_on=False)
         return [rx.clear_selected_files("cv"), rx.toast.success(self._t("rec.cv.saved"))]
+
+    @rx.event
+    @guarded()
+    def cv_refused(self, viewer: Viewer, rejected: list[list[dict]]):
+        """Say under the CV picker why the browser refused the file just picked (nothing was sent)."""
+        self._clear_errors()
+        error = refused_cv_error(rejected)
+        if error is not None:
+            self._show_error(error)
 
     @rx.event
     @guarded()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import reflex as rx
 from sqlmodel import Session
 
@@ -30,28 +28,46 @@ class ClientTasksState(ClientPagedListMixin, SessionState):
     tasks: list[dict[str, str]] = []
 
     def _read_page(self, session: Session, viewer: Viewer, number: int) -> Page:
-        rows = client_tasks.list_client_tasks(session, actor=viewer, page=number)
-        reported = [row.id for row in rows if row.report]
-        extras = report_views.family_extras(session, actor=viewer, task_ids=reported)
-        return Page([(row, extras.get(row.id)) for row in rows], number=rows.number, total=rows.total)
+        return client_tasks.list_client_tasks(session, actor=viewer, page=number)
 
     def _show_rows(self, page: Page) -> None:
-        self.tasks = [_flat(row, self.lang) | report_views.flat_extras(extras) for row, extras in page]
+        rows = [_flat(row, self.lang) for row in page]
+        if rows != self.tasks:  # Reflex sends every var set, equal or not: an unchanged reload sends none
+            self.tasks = rows
 
 
 def _flat(row: client_tasks.ClientTask, lang: str) -> dict[str, str]:
-    """One task as strings for the page ("1" / "" for yes / no)."""
+    """One task as the strings its card reads ("1" / "" for yes / no), and nothing else.
+
+    The rows of the page go to the browser each time the page changes, so a row carries
+    only what its card shows: the report's fields only with a report, the refund's only
+    for a cancelled visit (the card reads them only then).
+    """
     flat = {
-        k: str(v) for k, v in asdict(row).items() if k not in ("report", "cancellation", "free_cancellation")
+        "id": str(row.id),
+        "service": row.service,
+        "ordinal": visit_ordinal_label(row.sequence_number, row.sequence_total, lang),
+        "state": row.state,
+        "beneficiary": row.beneficiary,
+        "manager": row.manager,
+        "appointment": row.appointment,
+        "preferred": row.preferred,
+        "visit_code": row.visit_code,
+        "deadline": row.deadline,
+        "free_cancellation": "1" if row.free_cancellation else "",
+        "open_request": row.open_request,
+        "has_report": "1" if row.report else "",
+        "cancelled": "1" if row.cancellation else "",
     }
-    flat["ordinal"] = visit_ordinal_label(row.sequence_number, row.sequence_total, lang)
-    flat["free_cancellation"] = "1" if row.free_cancellation else ""
-    flat["has_report"] = "1" if row.report else ""
-    for key, value in (row.report or {}).items():
-        flat[f"report_{key}"] = value
-    flat["cancelled"] = "1" if row.cancellation else ""
-    for key, value in (row.cancellation or {}).items():
-        flat[f"cancel_{key}"] = value
+    if row.report:
+        flat["report_work_done"] = row.report["work_done"]
+        flat["report_observations"] = row.report["observations"]
+        flat["report_next_steps"] = row.report["next_steps"]
+        flat |= report_views.flat_extras(row.extras)
+    if row.cancellation:
+        flat["cancel_refund"] = row.cancellation["refund"]
+        flat["cancel_invoice"] = row.cancellation["invoice"]
+        flat["cancel_refund_status"] = row.cancellation["refund_status"]
     return flat
 
 

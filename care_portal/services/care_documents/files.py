@@ -9,7 +9,14 @@ from sqlmodel import Session
 from care_portal.domain import files
 from care_portal.domain.errors import DomainError, ValidationFailed
 from care_portal.domain.formatting import format_datetime
-from care_portal.domain.upload_limits import DOCUMENT_MAX_BYTES, DOCUMENTS_PER_PICK
+from care_portal.domain.upload_limits import (
+    DOCUMENT_MAX_BYTES,
+    DOCUMENTS_PER_PICK,
+    TOO_LARGE,
+    TOO_MANY,
+    WRONG_TYPE,
+    refused_pick_error,
+)
 from care_portal.integrations.storage import save_private
 from care_portal.models import Beneficiary, BeneficiaryDocument, DocumentKind, Role
 from care_portal.services.audit import record_event
@@ -23,6 +30,15 @@ MAX_FILES = DOCUMENTS_PER_PICK
 
 
 ACCEPTED_TYPES = (files.PDF, files.JPEG, files.PNG)
+PICKER_ACCEPT = {"application/pdf": [".pdf"], "image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"]}
+"""What the document pickers let the browser pick (the server checks the bytes again)."""
+REFUSAL_KEYS = {
+    TOO_MANY: "care.too_many_files",
+    TOO_LARGE: "care.file_too_large",
+    WRONG_TYPE: "care.file_type",
+    "": "care.file_type",
+}
+"""The field message for each reason a document picker refuses a file in the browser."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +87,16 @@ def check_file(attachment: Attachment) -> CheckedFile:
     if kind not in ACCEPTED_TYPES:
         raise DomainError("care.file_type")
     return CheckedFile(display_name=files.safe_display_name(name), kind=kind, data=attachment.data)
+
+
+def refused_documents_error(rejected: list, field: str) -> DomainError | None:
+    """Return the message for documents the picker refused in the browser (nothing was sent).
+
+    Args:
+        rejected: The refusal reasons the upload zone sends (``refusal_codes``).
+        field: The picker's field (``documents``, ``consent_file``…).
+    """
+    return refused_pick_error(rejected, field=field, keys=REFUSAL_KEYS, params={})
 
 
 def check_files(attachments: list[Attachment], field: str, errors: dict[str, str]) -> list[CheckedFile]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from care_portal.config import get_settings
 from care_portal.domain.formatting import format_datetime, format_euros
@@ -105,36 +105,40 @@ def handle_payment_event(
     order.paid_at = utcnow()
     order.payment_intent = event.payment_intent
     session.add(order)
-    _create_tasks(session, order)
-    _issue_invoice(session, order)
-    _queue_paid_emails(session, order)
+    tasks = _create_tasks(session, order)
+    _queue_paid_emails(session, order, tasks)
     record_event(session, actor_id=None, action="shop.order_paid", target_type="order", target_id=order.id)
+    # Last: the invoice's numbering and chain locks are held from here to the caller's commit,
+    # so every confirmation waits for the others only while they write their invoice.
+    _issue_invoice(session, order)
     return "paid"
 
 
-def _create_tasks(session: Session, order: Order) -> None:
+def _create_tasks(session: Session, order: Order) -> list[Task]:
     manager_id = _beneficiary_manager_id(session, order.beneficiary_id)
     lines = session.exec(select(OrderLine).where(OrderLine.order_id == order.id)).all()
     created = utcnow()  # one instant for the order: «Tareas» lists a pack's visits 1, 2, 3… in order
+    tasks = []
     for line in lines:
         total = line.quantity * line.visits_per_unit  # a pack's visits are numbered «visita 2 de 4»
         for number in range(1, total + 1):
-            session.add(
-                Task(
-                    order_id=order.id,
-                    order_line_id=line.id,
-                    client_id=order.client_id,
-                    beneficiary_id=order.beneficiary_id,
-                    manager_id=manager_id,
-                    service_name=line.name,
-                    visit_code=new_visit_code(session),
-                    notes=order.observations,
-                    sequence_number=number,
-                    sequence_total=total,
-                    created_at=created,
-                )
+            task = Task(
+                order_id=order.id,
+                order_line_id=line.id,
+                client_id=order.client_id,
+                beneficiary_id=order.beneficiary_id,
+                manager_id=manager_id,
+                service_name=line.name,
+                visit_code=new_visit_code(session),
+                notes=order.observations,
+                sequence_number=number,
+                sequence_total=total,
+                created_at=created,
             )
+            session.add(task)  # before the next code is drawn: new_visit_code looks at session.new
+            tasks.append(task)
     session.flush()
+    return tasks
 
 
 def _beneficiary_manager_id(session: Session, beneficiary_id: int) -> int | None:
@@ -170,10 +174,9 @@ def _issue_invoice(session: Session, order: Order) -> None:
     )
 
 
-def _queue_paid_emails(session: Session, order: Order) -> None:
+def _queue_paid_emails(session: Session, order: Order, tasks: list[Task]) -> None:
     client = session.get(User, order.client_id)
     beneficiary = session.get(Beneficiary, order.beneficiary_id)
-    tasks = session.exec(select(Task).where(Task.order_id == order.id).order_by(col(Task.id))).all()
     name = beneficiary.full_name if beneficiary else ""
     lang = client.language
     client_lines = task_lines(session, tasks, lang)  # with «visita 2 de 4»

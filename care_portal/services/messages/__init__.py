@@ -17,7 +17,12 @@ from care_portal.services.messages.conversation import (
     read_conversation,
 )
 from care_portal.services.messages.digest import send_unread_digests
-from care_portal.services.messages.inbox import ConversationRow, list_conversations, unread_total
+from care_portal.services.messages.inbox import (
+    ConversationRow,
+    list_conversations,
+    unread_total,
+    waiting_conversations,
+)
 
 __all__ = [
     "MAX_BODY",
@@ -34,4 +39,5 @@ __all__ = [
     "read_conversation",
     "send_unread_digests",
     "unread_total",
+    "waiting_conversations",
 ]

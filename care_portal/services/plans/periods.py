@@ -127,8 +127,6 @@ def _paid(session: Session, plan: CarePlan, event: PlanEvent, now: datetime) -> 
     tasks = _create_visits(session, plan, period, order, now)
     period.visits_created = len(tasks)
     period.order_id = order.id
-    period.invoice_id = _issue_invoice(session, plan, order, period).id
-    session.add(period)
     if plan.status in (PlanStatus.PENDING_PAYMENT.value, PlanStatus.PAYMENT_FAILED.value):
         plan.status = PlanStatus.ACTIVE.value
     plan.current_period_start, plan.current_period_end = period.period_start, period.period_end
@@ -137,6 +135,9 @@ def _paid(session: Session, plan: CarePlan, event: PlanEvent, now: datetime) -> 
     record_event(
         session, actor_id=None, action="plans.period_paid", target_type="care_plan", target_id=plan.id
     )
+    # Last: the numbering and chain locks are held from here to the caller's commit.
+    period.invoice_id = _issue_invoice(session, plan, order, period).id
+    session.add(period)
     return "plan_paid"
 
 

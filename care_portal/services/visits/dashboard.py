@@ -98,16 +98,19 @@ def manager_dashboard(
     )
     waiting, overdue = waiting_groups(session, scope.open_visits(), group_page, now)
     filters = _filters(state=state, beneficiary_id=beneficiary_id, day=day, search=search)
+    counts = _counts(session, scope.all_visits(), overdue)
     if is_admin and not filters:
         tasks = Page([])
     else:
         # Unfiltered, the list is the history: open visits are already above, once each.
         history = [] if filters else [col(Task.state).not_in(OPEN_STATES)]
-        found, total, number = _list_page(session, [*scope.all_visits(), *filters, *history], page)
+        found, total, number = _list_page(
+            session, [*scope.all_visits(), *filters, *history], page, _known_total(counts, filters, state)
+        )
         english = english_service_names(session, [t.order_line_id for t, _ in found])
         tasks = Page([_row(t, b, now, english) for t, b in found], number=number, total=total)
     return Dashboard(
-        counts=_counts(session, scope.all_visits(), overdue),
+        counts=counts,
         today=today,
         upcoming=upcoming,
         waiting=waiting,
@@ -122,12 +125,13 @@ def _madrid_midnight(day: date) -> datetime:
 
 
 def _rows(session: Session, conditions: list, order: list, limit: int, now: datetime) -> list:
+    """The first ``limit`` tasks in ``order``, chosen on ``tasks`` before their beneficiaries are joined."""
+    cut = select(Task.id).where(*conditions).order_by(*order).limit(limit).subquery()
     found = session.exec(
         select(Task, Beneficiary)
+        .join(cut, cut.c.id == Task.id)
         .outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id)
-        .where(*conditions)
         .order_by(*order)
-        .limit(limit)
     ).all()
     english = english_service_names(session, [task.order_line_id for task, _ in found])
     return [_row(task, beneficiary, now, english) for task, beneficiary in found]
@@ -146,15 +150,29 @@ def _counts(session: Session, mine: list, overdue: int) -> dict[str, int]:
     return counts
 
 
-def _list_page(session: Session, conditions: list, page: int) -> tuple[list, int, int]:
-    """One page of the full list, newest first: counted, then cut on ``tasks`` and joined (two statements).
+def _known_total(counts: dict[str, int], filters: list, state: str) -> int | None:
+    """The full list's length when the counts per state already tell it, else ``None``.
+
+    Unfiltered, the list is the finished history; filtered by state alone, that state's visits:
+    both are sums of the GROUP BY the counts come from (same conditions), so not counted twice.
+    """
+    if not filters:
+        return sum(n for name, n in counts.items() if name != "contact_overdue" and name not in OPEN_STATES)
+    if state and len(filters) == 1:
+        return counts.get(state, 0)
+    return None
+
+
+def _list_page(session: Session, conditions: list, page: int, total: int | None) -> tuple[list, int, int]:
+    """One page of the full list, newest first: counted unless ``total`` is known, then cut and joined.
 
     The page's 25 tasks are chosen in a subquery before the join, so only their beneficiaries are
     read (joined first, PostgreSQL hashed every beneficiary before sorting).
     """
     newest = [col(Task.created_at).desc(), col(Task.id).desc()]
     chosen = select(Task.id).outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id).where(*conditions)
-    total = session.exec(select(func.count()).select_from(chosen.subquery())).one()
+    if total is None:
+        total = session.exec(select(func.count()).select_from(chosen.subquery())).one()
     number = min(page_number(page), max(1, -(-total // PAGE_SIZE)))
     cut = chosen.order_by(*newest).limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE).subquery()
     rows = session.exec(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import ARRAY, Integer, Text, all_, and_, any_, bindparam, cast, or_
+from sqlalchemy import ARRAY, Integer, all_, and_, any_, bindparam, or_
 from sqlmodel import Session, col, select
 
 from care_portal.models import Role
@@ -79,13 +79,13 @@ class DashboardScope:
 
 
 def _id_array(name: str, ids: list[int]):
-    """A PostgreSQL ``integer[]`` parameter sent as one text literal (``'{1,2,3}'``).
+    """A PostgreSQL ``integer[]`` parameter: one bound value, whatever the number of ids.
 
-    psycopg dumps a Python list element by element on every statement; the text form costs
-    one string, and the planner still sees ``= ANY(<constant array>)`` and uses the index.
+    Bound as an array (not as text cast to ``integer[]``, which PostgreSQL does not fold at plan
+    time and parsed again for every row a filter checks), the planner sees a constant array: an
+    index condition, and a hashed lookup where rows are rechecked.
     """
-    literal = "{" + ",".join(str(int(i)) for i in ids) + "}"
-    return cast(bindparam(name, literal, type_=Text), ARRAY(Integer))
+    return bindparam(name, [int(i) for i in ids], type_=ARRAY(Integer))
 
 
 def dashboard_scope(session: Session, viewer: Viewer) -> DashboardScope:

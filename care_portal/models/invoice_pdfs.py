@@ -1,0 +1,25 @@
+"""Invoice PDFs still to render: a small job queue filled in the invoice's own transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from care_portal.models.types import UTCDateTime, utcnow
+
+
+class InvoicePdfJob(SQLModel, table=True):
+    """An issued invoice whose PDF is not rendered yet (the row goes once it is stored).
+
+    Issuing an invoice only adds this row; a background loop renders the PDF from the
+    stored, immutable invoice later (``services.invoice_documents.render_queued``), and a
+    download that comes first renders it itself.
+    """
+
+    __tablename__ = "invoice_pdf_jobs"
+
+    invoice_id: int = Field(foreign_key="invoices.id", primary_key=True)
+    queued_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    claimed_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    attempts: int = Field(default=0)
