@@ -46,3 +46,10 @@ def test_the_app_builds_with_the_plugin():
     import rxconfig
 
     assert any(isinstance(plugin, LowPriorityModulePreloads) for plugin in rxconfig.config.plugins)
+
+
+def test_the_toaster_is_told_the_direction_so_hydration_does_not_read_computed_styles():
+    from care_portal.care_portal import app
+
+    rendered = str(app.toaster.render())
+    assert '"ltr"' in rendered, rendered

@@ -145,8 +145,17 @@ class SessionState(rx.State):
         return error_message(error, self.lang)
 
     def _show_viewer(self, viewer: Viewer | None) -> None:
-        self.viewer_name = viewer.full_name if viewer else ""
-        self.viewer_role = viewer.role if viewer else ""
+        """Show the viewer's name and role in the navigation; unchanged values are not set.
+
+        Reflex sends every var that was assigned, even with an equal value, so assigning
+        only what changed keeps each guarded event's delta free of the navigation.
+        """
+        name = viewer.full_name if viewer else ""
+        role = viewer.role if viewer else ""
+        if self.viewer_name != name:
+            self.viewer_name = name
+        if self.viewer_role != role:
+            self.viewer_role = role
 
     @rx.event
     @off_loop

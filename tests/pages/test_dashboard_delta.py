@@ -55,3 +55,16 @@ def test_an_unchanged_reload_sends_almost_nothing_and_a_new_visit_is_sent(db):
     )
     assert "waiting_rx_state_" in changed
     assert "tasks_rx_state_" not in changed  # the finished history did not change
+
+
+def test_a_reload_does_not_resend_the_navigation(db):
+    build_world(db)
+    state = _state(ManagerDashboardState, _token(db, "gestor@example.es"), "/gestor")
+    _call(state, "load")
+    _sent(state)
+    _call(state, "load")
+    root = state
+    while root.parent_state is not None:
+        root = root.parent_state
+    delta = json.dumps(root.get_delta(), default=str)
+    assert "viewer_name" not in delta and "viewer_role" not in delta, delta
