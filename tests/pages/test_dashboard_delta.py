@@ -67,4 +67,5 @@ def test_a_reload_does_not_resend_the_navigation(db):
     while root.parent_state is not None:
         root = root.parent_state
     delta = json.dumps(root.get_delta(), default=str)
-    assert "viewer_name" not in delta and "viewer_role" not in delta, delta
+    assert "viewer_name" not in delta, delta
+    assert "viewer_role" not in delta, delta
