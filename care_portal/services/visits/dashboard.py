@@ -16,8 +16,9 @@ they did or that belong to those beneficiaries.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 
-from sqlalchemy import func, or_
+from sqlalchemy import Integer, bindparam, func, or_
 from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import MADRID, to_madrid
@@ -31,7 +32,12 @@ from care_portal.services.paging import PAGE_SIZE, Page, page_number
 from care_portal.services.responsibility import OPEN_STATES
 from care_portal.services.task_names import english_service_names
 from care_portal.services.visits.access import ACTIVE_APPOINTMENT_STATES
-from care_portal.services.visits.dashboard_scope import dashboard_scope
+from care_portal.services.visits.dashboard_scope import (
+    DashboardScope,
+    all_conditions,
+    dashboard_scope,
+    open_conditions,
+)
 from care_portal.services.visits.queries import Dashboard, _card, _row
 from care_portal.services.visits.waiting import waiting_groups
 
@@ -75,38 +81,25 @@ def manager_dashboard(
     now = now or utcnow()
     scope = dashboard_scope(session, actor)
     is_admin = scope.is_admin
+    params = scope.params
     start_today = _madrid_midnight(to_madrid(now).date())
     start_tomorrow = _madrid_midnight(to_madrid(now).date() + timedelta(days=1))
-    appointments = [
-        *scope.open_visits(),
-        col(Task.state).in_(ACTIVE_APPOINTMENT_STATES),
-        col(Task.appointment_start).is_not(None),
-    ]
     today = _rows(
         session,
-        [*appointments, Task.appointment_start >= start_today, Task.appointment_start < start_tomorrow],
-        [col(Task.appointment_start), col(Task.id)],
-        TODAY_LIMIT,
+        _appointments(scope.kind, upcoming=False),
+        {**params, "starts_from": start_today, "starts_before": start_tomorrow},
         now,
     )
     upcoming = _rows(
-        session,
-        [*appointments, Task.appointment_start >= start_tomorrow],
-        [col(Task.appointment_start), col(Task.id)],
-        UPCOMING_LIMIT,
-        now,
+        session, _appointments(scope.kind, upcoming=True), {**params, "starts_from": start_tomorrow}, now
     )
-    waiting, overdue = waiting_groups(session, scope.open_visits(), group_page, now)
+    waiting, overdue = waiting_groups(session, scope, group_page, now)
     filters = _filters(state=state, beneficiary_id=beneficiary_id, day=day, search=search)
-    counts = _counts(session, scope.all_visits(), overdue)
+    counts = _counts(session, scope, overdue)
     if is_admin and not filters:
         tasks = Page([])
     else:
-        # Unfiltered, the list is the history: open visits are already above, once each.
-        history = [] if filters else [col(Task.state).not_in(OPEN_STATES)]
-        found, total, number = _list_page(
-            session, [*scope.all_visits(), *filters, *history], page, _known_total(counts, filters, state)
-        )
+        found, total, number = _list_page(session, scope, filters, page, _known_total(counts, filters, state))
         english = english_service_names(session, [t.order_line_id for t, _ in found])
         tasks = Page([_row(t, b, now, english) for t, b in found], number=number, total=total)
     return Dashboard(
@@ -124,12 +117,33 @@ def _madrid_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=MADRID).astimezone(UTC)
 
 
-def _rows(session: Session, conditions: list, order: list, limit: int, now: datetime) -> list:
-    """The first ``limit`` tasks in ``order``, chosen on ``tasks`` before their beneficiaries are joined."""
-    cut = select(Task.id).where(*conditions).order_by(*order).limit(limit).subquery()
-    found = _listed(session, cut, order)
+def _rows(session: Session, statement, params: dict, now: datetime) -> list:
+    """The rows of today's or the upcoming appointments (``statement`` from ``_appointments``)."""
+    found = _listed(session, statement, params)
     english = english_service_names(session, [task.order_line_id for task, _ in found])
     return [_row(task, beneficiary, now, english) for task, beneficiary in found]
+
+
+# Statements are built once per kind of scope (``DashboardScope.kind``), the scope's values, the
+# day and the page as parameters: building and keying a select cost more CPU than running it.
+@cache
+def _appointments(kind: tuple, *, upcoming: bool):
+    """The first appointments from ``starts_from`` (before ``starts_before`` for today's), soonest first.
+
+    Chosen on ``tasks`` before their beneficiaries are joined.
+    """
+    order = (col(Task.appointment_start), col(Task.id))
+    conditions = [
+        *open_conditions(kind),
+        col(Task.state).in_(ACTIVE_APPOINTMENT_STATES),
+        col(Task.appointment_start).is_not(None),
+        Task.appointment_start >= bindparam("starts_from"),
+    ]
+    if not upcoming:
+        conditions.append(Task.appointment_start < bindparam("starts_before"))
+    limit = UPCOMING_LIMIT if upcoming else TODAY_LIMIT
+    cut = select(Task.id).where(*conditions).order_by(*order).limit(limit).subquery()
+    return _listed_statement(cut, order)
 
 
 # What a listed task shows (``queries._row``), read as plain columns: building ORM objects for
@@ -148,13 +162,9 @@ _TASK_COLUMNS = (
 )
 
 
-def _listed(session: Session, cut, order: list) -> list[tuple]:
-    """The tasks chosen by the subquery ``cut``, in ``order``, as ``(task, beneficiary)`` plain rows.
-
-    Both are the same row (attributes named as on the models); the beneficiary is ``None`` when
-    the task has none, as an outer join of the models gave.
-    """
-    rows = session.exec(
+def _listed_statement(cut, order):
+    """The tasks chosen by the subquery ``cut``, in ``order``, with their beneficiary's name and phone."""
+    return (
         select(
             *_TASK_COLUMNS,
             col(Beneficiary.id).label("listed_beneficiary"),
@@ -164,21 +174,33 @@ def _listed(session: Session, cut, order: list) -> list[tuple]:
         .join(cut, cut.c.id == Task.id)
         .outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id)
         .order_by(*order)
-    ).all()
+    )
+
+
+def _listed(session: Session, statement, params: dict) -> list[tuple]:
+    """Run a ``_listed_statement``: ``(task, beneficiary)`` plain rows.
+
+    Both are the same row (attributes named as on the models); the beneficiary is ``None`` when
+    the task has none, as an outer join of the models gave.
+    """
+    rows = session.exec(statement, params=params).all()
     return [(row, row if row.listed_beneficiary is not None else None) for row in rows]
 
 
-def _counts(session: Session, mine: list, overdue: int) -> dict[str, int]:
+def _counts(session: Session, scope: DashboardScope, overdue: int) -> dict[str, int]:
     """Visits per state (one GROUP BY), and those waiting past the first-contact deadline.
 
     ``overdue`` comes with the waiting groups (a window sum over the same waiting visits).
     """
     counts = {s.value: 0 for s in TaskState}
-    counts.update(
-        dict(session.exec(select(Task.state, func.count()).where(*mine).group_by(Task.state)).all())
-    )
+    counts.update(dict(session.exec(_per_state(scope.kind), params=scope.params).all()))
     counts["contact_overdue"] = overdue
     return counts
+
+
+@cache
+def _per_state(kind: tuple):
+    return select(Task.state, func.count()).where(*all_conditions(kind)).group_by(Task.state)
 
 
 def _known_total(counts: dict[str, int], filters: list, state: str) -> int | None:
@@ -194,19 +216,48 @@ def _known_total(counts: dict[str, int], filters: list, state: str) -> int | Non
     return None
 
 
-def _list_page(session: Session, conditions: list, page: int, total: int | None) -> tuple[list, int, int]:
+NEWEST = (col(Task.created_at).desc(), col(Task.id).desc())
+
+
+def _list_page(
+    session: Session, scope: DashboardScope, filters: list, page: int, total: int | None
+) -> tuple[list, int, int]:
     """One page of the full list, newest first: counted unless ``total`` is known, then cut and joined.
 
-    The page's 25 tasks are chosen in a subquery before the join, so only their beneficiaries are
-    read (joined first, PostgreSQL hashed every beneficiary before sorting).
+    Unfiltered, the list is the history (open visits are already above, once each), its
+    statement built once per kind of scope. The page's 25 tasks are chosen in a subquery before
+    the join, so only their beneficiaries are read (joined first, PostgreSQL hashed every
+    beneficiary before sorting).
     """
-    newest = [col(Task.created_at).desc(), col(Task.id).desc()]
-    chosen = select(Task.id).outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id).where(*conditions)
+    if filters:
+        conditions = (*scope.all_visits(), *filters)
+        statement = _page_of(conditions)
+    else:
+        conditions = (*all_conditions(scope.kind), col(Task.state).not_in(OPEN_STATES))
+        statement = _history_page(scope.kind)
     if total is None:
-        total = session.exec(select(func.count()).select_from(chosen.subquery())).one()
+        total = session.exec(
+            select(func.count()).select_from(_chosen(conditions).subquery()), params=scope.params
+        ).one()
     number = min(page_number(page), max(1, -(-total // PAGE_SIZE)))
-    cut = chosen.order_by(*newest).limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE).subquery()
-    return _listed(session, cut, newest), total, number
+    window = {"limit": PAGE_SIZE, "offset": (number - 1) * PAGE_SIZE}
+    return _listed(session, statement, {**scope.params, **window}), total, number
+
+
+def _chosen(conditions: tuple):
+    return select(Task.id).outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id).where(*conditions)
+
+
+def _page_of(conditions: tuple):
+    """A page (``limit``/``offset`` parameters) of the tasks meeting ``conditions``, newest first."""
+    limit, offset = bindparam("limit", type_=Integer), bindparam("offset", type_=Integer)
+    cut = _chosen(conditions).order_by(*NEWEST).limit(limit).offset(offset).subquery()
+    return _listed_statement(cut, NEWEST)
+
+
+@cache
+def _history_page(kind: tuple):
+    return _page_of((*all_conditions(kind), col(Task.state).not_in(OPEN_STATES)))
 
 
 def _filters(*, state: str, beneficiary_id: int | None, day: date | None, search: str) -> list:
@@ -230,7 +281,11 @@ def _filters(*, state: str, beneficiary_id: int | None, day: date | None, search
 
 
 def _looked_after(actor: Viewer) -> list:
-    return [Beneficiary.manager_id == actor.id, col(Beneficiary.archived_at).is_(None)]
+    return _looked_after_by(actor.id)
+
+
+def _looked_after_by(manager_id) -> list:
+    return [Beneficiary.manager_id == manager_id, col(Beneficiary.archived_at).is_(None)]
 
 
 # What a card shows (``queries._card``), read as plain columns rather than ORM objects.
@@ -251,13 +306,8 @@ def _beneficiaries(session: Session, actor: Viewer, page: int) -> Page:
     """One page of the manager's beneficiaries by name (one statement: the total comes as a window)."""
     size = BENEFICIARY_PAGE
     number = page_number(page)
-    found = session.exec(
-        select(*_CARD_COLUMNS, func.count().over())
-        .where(*_looked_after(actor))
-        .order_by(col(Beneficiary.full_name), col(Beneficiary.id))
-        .limit(size)
-        .offset((number - 1) * size)
-    ).all()
+    window = {"scope_actor": actor.id, "limit": size, "offset": (number - 1) * size}
+    found = session.exec(_cards(), params=window).all()
     if not found and number > 1:  # past the end (someone was reassigned meanwhile): the last page
         total = session.exec(select(func.count()).select_from(Beneficiary).where(*_looked_after(actor))).one()
         return _beneficiaries(session, actor, max(1, -(-total // size))) if total else Page([], size=size)
@@ -270,3 +320,15 @@ def _beneficiaries(session: Session, actor: Viewer, page: int) -> Page:
         subject=AccessSubject.CARE_NOTES,
     )
     return Page(cards, number=number, total=total, size=size)
+
+
+@cache
+def _cards():
+    """A page of the manager's (``scope_actor``) cards, by name, with their total as a window."""
+    return (
+        select(*_CARD_COLUMNS, func.count().over())
+        .where(*_looked_after_by(bindparam("scope_actor", type_=Integer)))
+        .order_by(col(Beneficiary.full_name), col(Beneficiary.id))
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+    )

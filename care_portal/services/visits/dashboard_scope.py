@@ -14,6 +14,7 @@ into index scans (a BitmapOr of ``ix_tasks_beneficiary_id`` and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from sqlalchemy import ARRAY, Integer, all_, and_, any_, bindparam, or_
 from sqlmodel import Session, col, select
@@ -52,40 +53,62 @@ class DashboardScope:
         """Whether the viewer sees every manager's visits."""
         return self.viewer.role == Role.ADMIN.value
 
-    def _among(self, ids: list[int]):
-        if self.dialect == "postgresql":
-            return col(Task.beneficiary_id) == any_(_id_array("scope_ids", ids))
-        return col(Task.beneficiary_id).in_(ids)
+    @property
+    def kind(self) -> tuple[bool, str, bool]:
+        """What shapes the conditions (admin, dialect, any blocked): statements are built once per kind."""
+        return (self.is_admin, self.dialect, bool(self.blocked))
 
-    def _not_blocked(self) -> list:
-        if not self.blocked:
-            return []
-        if self.dialect == "postgresql":
-            return [col(Task.beneficiary_id) != all_(_id_array("scope_blocked", self.blocked))]
-        return [col(Task.beneficiary_id).not_in(self.blocked)]
+    @property
+    def params(self) -> dict:
+        """The values of the conditions' parameters: pass them with every statement that uses them."""
+        return {"scope_ids": self.current, "scope_blocked": self.blocked, "scope_actor": self.viewer.id}
 
     def open_visits(self) -> list:
         """Conditions for queries that only ask for open visits (waiting, today, upcoming)."""
-        if self.is_admin:
-            return self._not_blocked()
-        return [self._among(self.current)]
+        return list(open_conditions(self.kind))
 
     def all_visits(self) -> list:
         """Conditions for queries over every state (counts, the filtered list)."""
-        if self.is_admin:
-            return self._not_blocked()
-        theirs = and_(Task.manager_id == self.viewer.id, col(Task.state).not_in(OPEN_STATES))
-        return [*self._not_blocked(), or_(self._among(self.current), theirs)]
+        return list(all_conditions(self.kind))
 
 
-def _id_array(name: str, ids: list[int]):
-    """A PostgreSQL ``integer[]`` parameter: one bound value, whatever the number of ids.
+def _among(dialect: str, name: str):
+    """``beneficiary_id`` among the ids bound as ``name``: one array parameter on PostgreSQL.
 
     Bound as an array (not as text cast to ``integer[]``, which PostgreSQL does not fold at plan
     time and parsed again for every row a filter checks), the planner sees a constant array: an
     index condition, and a hashed lookup where rows are rechecked.
     """
-    return bindparam(name, [int(i) for i in ids], type_=ARRAY(Integer))
+    if dialect == "postgresql":
+        return col(Task.beneficiary_id) == any_(bindparam(name, type_=ARRAY(Integer)))
+    return col(Task.beneficiary_id).in_(bindparam(name, expanding=True, type_=Integer))
+
+
+def _not_blocked(kind: tuple[bool, str, bool]) -> tuple:
+    _, dialect, any_blocked = kind
+    if not any_blocked:
+        return ()
+    if dialect == "postgresql":
+        return (col(Task.beneficiary_id) != all_(bindparam("scope_blocked", type_=ARRAY(Integer))),)
+    return (col(Task.beneficiary_id).not_in(bindparam("scope_blocked", expanding=True, type_=Integer)),)
+
+
+@cache
+def open_conditions(kind: tuple[bool, str, bool]) -> tuple:
+    """The open visits a scope of this ``kind`` reaches, with the scope's values as parameters."""
+    if kind[0]:
+        return _not_blocked(kind)
+    return (_among(kind[1], "scope_ids"),)
+
+
+@cache
+def all_conditions(kind: tuple[bool, str, bool]) -> tuple:
+    """Every visit a scope of this ``kind`` reaches, with the scope's values as parameters."""
+    if kind[0]:
+        return _not_blocked(kind)
+    actor = bindparam("scope_actor", type_=Integer)
+    theirs = and_(Task.manager_id == actor, col(Task.state).not_in(OPEN_STATES))
+    return (*_not_blocked(kind), or_(_among(kind[1], "scope_ids"), theirs))
 
 
 def dashboard_scope(session: Session, viewer: Viewer) -> DashboardScope:
@@ -97,14 +120,7 @@ def dashboard_scope(session: Session, viewer: Viewer) -> DashboardScope:
     """
     is_admin = viewer.role == Role.ADMIN.value
     dialect = session.get_bind().dialect.name
-    blocked_now = col(Beneficiary.blocked_at).is_not(None)
-    reach = blocked_now if is_admin else or_(Beneficiary.manager_id == viewer.id, blocked_now)
-    rows = session.exec(
-        select(Beneficiary.id, Beneficiary.full_name, Beneficiary.manager_id, Beneficiary.archived_at)
-        .add_columns(blocked_now)
-        .where(reach)
-        .order_by(col(Beneficiary.full_name), col(Beneficiary.id))
-    ).all()
+    rows = session.exec(_reach(is_admin), params={"scope_actor": viewer.id}).all()
     blocked = [row.id for row in rows if row[-1]]
     if is_admin:
         return DashboardScope(viewer, dialect, blocked=blocked)
@@ -116,4 +132,17 @@ def dashboard_scope(session: Session, viewer: Viewer) -> DashboardScope:
         current=[row.id for row in theirs if not row[-1]],
         blocked=blocked,
         options=active[:BENEFICIARY_LIMIT],
+    )
+
+
+@cache
+def _reach(is_admin: bool):
+    """The viewer's beneficiaries and the blocked ones (built once; the viewer is a parameter)."""
+    blocked_now = col(Beneficiary.blocked_at).is_not(None)
+    theirs = Beneficiary.manager_id == bindparam("scope_actor", type_=Integer)
+    return (
+        select(Beneficiary.id, Beneficiary.full_name, Beneficiary.manager_id, Beneficiary.archived_at)
+        .add_columns(blocked_now)
+        .where(blocked_now if is_admin else or_(theirs, blocked_now))
+        .order_by(col(Beneficiary.full_name), col(Beneficiary.id))
     )
