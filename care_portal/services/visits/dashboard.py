@@ -127,14 +127,45 @@ def _madrid_midnight(day: date) -> datetime:
 def _rows(session: Session, conditions: list, order: list, limit: int, now: datetime) -> list:
     """The first ``limit`` tasks in ``order``, chosen on ``tasks`` before their beneficiaries are joined."""
     cut = select(Task.id).where(*conditions).order_by(*order).limit(limit).subquery()
-    found = session.exec(
-        select(Task, Beneficiary)
+    found = _listed(session, cut, order)
+    english = english_service_names(session, [task.order_line_id for task, _ in found])
+    return [_row(task, beneficiary, now, english) for task, beneficiary in found]
+
+
+# What a listed task shows (``queries._row``), read as plain columns: building ORM objects for
+# a dashboard's ~80 rows cost more Python time than PostgreSQL took to find them.
+_TASK_COLUMNS = (
+    Task.id,
+    Task.service_name,
+    Task.order_line_id,
+    Task.state,
+    Task.beneficiary_id,
+    Task.appointment_start,
+    Task.created_at,
+    Task.first_contact_at,
+    Task.sequence_number,
+    Task.sequence_total,
+)
+
+
+def _listed(session: Session, cut, order: list) -> list[tuple]:
+    """The tasks chosen by the subquery ``cut``, in ``order``, as ``(task, beneficiary)`` plain rows.
+
+    Both are the same row (attributes named as on the models); the beneficiary is ``None`` when
+    the task has none, as an outer join of the models gave.
+    """
+    rows = session.exec(
+        select(
+            *_TASK_COLUMNS,
+            col(Beneficiary.id).label("listed_beneficiary"),
+            Beneficiary.full_name,
+            Beneficiary.phone,
+        )
         .join(cut, cut.c.id == Task.id)
         .outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id)
         .order_by(*order)
     ).all()
-    english = english_service_names(session, [task.order_line_id for task, _ in found])
-    return [_row(task, beneficiary, now, english) for task, beneficiary in found]
+    return [(row, row if row.listed_beneficiary is not None else None) for row in rows]
 
 
 def _counts(session: Session, mine: list, overdue: int) -> dict[str, int]:
@@ -175,13 +206,7 @@ def _list_page(session: Session, conditions: list, page: int, total: int | None)
         total = session.exec(select(func.count()).select_from(chosen.subquery())).one()
     number = min(page_number(page), max(1, -(-total // PAGE_SIZE)))
     cut = chosen.order_by(*newest).limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE).subquery()
-    rows = session.exec(
-        select(Task, Beneficiary)
-        .join(cut, cut.c.id == Task.id)
-        .outerjoin(Beneficiary, Beneficiary.id == Task.beneficiary_id)
-        .order_by(*newest)
-    ).all()
-    return list(rows), total, number
+    return _listed(session, cut, newest), total, number
 
 
 def _filters(*, state: str, beneficiary_id: int | None, day: date | None, search: str) -> list:
@@ -208,12 +233,26 @@ def _looked_after(actor: Viewer) -> list:
     return [Beneficiary.manager_id == actor.id, col(Beneficiary.archived_at).is_(None)]
 
 
+# What a card shows (``queries._card``), read as plain columns rather than ORM objects.
+_CARD_COLUMNS = (
+    Beneficiary.id,
+    Beneficiary.full_name,
+    Beneficiary.phone,
+    Beneficiary.street,
+    Beneficiary.postal_code,
+    Beneficiary.town,
+    Beneficiary.care_notes,
+    Beneficiary.health_consent,
+    Beneficiary.consent_state,
+)
+
+
 def _beneficiaries(session: Session, actor: Viewer, page: int) -> Page:
     """One page of the manager's beneficiaries by name (one statement: the total comes as a window)."""
     size = BENEFICIARY_PAGE
     number = page_number(page)
     found = session.exec(
-        select(Beneficiary, func.count().over())
+        select(*_CARD_COLUMNS, func.count().over())
         .where(*_looked_after(actor))
         .order_by(col(Beneficiary.full_name), col(Beneficiary.id))
         .limit(size)
@@ -222,8 +261,8 @@ def _beneficiaries(session: Session, actor: Viewer, page: int) -> Page:
     if not found and number > 1:  # past the end (someone was reassigned meanwhile): the last page
         total = session.exec(select(func.count()).select_from(Beneficiary).where(*_looked_after(actor))).one()
         return _beneficiaries(session, actor, max(1, -(-total // size))) if total else Page([], size=size)
-    total = found[0][1] if found else 0
-    cards = [_card(row) for row, _ in found]
+    total = found[0][-1] if found else 0
+    cards = [_card(row) for row in found]
     record_many(
         session,
         viewer=actor,
