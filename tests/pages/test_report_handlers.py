@@ -137,3 +137,13 @@ def test_the_refusal_reasons_alone_are_enough_for_the_message(db, world):
         [[{"code": "file-too-large", "message": "File is larger than 15728640 bytes"}]],
     )
     assert state.field_errors["photos"].startswith("La foto es demasiado grande (máximo 15 MB).")
+
+
+def test_a_refused_photo_keeps_its_message_when_the_empty_upload_follows(db, world):
+    task_id = visited(db, world)
+    state = _state(db, ManagerTaskState, "gestor@example.es", f"/gestor/tareas/{task_id}")
+    _call(state, "photos_refused", [[{"code": "file-too-large"}]])
+    assert state.field_errors["photos"].startswith("La foto es demasiado grande (máximo 15 MB).")
+    _call(state, "upload_photos", [])  # what the zone sends after a refusal
+    assert state.field_errors["photos"].startswith("La foto es demasiado grande (máximo 15 MB).")
+    assert _rows(db)[2] == 0  # no photo stored

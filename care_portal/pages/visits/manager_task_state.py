@@ -258,6 +258,8 @@ class ManagerTaskState(FormMixin, SessionState):
     @guarded(Role.MANAGER)
     async def upload_photos(self, viewer: Viewer, files: list[rx.UploadFile]):
         """Add the photos just taken (at most four per report; cleaned and stored privately)."""
+        if not files:  # the picker refused them all in the browser (its message stays)
+            return None
         self._clear_errors()
         uploads = [await upload.read(MAX_PHOTO_BYTES + 1) for upload in files[: MAX_PHOTOS + 1]]
         answer = await asyncio.to_thread(
