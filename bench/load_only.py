@@ -45,27 +45,12 @@ def main(argv: list[str]) -> int:
     args = _arguments(argv)
     sys.path.insert(0, str(ROOT))
     from bench.run import _scenarios
-    from bench.servers import redis_server
+    from bench.servers import redis_server, staging_environment
     from tests.tools.with_postgres import postgres_server
 
     work = Path(tempfile.mkdtemp(prefix="care-portal-load-"))
     with postgres_server() as database_url, redis_server() as redis_url:
-        env = {
-            **os.environ,
-            "ENVIRONMENT": "staging",
-            "SECRET_KEY": "bench-" + os.urandom(16).hex(),
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
-            "DATA_DIR": str(work / "data"),
-            "PUBLIC_URL": "http://127.0.0.1",
-            "GRANIAN_WORKERS": str(args.workers),
-            "REFLEX_USE_SYSTEM_BUN": "1",
-        }
-        for name in ("SMTP_HOST", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"):
-            env.pop(name, None)
-        os.environ.clear()
-        os.environ.update(env)
-        subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=ROOT, env=env, check=True)
+        env = staging_environment(database_url, redis_url, work, args.workers)
         from bench.fill import fill
         from care_portal.db import get_engine
 

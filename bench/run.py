@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -53,29 +52,12 @@ def main(argv: list[str]) -> int:
     """Run the whole benchmark; return 0."""
     args = _arguments(argv)
     sys.path.insert(0, str(ROOT))
-    from bench.servers import redis_server
+    from bench.servers import redis_server, staging_environment
     from tests.tools.with_postgres import postgres_server
 
     work = Path(tempfile.mkdtemp(prefix="care-portal-bench-"))
     with postgres_server() as database_url, redis_server() as redis_url:
-        env = {
-            **os.environ,
-            # staging: production settings refuse the simulated payment provider the bench pays with
-            # (and want Stripe, SMTP and https); Reflex itself still runs with --env prod.
-            "ENVIRONMENT": "staging",
-            "SECRET_KEY": "bench-" + os.urandom(16).hex(),
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
-            "DATA_DIR": str(work / "data"),
-            "PUBLIC_URL": "http://127.0.0.1",
-            "GRANIAN_WORKERS": str(args.workers),
-            "REFLEX_USE_SYSTEM_BUN": "1",
-        }
-        for name in ("SMTP_HOST", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"):
-            env.pop(name, None)
-        os.environ.clear()
-        os.environ.update(env)  # the services below read their settings from here
-        subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=ROOT, env=env, check=True)
+        env = staging_environment(database_url, redis_url, work, args.workers)
         results = _measure(args, env, work)
     _report(results)
     return 0

@@ -7,6 +7,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -16,6 +17,36 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def staging_environment(database_url: str, redis_url: str, work: Path, workers: int) -> dict[str, str]:
+    """The app's environment for a bench run on throwaway servers, made current and migrated.
+
+    ``staging``: production settings refuse the simulated payment provider the bench pays with
+    (and want Stripe, SMTP and https); Reflex itself still runs with ``--env prod``. The
+    process's own environment is replaced too: the services the bench calls in process read
+    their settings from it.
+
+    Returns:
+        The environment to start the app and the floor with.
+    """
+    env = {
+        **os.environ,
+        "ENVIRONMENT": "staging",
+        "SECRET_KEY": "bench-" + os.urandom(16).hex(),
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "DATA_DIR": str(work / "data"),
+        "PUBLIC_URL": "http://127.0.0.1",
+        "GRANIAN_WORKERS": str(workers),
+        "REFLEX_USE_SYSTEM_BUN": "1",
+    }
+    for name in ("SMTP_HOST", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"):
+        env.pop(name, None)
+    os.environ.clear()
+    os.environ.update(env)
+    subprocess.run([sys.executable, "-m", "alembic", "upgrade", "head"], cwd=ROOT, env=env, check=True)
+    return env
 
 
 def free_port() -> int:
