@@ -39,3 +39,15 @@ def make_beneficiary(db, client: Viewer, *, name: str, postal_code: str, manager
     db.add(beneficiary)
     db.flush()
     return beneficiary.id
+
+
+def signed_paid_event(order) -> tuple[bytes, str]:
+    """The simulated provider's signed «paid» delivery for ``order``: its body and signature header."""
+    from care_portal.integrations.payments import get_provider
+
+    return get_provider().signed_event(
+        order_public_id=order.public_id,
+        session_id=order.provider_session_id,
+        paid=True,
+        amount_cents=order.total_cents,
+    )

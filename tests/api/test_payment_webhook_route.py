@@ -14,7 +14,7 @@ from care_portal.models.billing import Invoice
 from care_portal.models.shop import CareService, Order, PaymentEvent
 from care_portal.models.visits import Task
 from care_portal.services import accounts, checkout
-from tests.factories import make_beneficiary, make_manager
+from tests.factories import make_beneficiary, make_manager, signed_paid_event
 
 URL = "/api/pagos/webhook"
 BILLING = checkout.BillingData(
@@ -58,17 +58,8 @@ def _counts(db) -> tuple[str, int, int, int]:
     )
 
 
-def _paid_event(order: Order) -> tuple[bytes, str]:
-    return get_provider().signed_event(
-        order_public_id=order.public_id,
-        session_id=order.provider_session_id,
-        paid=True,
-        amount_cents=order.total_cents,
-    )
-
-
 def test_a_bad_or_missing_signature_is_refused_with_400_and_changes_nothing(db, order):
-    body, signature = _paid_event(order)
+    body, signature = signed_paid_event(order)
     api = TestClient(build_api())
     before = _counts(db)
     for headers in (
@@ -87,7 +78,7 @@ def test_a_bad_or_missing_signature_is_refused_with_400_and_changes_nothing(db, 
 
 
 def test_an_oversized_body_is_refused_with_413_even_when_signed(db, order):
-    body, _ = _paid_event(order)
+    body, _ = signed_paid_event(order)
     padded = body[:-1] + b', "padding": "' + b"x" * MAX_BODY + b'"}'
     response = TestClient(build_api()).post(
         URL, content=padded, headers={"stripe-signature": sign_payload(padded, get_provider().secret)}
@@ -97,7 +88,7 @@ def test_an_oversized_body_is_refused_with_413_even_when_signed(db, order):
 
 
 def test_a_signed_event_pays_once_and_its_repetition_is_a_duplicate(db, order):
-    body, signature = _paid_event(order)
+    body, signature = signed_paid_event(order)
     api = TestClient(build_api())
     first = api.post(URL, content=body, headers={"stripe-signature": signature})
     assert first.status_code == 200

@@ -22,7 +22,7 @@ from care_portal.models import BillingRecord, Invoice, InvoicePdfJob, OutboxMess
 from care_portal.models.shop import CareService, Order, OrderStatus
 from care_portal.models.visits import Task
 from care_portal.services import accounts, billing_records, checkout, invoice_documents
-from tests.factories import make_beneficiary, make_manager
+from tests.factories import make_beneficiary, make_manager, signed_paid_event
 
 BILLING = checkout.BillingData("12345678z", "María López", "Calle Mayor 5", "28013", "Madrid", "612345678")
 # What a confirmation may still do once it holds the numbering lock: number, chain, store, commit.
@@ -65,15 +65,6 @@ def _pending_orders(db, count: int) -> list[Order]:
     return list(db.exec(select(Order).order_by(Order.id)).all())
 
 
-def _paid_event(order: Order) -> tuple[bytes, str]:
-    return get_provider().signed_event(
-        order_public_id=order.public_id,
-        session_id=order.provider_session_id,
-        paid=True,
-        amount_cents=order.total_cents,
-    )
-
-
 def _deliver_all_at_once(deliveries: list[tuple[bytes, str]]) -> list[str]:
     """POST-equivalent: each delivery in its own thread and transaction, all released together."""
     barrier = threading.Barrier(len(deliveries))
@@ -99,7 +90,7 @@ def _deliver_all_at_once(deliveries: list[tuple[bytes, str]]) -> list[str]:
 
 def test_simultaneous_confirmations_and_their_retries_pay_each_order_exactly_once(db):
     orders = _pending_orders(db, 6)
-    events = [_paid_event(order) for order in orders]
+    events = [signed_paid_event(order) for order in orders]
     # Every event delivered twice at the same moment (Stripe retries a delivery it thinks lost).
     outcomes = _deliver_all_at_once(events + events)
 
@@ -119,7 +110,7 @@ def test_simultaneous_confirmations_and_their_retries_pay_each_order_exactly_onc
 
 def test_a_second_event_for_an_order_being_paid_leaves_one_invoice(db):
     [order] = _pending_orders(db, 1)
-    outcomes = _deliver_all_at_once([_paid_event(order), _paid_event(order)])  # two event ids
+    outcomes = _deliver_all_at_once([signed_paid_event(order), signed_paid_event(order)])  # two event ids
 
     assert sorted(outcomes) == ["ignored", "paid"]
     assert db.exec(select(func.count()).select_from(Invoice)).one() == 1
@@ -128,8 +119,8 @@ def test_a_second_event_for_an_order_being_paid_leaves_one_invoice(db):
 
 def test_once_the_numbering_lock_is_held_a_confirmation_only_writes_its_invoice_and_commits(db):
     first, order = _pending_orders(db, 2)
-    assert payments._apply(*_paid_event(first)) == "paid"  # the year's first creates the counter rows
-    body, signature = _paid_event(order)
+    assert payments._apply(*signed_paid_event(first)) == "paid"  # the year's first creates the counter rows
+    body, signature = signed_paid_event(order)
     statements: list[str] = []
 
     def seen(_conn, _cursor, statement, *_args) -> None:
@@ -156,7 +147,7 @@ def test_once_the_numbering_lock_is_held_a_confirmation_only_writes_its_invoice_
 
 def test_the_confirming_request_renders_no_pdf_and_queues_it_for_the_job(db):
     [order] = _pending_orders(db, 1)
-    assert payments._apply(*_paid_event(order)) == "paid"
+    assert payments._apply(*signed_paid_event(order)) == "paid"
     invoice = db.exec(select(Invoice)).one()
     assert not storage.exists_private(invoice.pdf_key)
     assert db.exec(select(InvoicePdfJob.invoice_id)).all() == [invoice.id]
