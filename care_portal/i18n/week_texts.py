@@ -91,6 +91,7 @@ WEEK: dict[str, tuple[str, str]] = {
     "week.title": ("Mi semana", "My week"),
     "week.waiting": ("Esperando", "Waiting"),
     "week.to_schedule": ("visitas por programar", "visits to schedule"),
+    "week.to_schedule_one": ("visita por programar", "visit to schedule"),
     "week.schedule_series": ("Programar la serie", "Schedule the series"),
     "week.open_first": ("Abrir la primera", "Open the first one"),
     "week.history": ("Historial y búsqueda", "History and search"),

@@ -144,18 +144,21 @@ class SessionState(rx.State):
         """Return the message for a domain error (for a toast or a single field)."""
         return error_message(error, self.lang)
 
-    def _show_viewer(self, viewer: Viewer | None) -> None:
-        """Show the viewer's name and role in the navigation; unchanged values are not set.
+    def _set_changed(self, **values) -> None:
+        """Set only the vars whose value changed.
 
-        Reflex sends every var that was assigned, even with an equal value, so assigning
-        only what changed keeps each guarded event's delta free of the navigation.
+        Reflex sends every var that was assigned, even with an equal value: a page reloaded
+        unchanged then sends a few bytes instead of its lists again.
         """
-        name = viewer.full_name if viewer else ""
-        role = viewer.role if viewer else ""
-        if self.viewer_name != name:
-            self.viewer_name = name
-        if self.viewer_role != role:
-            self.viewer_role = role
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+
+    def _show_viewer(self, viewer: Viewer | None) -> None:
+        """Show the viewer's name and role in the navigation (unchanged values are not resent)."""
+        self._set_changed(
+            viewer_name=viewer.full_name if viewer else "", viewer_role=viewer.role if viewer else ""
+        )
 
     @rx.event
     @off_loop

@@ -72,6 +72,7 @@ def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(
     # The manager sees the new task waiting, and agrees the appointment.
     _switch_user(page, app_url, manager, "/gestor")
     expect(page.locator("#waiting")).to_contain_text(BENEFICIARY)
+    expect(page.locator("#waiting .group-count").first).to_have_text("1 visita por programar")  # singular
     snapshot(page, "visits-dashboard")
     page.locator(f'#waiting a.task-link[data-task="{visit_id}"]').click()
     expect(page).to_have_url(re.compile(rf"/gestor/tareas/{visit_id}$"))

@@ -105,9 +105,7 @@ class TeamMessagesState(SessionState):
         """Load the manager's own conversations with unread messages (first page, latest first)."""
         with session_scope() as session:
             rows = messages.waiting_conversations(session, actor=viewer)
-        waiting = [_card_view(r) for r in rows]
-        if waiting != self.waiting:  # Reflex sends every var set, equal or not: an unchanged load sends none
-            self.waiting = waiting
+        self._set_changed(waiting=[_card_view(r) for r in rows])
 
 
 def _card_view(row: messages.ConversationRow) -> dict:

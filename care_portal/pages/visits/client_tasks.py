@@ -31,9 +31,7 @@ class ClientTasksState(ClientPagedListMixin, SessionState):
         return client_tasks.list_client_tasks(session, actor=viewer, page=number)
 
     def _show_rows(self, page: Page) -> None:
-        rows = [_flat(row, self.lang) for row in page]
-        if rows != self.tasks:  # Reflex sends every var set, equal or not: an unchanged reload sends none
-            self.tasks = rows
+        self._set_changed(tasks=[_flat(row, self.lang) for row in page])
 
 
 def _flat(row: client_tasks.ClientTask, lang: str) -> dict[str, str]:

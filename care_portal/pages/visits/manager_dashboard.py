@@ -96,7 +96,7 @@ class ManagerDashboardState(PagerMixin, SessionState):
             )
         lang = self.lang
         people = board.beneficiaries
-        self._assign(
+        self._set_changed(
             counts=board.counts,
             today=[_task_view(r, lang) for r in board.today],
             upcoming=[_task_view(r, lang) for r in board.upcoming],
@@ -117,16 +117,6 @@ class ManagerDashboardState(PagerMixin, SessionState):
             beneficiary_options=board.beneficiary_options,
         )
         self.loaded = True
-
-    def _assign(self, **values) -> None:
-        """Set only the vars whose value changed.
-
-        Reflex sends every var that was set, equal or not: a dashboard reloaded unchanged
-        then sends a few bytes instead of every list again.
-        """
-        for name, value in values.items():
-            if getattr(self, name) != value:
-                setattr(self, name, value)
 
     @rx.event
     def set_filter_state(self, value: str):
@@ -256,7 +246,12 @@ def group_card(group: dict) -> rx.Component:
             rx.hstack(
                 rx.text(group["beneficiary"], weight="bold"),
                 rx.text("—", aria_hidden="true"),
-                rx.text(group["count"], " ", t("week.to_schedule"), class_name="group-count"),
+                rx.text(
+                    group["count"],
+                    " ",
+                    rx.cond(group["count"] == 1, t("week.to_schedule_one"), t("week.to_schedule")),
+                    class_name="group-count",
+                ),
                 wrap="wrap",
                 spacing="1",
             ),

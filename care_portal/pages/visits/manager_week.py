@@ -122,7 +122,7 @@ def _series_card() -> rx.Component:
                 " · ",
                 S.series["pending"],
                 " ",
-                t("week.to_schedule"),
+                rx.cond(S.series["pending"] == "1", t("week.to_schedule_one"), t("week.to_schedule")),
                 id="series-summary",
             ),
             rx.foreach(
