@@ -11,6 +11,7 @@ from dataclasses import asdict
 import reflex as rx
 
 from care_portal.components.admin import admin_tabs
+from care_portal.components.callouts import block_callout
 from care_portal.components.i18n import t
 from care_portal.components.layout import page_shell
 from care_portal.db import session_scope
@@ -72,17 +73,18 @@ def _row(row: rx.Var) -> rx.Component:
 
 def _pdf_queue() -> rx.Component:
     queue = AdminPaymentsState.pdf_queue
-    sentences = rx.vstack(
+    sentences = [
         rx.text(queue["waiting"]),
-        *[rx.cond(queue[key] != "", rx.text(queue[key])) for key in ("stale", "failed")],
-        spacing="1",
-        align="start",
-    )
+        *[rx.cond(queue[key] != "", rx.text(queue[key], margin_top="0.25em")) for key in ("stale", "failed")],
+    ]
     return rx.match(
         queue["level"],
-        ("alert", rx.callout(sentences, icon="triangle_alert", color_scheme="red", id="invoice-pdf-queue")),
-        ("ok", rx.callout(sentences, icon="circle_check", color_scheme="green", id="invoice-pdf-queue")),
-        rx.callout(sentences, icon="clock", color_scheme="gray", id="invoice-pdf-queue"),
+        (
+            "alert",
+            block_callout(*sentences, icon="triangle_alert", color_scheme="red", id="invoice-pdf-queue"),
+        ),
+        ("ok", block_callout(*sentences, icon="circle_check", color_scheme="green", id="invoice-pdf-queue")),
+        block_callout(*sentences, icon="clock", color_scheme="gray", id="invoice-pdf-queue"),
     )
 
 
