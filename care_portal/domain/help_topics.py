@@ -1,7 +1,7 @@
-"""Help entries without a video, listed after the recorded ones.
+"""Help entries listed after the first ones, most with a video.
 
-Care plans, the family circle and messages, reports and ratings, withdrawal (desistimiento)
-and «Mis datos».
+Care plans (no video yet), the family circle and messages, reports and ratings, withdrawal
+(desistimiento) and «Mis datos».
 """
 
 from __future__ import annotations
@@ -60,6 +60,12 @@ CIRCLE = HelpEntry(
             PROJECTS,
         ),
         HelpStep(
+            "grants",
+            "Tú decides si puede escribir al gestor o contratar servicios, y puedes quitarle el acceso.",
+            "You decide whether they may write to the manager or buy services, and you can remove them.",
+            PROJECTS,
+        ),
+        HelpStep(
             "accept",
             "Le llega un enlace de un solo uso: entra o se registra con ese mismo correo y acepta.",
             "They get a single-use link: they log in or sign up with that same e-mail and accept.",
@@ -70,19 +76,12 @@ CIRCLE = HelpEntry(
             "They see the visits and their reports; never documents, orders or invoices.",
         ),
         HelpStep(
-            "grants",
-            "Tú decides si puede escribir al gestor o contratar servicios, y puedes quitarle el acceso.",
-            "You decide whether they may write to the manager or buy services, and you can remove them.",
-            PROJECTS,
-        ),
-        HelpStep(
             "messages",
-            "En Mensajes hay una conversación por familiar con su gestor; puedes adjuntar un archivo.",
-            "In Messages there is one conversation per relative with their manager; you can attach a file.",
+            "En «Mensajes» hay una conversación por familiar con su gestor; puedes adjuntar un archivo.",
+            "In “Messages” there is one conversation per relative with their manager; you can attach a file.",
             MESSAGES,
         ),
     ),
-    video=False,
 )
 
 REPORTS = HelpEntry(
@@ -97,14 +96,14 @@ REPORTS = HelpEntry(
         ),
         HelpStep(
             "read",
-            "Lo lees en Tareas, con sus fotos, y puedes descargarlo en PDF.",
-            "You read it in Tasks, with its photos, and you can download it as a PDF.",
+            "Lo lees en «Tareas» (con sus fotos, si el gestor hizo alguna) y puedes descargarlo en PDF.",
+            "You read it in “Tasks” (with its photos, if the manager took any) and can download it as a PDF.",
             TASKS,
         ),
         HelpStep(
             "history",
             "En «Historia» de cada familiar ves todas sus visitas, informes y valoraciones.",
-            "In each relative's «History» you see all their visits, reports and ratings.",
+            "In each relative's “Timeline” you see all their visits, reports and ratings.",
             PROJECTS,
         ),
         HelpStep(
@@ -119,7 +118,6 @@ REPORTS = HelpEntry(
             TASKS,
         ),
     ),
-    video=False,
 )
 
 WITHDRAW = HelpEntry(
@@ -149,7 +147,6 @@ WITHDRAW = HelpEntry(
             "Pending visits are cancelled and we send you an acknowledgement by e-mail.",
         ),
     ),
-    video=False,
 )
 
 MY_DATA = HelpEntry(
@@ -182,7 +179,6 @@ MY_DATA = HelpEntry(
             PROFILE,
         ),
     ),
-    video=False,
 )
 
 TOPICS: tuple[HelpEntry, ...] = (PLANS, CIRCLE, REPORTS, WITHDRAW, MY_DATA)

@@ -16,6 +16,13 @@ from urllib.parse import unquote
 
 from playwright.sync_api import Page, expect
 
+from tests.demos.flows_account import client_on_my_data, client_with_a_paid_order, my_data, withdrawal
+from tests.demos.flows_family import (
+    client_on_project_with_a_report,
+    client_with_a_reported_visit,
+    family_circle,
+    visit_report,
+)
 from tests.demos.recorder import Demo
 from tests.e2e import helpers
 from tests.e2e.helpers import (
@@ -283,4 +290,8 @@ FLOWS: dict[str, Flow] = {
     "familiar": Flow(_new_client, relative),
     "area-privada": Flow(_demo_client, private_area),
     "empleo": Flow(_nobody, job_application),
+    "familia": Flow(client_on_project_with_a_report, family_circle),
+    "informes": Flow(client_with_a_reported_visit, visit_report),
+    "desistimiento": Flow(client_with_a_paid_order, withdrawal),
+    "mis-datos": Flow(client_on_my_data, my_data),
 }

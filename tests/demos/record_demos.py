@@ -13,6 +13,7 @@ import shutil
 import pytest
 
 from care_portal.domain.help_catalog import ENTRIES_BY_SLUG, video_entries
+from tests.demos import data
 from tests.demos.flows import FLOWS
 from tests.demos.recorder import MAX_BYTES, OVERLAY, PHONE, Demo, encode, frames_dir
 
@@ -20,10 +21,11 @@ CHOSEN = [s for s in os.environ.get("DEMOS", "").split(",") if s]
 
 
 @pytest.mark.parametrize("slug", [entry.slug for entry in video_entries()])
-def test_record(slug, app_url, browser):
+def test_record(slug, app_url, browser, world):
     """Film one help entry's flow and write its video, poster, subtitles and hash."""
     if CHOSEN and slug not in CHOSEN:
         pytest.skip(f"not in DEMOS={','.join(CHOSEN)}")
+    data.use_world(world)
     context = browser.new_context(
         viewport=PHONE, device_scale_factor=1, locale="es-ES", timezone_id="Europe/Madrid"
     )

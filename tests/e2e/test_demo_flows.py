@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from care_portal.domain.help_catalog import ENTRIES_BY_SLUG
+from tests.demos import data
 from tests.demos.flows import FLOWS
 from tests.demos.recorder import Demo
 
@@ -20,7 +21,8 @@ def viewport():
 
 
 @pytest.mark.parametrize("slug", list(FLOWS))
-def test_the_recording_script_runs(slug, page, app_url):
+def test_the_recording_script_runs(slug, page, app_url, world):
+    data.use_world(world)
     flow = FLOWS[slug]
     flow.prepare(page, app_url)
     demo = Demo(page, ENTRIES_BY_SLUG[slug])
