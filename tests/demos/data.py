@@ -69,8 +69,15 @@ def visit_with_report(manager: Person, beneficiary_id: int, **parts: str) -> int
         task = session.exec(
             select(Task).where(Task.beneficiary_id == beneficiary_id).order_by(col(Task.id))
         ).first()
-        day = (utcnow() + timedelta(days=7)).date().isoformat()
-        visits.schedule_appointment(session, actor=actor, task_id=task.id, day=day, time_of_day="10:00")
+        yesterday = utcnow() - timedelta(days=1)  # agreed a week before, done yesterday at 10:00
+        visits.schedule_appointment(
+            session,
+            actor=actor,
+            task_id=task.id,
+            day=yesterday.date().isoformat(),
+            time_of_day="10:00",
+            now=yesterday - timedelta(days=7),
+        )
         session.commit()
         visits.check_in(
             session, actor=actor, task_id=task.id, code=task.visit_code, now=task.appointment_start
@@ -84,12 +91,10 @@ def visit_with_report(manager: Person, beneficiary_id: int, **parts: str) -> int
             observations="Muy animada; pide que la próxima vez vayamos al parque.",
             next_steps="",
             parts=ReportPartsInput(**parts),
+            now=task.appointment_end,
         )
-        task = session.get(Task, task.id)  # done yesterday, as the family sees it today
-        length = task.appointment_end - task.appointment_start
+        task = session.get(Task, task.id)
         task.state = "done"
-        task.appointment_start = utcnow() - timedelta(days=1)
-        task.appointment_end = task.appointment_start + length
         session.add(task)
         session.commit()
         return task.id

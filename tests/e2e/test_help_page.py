@@ -93,7 +93,8 @@ def test_plans_circle_reports_withdrawal_and_my_data_are_answered_and_the_tab_fo
     expect(page.locator("#ayuda-desistimiento .help-go").first).to_have_attribute(
         "href", "/cuenta/desistimiento"
     )
-    expect(page.locator("#video-desistimiento")).to_have_count(0)  # text only, nothing re-recorded
+    expect(page.locator("#video-desistimiento")).to_have_count(1)
+    expect(page.locator("#video-planes")).to_have_count(0)  # care plans: text only, no video yet
     page.locator("#lang-switch").first.click()
     expect(page).to_have_title("Help · Cuidado en Casa")
     for slug in ("planes", "familia", "informes", "desistimiento", "mis-datos"):
