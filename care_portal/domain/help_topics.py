@@ -1,6 +1,6 @@
-"""Help entries listed after the first ones, most with a video.
+"""Help entries listed after the first ones.
 
-Care plans (no video yet), the family circle and messages, reports and ratings, withdrawal
+Care plans, the family circle and messages, reports and ratings, withdrawal
 (desistimiento) and «Mis datos».
 """
 
@@ -23,8 +23,8 @@ PLANS = HelpEntry(
     (
         HelpStep(
             "start",
-            "En Servicios o en el proyecto de tu familiar, pulsa «Contratar como plan mensual».",
-            "In Services or on your relative's project, press “Contract as a monthly plan”.",
+            "En «Servicios» o en el proyecto de tu familiar, pulsa «Contratar como plan mensual».",
+            "In “Services” or on your relative's project, press “Contract as a monthly plan”.",
             SHOP,
         ),
         HelpStep(
@@ -34,18 +34,17 @@ PLANS = HelpEntry(
         ),
         HelpStep(
             "price",
-            "Pagas una cuota fija al mes; cada mes pagado crea sus visitas, que verás en Tareas.",
-            "You pay a fixed monthly fee; each month paid creates its visits, which you see in Tasks.",
+            "Pagas una cuota fija al mes; cada mes pagado crea sus visitas, que verás en «Tareas».",
+            "You pay a fixed monthly fee; each month paid creates its visits, which you see in “Tasks”.",
             TASKS,
         ),
         HelpStep(
             "change",
-            "Puedes pausarlo, cambiar los días o terminarlo desde Proyectos: se aplica el mes siguiente.",
-            "You can pause it, change the days or end it from Projects: it applies from the next month.",
+            "Puedes pausarlo, cambiar los días o terminarlo desde «Proyectos»: se aplica el mes siguiente.",
+            "You can pause it, change the days or end it from “Projects”: it applies from the next month.",
             PROJECTS,
         ),
     ),
-    video=False,
 )
 
 CIRCLE = HelpEntry(

@@ -23,6 +23,7 @@ from tests.demos.flows_family import (
     family_circle,
     visit_report,
 )
+from tests.demos.flows_plans import care_plan, client_with_a_registered_relative
 from tests.demos.recorder import Demo
 from tests.e2e import helpers
 from tests.e2e.helpers import (
@@ -290,6 +291,7 @@ FLOWS: dict[str, Flow] = {
     "familiar": Flow(_new_client, relative),
     "area-privada": Flow(_demo_client, private_area),
     "empleo": Flow(_nobody, job_application),
+    "planes": Flow(client_with_a_registered_relative, care_plan),
     "familia": Flow(client_on_project_with_a_report, family_circle),
     "informes": Flow(client_with_a_reported_visit, visit_report),
     "desistimiento": Flow(client_with_a_paid_order, withdrawal),

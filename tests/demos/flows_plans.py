@@ -26,7 +26,7 @@ def client_with_a_registered_relative(page: Page, base: str) -> None:
 
 def care_plan(demo: Demo, base: str) -> None:
     """The client contracts companion visits on Tuesdays and Thursdays, pays the month, sees the
-    visits in «Tareas» and finds how to pause, change or end the plan on the relative's project."""
+    visits in «Tareas» and finds how to pause, change or end the plan in «Proyectos»."""
     page = demo.page
     demo.step("start")
     demo.go(f"{base}/tienda")
@@ -59,10 +59,9 @@ def care_plan(demo: Demo, base: str) -> None:
     demo.point(first, 2.5)
     demo.step("change")
     demo.go(f"{base}/cuenta/proyectos")
-    demo.tap(page.locator(".project-card").first.get_by_role("link", name="Ver proyecto"))
-    expect(page).to_have_url(re.compile(r"/cuenta/proyectos/\d+$"))
-    plan = page.locator(".care-plan").first
-    expect(plan.get_by_role("button", name="Pausar")).to_be_visible()
+    plan = page.locator("#care-plans .care-plan").first
+    expect(plan.get_by_role("button", name="Cambiar días y horas")).to_be_visible()
+    demo.point(plan.locator(".plan-schedule"), 1.6)
     demo.point(plan.get_by_role("button", name="Pausar"), 1.6)
     demo.point(plan.get_by_role("button", name="Cambiar días y horas"), 1.6)
     demo.point(plan.get_by_role("button", name="Terminar el plan"), 1.6)

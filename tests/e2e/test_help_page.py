@@ -94,7 +94,7 @@ def test_plans_circle_reports_withdrawal_and_my_data_are_answered_and_the_tab_fo
         "href", "/cuenta/desistimiento"
     )
     expect(page.locator("#video-desistimiento")).to_have_count(1)
-    expect(page.locator("#video-planes")).to_have_count(0)  # care plans: text only, no video yet
+    expect(page.locator("#video-cambios")).to_have_count(0)  # a visit that cannot take place: text only
     page.locator("#lang-switch").first.click()
     expect(page).to_have_title("Help · Cuidado en Casa")
     for slug in ("planes", "familia", "informes", "desistimiento", "mis-datos"):
