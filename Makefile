@@ -37,10 +37,11 @@ browser: $(AXE_DIR)/node_modules/axe-core/axe.min.js
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    chromium fonts-dejavu-core poppler-utils zbar-tools >/dev/null; }
 
-# Debian's ffmpeg, only to encode the help videos (`make demos`); tests never need it.
+# Debian's ffmpeg, only to encode the help videos (`make demos`), and Chromium's translations, so the
+# filmed date and time fields read as in Spain (04/12/2026, 10:00); tests never need them.
 ffmpeg:
-	@command -v ffmpeg >/dev/null || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg >/dev/null; }
+	@command -v ffmpeg >/dev/null && test -e /usr/lib/chromium/locales/es.pak || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ffmpeg chromium-l10n >/dev/null; }
 
 # Re-record the help page's videos into assets/demos (all, or DEMOS=compra,empleo).
 demos: setup browser ffmpeg

@@ -31,16 +31,20 @@ BROWSER_KILLED = threading.Event()
 class ChromiumKeeper:
     """One Chromium for a whole test session, launched again if it was closed (see ``JourneyWatchdog``)."""
 
-    def __init__(self, playwright) -> None:
-        """Keep the Playwright driver that launches the browser."""
+    def __init__(self, playwright, *, args: list[str] = CHROMIUM_ARGS, env: dict | None = None) -> None:
+        """Keep the Playwright driver that launches the browser, with its arguments and environment."""
         self._playwright = playwright
+        self._args = args
+        self._env = env
         self._browser = None
 
     def get(self):
         """Return the running browser, launching a new one when there is none or it went away."""
         if self._browser is None or BROWSER_KILLED.is_set() or not self._browser.is_connected():
             BROWSER_KILLED.clear()
-            self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            self._browser = self._playwright.chromium.launch(
+                executable_path=CHROMIUM, args=self._args, env=self._env
+            )
         return self._browser
 
     def close(self) -> None:

@@ -107,7 +107,8 @@ class Demo:
         if not self.recording:
             return
         self.page.wait_for_timeout(SETTLE_MS)
-        self.page.evaluate("() => window.__demo && window.__demo.refresh()")
+        # Bounded, unlike evaluate, which can wait forever on a page that is navigating away.
+        self.page.wait_for_function("() => { window.__demo && window.__demo.refresh(); return true; }")
         path = self.frames_dir / f"{len(self.frames):05d}.jpg"
         self.page.screenshot(path=str(path), type="jpeg", quality=85, animations="disabled")
         self.frames.append((path, hold))
