@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session, create_engine
 
 from care_portal.config import get_settings
+from care_portal.db_liveness import watch_connections
 
 
 def make_engine(url: str) -> Engine:
@@ -22,7 +23,8 @@ def make_engine(url: str) -> Engine:
         url: SQLAlchemy database URL.
 
     Returns:
-        A configured engine; SQLite gets foreign keys, WAL and a busy timeout.
+        A configured engine; SQLite gets foreign keys, WAL and a busy timeout; PostgreSQL's
+        pooled connections are checked at checkout without a round trip (``db_liveness``).
     """
     if url.startswith("postgresql://"):
         url = url.replace("postgresql://", "postgresql+psycopg://", 1)
@@ -39,13 +41,14 @@ def make_engine(url: str) -> Engine:
 
         return engine
     settings = get_settings()
-    return create_engine(
+    engine = create_engine(
         url,
-        pool_pre_ping=True,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_timeout=settings.db_pool_timeout,
     )
+    watch_connections(engine)  # instead of pool_pre_ping's round trip at every checkout
+    return engine
 
 
 @lru_cache
