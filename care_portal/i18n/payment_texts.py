@@ -20,6 +20,29 @@ PAYMENTS: dict[str, tuple[str, str]] = {
     "admin.payments.col.when": ("Fecha", "Date"),
     "admin.payments.col.amount": ("Importe", "Amount"),
     "admin.payments.col.detail": ("Detalle", "Detail"),
+    "admin.pdf_queue": ("PDF de las facturas", "Invoice PDFs"),
+    "admin.pdf_queue.none": (
+        "Todas las facturas emitidas tienen ya su PDF.",
+        "Every issued invoice has its PDF.",
+    ),
+    "admin.pdf_queue.waiting": (
+        "Facturas esperando su PDF: {count}; la más antigua, desde hace {minutes} min.",
+        "Invoices waiting for their PDF: {count}; the oldest for {minutes} min.",
+    ),
+    "admin.pdf_queue.stale": (
+        "Los PDF no se están generando: los procesos de la aplicación pueden estar parados o "
+        "saturados. Las familias pueden descargar sus facturas igualmente (el PDF se genera al "
+        "descargarlo), pero hay que revisar el servidor.",
+        "PDFs are not being rendered: the application's processes may be stopped or overloaded. "
+        "Families can still download their invoices (the PDF is rendered on download), but the "
+        "server needs checking.",
+    ),
+    "admin.pdf_queue.failed": (
+        "PDF con error al generarse: {count}. Se reintentan solos cada 2 minutos; si no bajan, "
+        "revisa los registros del servidor.",
+        "PDFs that failed to render: {count}. They are retried every 2 minutes; if the number "
+        "does not go down, check the server logs.",
+    ),
     "visits.refund_failed_note": (
         "La devolución no se ha podido completar; te contactaremos para resolverlo.",
         "The refund could not be completed; we will contact you to sort it out.",

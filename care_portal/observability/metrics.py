@@ -58,18 +58,27 @@ class DatabaseBacklogCollector:
     """Gauges counted in the database when Prometheus scrapes."""
 
     def collect(self):
-        """Yield the outbox backlog, the VeriFactu backlog and recent failed log-ins."""
+        """Yield the outbox and VeriFactu backlogs, recent failed log-ins and the invoice PDF queue."""
         from care_portal.db import session_scope
         from care_portal.models.accounts import LoginAttempt
         from care_portal.models.messaging import OutboxMessage
         from care_portal.models.types import utcnow
-        from care_portal.services import aeat_submission
+        from care_portal.services import aeat_submission, invoice_pdf_queue
 
         outbox = GaugeMetricFamily(
             "care_outbox_backlog", "E-mails not delivered yet, by status.", labels=["status"]
         )
         verifactu = GaugeMetricFamily("care_verifactu_backlog", "VeriFactu records not sent to the AEAT yet.")
         logins = GaugeMetricFamily("care_failed_logins_last_hour", "Failed log-in attempts in the last hour.")
+        pdf_waiting = GaugeMetricFamily(
+            "care_invoice_pdf_jobs_waiting", "Invoices whose PDF is not rendered yet."
+        )
+        pdf_oldest = GaugeMetricFamily(
+            "care_invoice_pdf_oldest_waiting_seconds", "How long the oldest invoice has waited for its PDF."
+        )
+        pdf_failed = GaugeMetricFamily(
+            "care_invoice_pdf_jobs_failed", "Waiting invoice PDFs whose last rendering failed."
+        )
         try:
             with session_scope() as session:
                 rows = session.exec(
@@ -84,6 +93,7 @@ class DatabaseBacklogCollector:
                     .where(LoginAttempt.succeeded.is_(False))
                     .where(LoginAttempt.created_at > utcnow() - timedelta(hours=1))
                 ).one()
+                pdfs = invoice_pdf_queue.queue_health(session)
         except Exception:  # noqa: BLE001 - a database outage must not break the scrape
             return
         counts = dict(rows)
@@ -91,9 +101,10 @@ class DatabaseBacklogCollector:
             outbox.add_metric([status], counts.get(status, 0))
         verifactu.add_metric([], unsent)
         logins.add_metric([], failed)
-        yield outbox
-        yield verifactu
-        yield logins
+        pdf_waiting.add_metric([], pdfs.waiting)
+        pdf_oldest.add_metric([], pdfs.oldest_seconds)
+        pdf_failed.add_metric([], pdfs.failed)
+        yield from (outbox, verifactu, logins, pdf_waiting, pdf_oldest, pdf_failed)
 
 
 REGISTRY.register(DatabaseBacklogCollector())

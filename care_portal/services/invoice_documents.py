@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, or_
+from sqlalchemy import delete, or_, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -67,8 +67,8 @@ def render_queued(engine: Engine | None = None, *, limit: int = 20, now: datetim
 
     Jobs are claimed for ``CLAIM`` first (``SKIP LOCKED`` on PostgreSQL), so the loops of
     several workers never render the same invoice at once; a job whose rendering failed is
-    tried again once its claim runs out. A PDF already stored (a download came first)
-    only removes the job.
+    tried again once its claim runs out (and marked ``failed_at`` meanwhile). A PDF already
+    stored (a download came first) only removes the job.
 
     Args:
         engine: The database (the application's by default).
@@ -101,7 +101,18 @@ def render_queued(engine: Engine | None = None, *, limit: int = 20, now: datetim
             rendered += 1
         except Exception:  # retried when the claim runs out; a download renders it meanwhile
             logger.exception("rendering the PDF of invoice %s failed", invoice_id)
+            _mark_failed(engine, invoice_id, now)
     return rendered
+
+
+def _mark_failed(engine: Engine | None, invoice_id: int, now: datetime) -> None:
+    """Record a job's failed rendering (for the metrics and the admin); never raises."""
+    job = col(InvoicePdfJob.invoice_id)
+    try:
+        with session_scope(engine) as session:
+            session.execute(update(InvoicePdfJob).where(job == invoice_id).values(failed_at=now))
+    except Exception:  # the database itself is failing: the job stays claimed and is retried
+        logger.exception("recording the failed PDF of invoice %s failed", invoice_id)
 
 
 def ensure_pdf(session: Session, invoice_id: int) -> bytes:
