@@ -47,8 +47,8 @@ HELP_ENTRIES: tuple[HelpEntry, ...] = (
         (
             HelpStep(
                 "shop",
-                "Entra en la tienda y añade al carrito uno o varios servicios.",
-                "Open the shop and add one or more services to the cart.",
+                "Entra en «Servicios» y añade al carrito uno o varios servicios.",
+                "Open “Services” and add one or more services to the cart.",
                 SHOP,
             ),
             HelpStep(
@@ -185,8 +185,8 @@ HELP_ENTRIES: tuple[HelpEntry, ...] = (
         (
             HelpStep(
                 "area",
-                "Desde tu área entras en la tienda, en el alta de familiares y en tus datos de perfil.",
-                "From your area you reach the shop, registering relatives and your profile details.",
+                "Desde tu área entras en «Alta de familiar», en «Servicios» y en «Mis datos».",
+                "From your area you reach “Register a relative”, “Services” and “My details”.",
                 AREA,
             ),
             HelpStep(

@@ -19,7 +19,7 @@ from functools import cache
 from sqlalchemy import Integer, Select, bindparam, func, null
 from sqlmodel import Session, col, select
 
-from care_portal.domain.formatting import current_language, format_datetime, format_euros
+from care_portal.domain.formatting import current_language, format_appointment, format_datetime, format_euros
 from care_portal.domain.visits import cancellation_deadline, is_within_free_cancellation
 from care_portal.models import Role, User
 from care_portal.models.billing import Invoice
@@ -246,10 +246,10 @@ def _client_task(row, now: datetime, english: bool) -> ClientTask:
         service=(row.name_en or row.service_name) if english else row.service_name,
         beneficiary=row.beneficiary or "",
         state=row.state,
-        appointment=format_datetime(start),
+        appointment=format_appointment(start),
         manager=row.manager or "",
         visit_code=row.visit_code,
-        deadline=format_datetime(cancellation_deadline(start)) if start else "",
+        deadline=format_appointment(cancellation_deadline(start)) if start else "",
         free_cancellation=row.state in OPEN_STATES
         and (start is None or is_within_free_cancellation(start, now)),
         report={

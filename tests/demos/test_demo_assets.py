@@ -12,6 +12,7 @@ import pytest
 
 from care_portal.domain.help_catalog import HELP_ENTRIES, steps_fingerprint, video_entries
 from care_portal.domain.webvtt import parse_vtt
+from care_portal.i18n import tr
 from tests.demos.flows import FLOWS
 from tests.demos.recorder import DEMOS_DIR, MAX_BYTES, script_source
 
@@ -59,6 +60,16 @@ def test_the_fingerprint_notices_a_changed_step():
     changed = replace(entry, steps=(replace(entry.steps[0], es="Otro texto"), *entry.steps[1:]))
     assert steps_fingerprint(changed) != steps_fingerprint(entry)
     assert steps_fingerprint(entry, "script A") != steps_fingerprint(entry, "script B")
+
+
+def test_the_steps_call_the_shop_as_the_menu_does():
+    """The menu says «Servicios» / "Services": no caption may send a user looking for a «tienda»."""
+    assert tr("nav.shop", "es") == "Servicios"
+    assert tr("nav.shop", "en") == "Services"
+    for entry in HELP_ENTRIES:
+        for step in entry.steps:
+            assert "tienda" not in step.es.lower(), (entry.slug, step.key)
+            assert "shop" not in step.en.lower(), (entry.slug, step.key)
 
 
 def test_entries_have_unique_slugs_and_step_keys():

@@ -64,7 +64,7 @@ def test_search_filters_the_questions_and_steps_link_to_their_pages(page, app_ur
     links = page.locator("#ayuda-familiar .help-go")
     expect(links.first).to_have_text("Ir a Alta de familiar →")
     expect(links.first).to_have_attribute("href", "/cuenta/alta-familiar")
-    # The shop's link is named as in the menu, «Servicios» (the videos' captions still say «tienda»).
+    # The shop's link is named as in the menu, «Servicios», as the videos' captions call it.
     expect(page.locator("#ayuda-compra .help-go").first).to_have_text("Ir a Servicios →")
     page.locator("#ayuda-compra .help-go").first.click()
     expect(page).to_have_url(re.compile(r"/tienda/?$"))
