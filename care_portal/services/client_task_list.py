@@ -36,7 +36,7 @@ from care_portal.models.visits import (
     VisitReport,
 )
 from care_portal.services.authz import Viewer, ensure_role
-from care_portal.services.care_access import blocked_beneficiary_ids, readable_beneficiary_ids
+from care_portal.services.care_access import blocked_beneficiary_ids, readable_beneficiary_ids_for
 from care_portal.services.paging import PAGE_SIZE, Page, page_number
 from care_portal.services.report_parts import default_parts
 from care_portal.services.report_photos import MAX_PHOTOS
@@ -195,10 +195,12 @@ def _statement(role: str, english: bool, changeable: bool) -> Select:
         .limit(1)
         .scalar_subquery()
     )
-    reader = Viewer(id=ACTOR, email="", full_name="", phone="", role=role, language="")
     # The reader's family may read this visit's relative (checked on that one row, by its key).
     readable = (
-        readable_beneficiary_ids(reader).where(Beneficiary.id == cut.c.beneficiary_id).correlate(cut).exists()
+        readable_beneficiary_ids_for(role, ACTOR)
+        .where(Beneficiary.id == cut.c.beneficiary_id)
+        .correlate(cut)
+        .exists()
     )
     english_name = (
         one(CareService.name_en, OrderLine.id == cut.c.order_line_id, CareService.id == OrderLine.service_id)
