@@ -6,6 +6,7 @@ import re
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from playwright.sync_api import Page, expect
 
 from care_portal.domain.formatting import format_appointment
@@ -89,6 +90,10 @@ def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(
     page.locator("#appointment-save").click()
     expect(page.locator("#field-appointment_day-error")).to_contain_text("en el futuro")
     page.locator("#field-appointment_day").fill(day.isoformat())
+    # The picker follows the browser's language; under it the day is said in words, with its weekday.
+    expect(page.locator("#field-appointment_day-words")).to_have_text(
+        format_date(day, "EEEE, d 'de' MMMM 'de' y", locale="es_ES")
+    )
     page.locator("#appointment-save").click()
     shown = f"{day:%d/%m/%Y} 10:00"
     expect(page.locator("#appointment")).to_have_text(shown)
