@@ -88,8 +88,8 @@ def one_connection() -> Iterator[None]:
     """Let the application's sessions opened in this block share one pooled connection.
 
     A guarded event resolves its user and then runs its handler: without this, each opens
-    its own session and checks a connection out of the pool twice (twice the pool's liveness
-    check on PostgreSQL). Each session still has its own transaction, committed or rolled
+    its own session and checks a connection out of the pool twice (twice the pool's checkout,
+    liveness check and reset). Each session still has its own transaction, committed or rolled
     back when it ends, so nothing changes for the code inside; the connection is checked out
     only if a session is opened, and goes back to the pool when the block ends.
     """
