@@ -178,3 +178,40 @@
     });
   });
 })();
+
+/* 7. A date field says the chosen day in words under it («miércoles, 23 de diciembre de 2026»):
+ *    the browser's date picker follows the phone's language and order (12/23 or 23/12), and the
+ *    weekday is what people check when they agree a visit. The words go in the field's
+ *    <span id="<field>-words" aria-live="polite"> (components/fields.py), in the page's language. */
+(function () {
+  "use strict";
+  var LOCALES = { es: "es-ES", en: "en-GB" };
+  function words(value) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || "");
+    if (!match) return "";
+    var day = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+    var locale = LOCALES[document.documentElement.lang] || LOCALES.es;
+    return new Intl.DateTimeFormat(locale, {
+      weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(day);
+  }
+  function say(input) {
+    var target = input.id && document.getElementById(input.id + "-words");
+    if (!target) return;
+    var text = words(input.value);
+    if (target.textContent !== text) target.textContent = text;
+  }
+  function sayAll() { document.querySelectorAll('input[type="date"]').forEach(say); }
+  ["input", "change"].forEach(function (kind) {
+    document.addEventListener(kind, function (event) {
+      if (event.target.matches && event.target.matches('input[type="date"]')) say(event.target);
+    });
+  });
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; sayAll(); });
+  }).observe(document.documentElement, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ["lang", "value"] });
+  sayAll();
+})();

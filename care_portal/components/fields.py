@@ -43,6 +43,9 @@ def form_field(
     # Only once the page's loaders have run: an earlier attempt's errors are cleared by then.
     error = rx.cond(rx.State.is_hydrated, errors.get(name, ""), "")
     field_id = field_id or f"field-{name}"
+    described_by = f"{field_id}-error {field_id}-hint"
+    if type_ == "date":
+        described_by += f" {field_id}-words"
     return rx.box(
         rx.el.label(
             t(label_key),
@@ -58,9 +61,13 @@ def form_field(
             default_value=default_value,
             size="3",
             aria_invalid=rx.cond(error != "", "true", "false"),
-            aria_describedby=f"{field_id}-error {field_id}-hint",
+            aria_describedby=described_by,
             width="100%",
         ),
+        # The chosen day in words, filled in the browser (assets/portal.js, part 7).
+        rx.text("", id=f"{field_id}-words", class_name="cp-date-words", size="2", aria_live="polite")
+        if type_ == "date"
+        else rx.fragment(),
         rx.text(t(hint_key), id=f"{field_id}-hint", size="2", color_scheme="gray")
         if hint_key
         else rx.fragment(),

@@ -1,6 +1,7 @@
 """How amounts and instants are shown, per language (Babel/CLDR), times always in Europe/Madrid.
 
-Spanish: ``1.234,50 €`` and ``05/03/2026 14:07``; English: ``€1,234.50`` and ``5 Mar 2026, 14:07``.
+Spanish: ``1.234,50 €`` and ``05/03/2026 14:07``; English: ``€1,234.50`` and ``5 Mar 2026, 14:07``;
+a family's visit reads ``miércoles, 10 de junio de 2026, 10:00`` (:func:`format_appointment`).
 Each function takes the language; without one it uses the language of the event being handled
 (:func:`use_language`, set for every guarded handler from the person's language switch), else
 Spanish. Documents with legal text in Spanish (invoices, e-mails) pass ``"es"`` themselves.
@@ -23,6 +24,9 @@ MADRID = ZoneInfo("Europe/Madrid")
 LOCALES = {"es": "es_ES", "en": "en_GB"}
 _DATETIME_PATTERNS = {"es": "dd/MM/yyyy HH:mm", "en": "d MMM yyyy, HH:mm"}
 _DATE_PATTERNS = {"es": "dd/MM/yyyy", "en": "d MMM yyyy"}
+# What a family reads for a visit: the weekday and the month in words, so nobody has to work out
+# which day «23/12/2026» is (or whether it is 12 March or 3 December).
+_APPOINTMENT_PATTERNS = {"es": "EEEE, d 'de' MMMM 'de' y, HH:mm", "en": "EEEE d MMMM y, HH:mm"}
 _LANGUAGE: ContextVar[str] = ContextVar("care_portal_format_language", default="es")
 
 
@@ -105,6 +109,23 @@ def format_datetime(instant: datetime | None, lang: str | None = None) -> str:
         return ""
     chosen = _lang(lang)
     return _instant(instant, chosen, _DATETIME_PATTERNS[chosen])
+
+
+def format_appointment(instant: datetime | None, lang: str | None = None) -> str:
+    """Format a visit's appointment for a family, weekday and month in words, or ``""``.
+
+    Args:
+        instant: An aware datetime (naive values are taken as UTC), or ``None``.
+        lang: ``"es"`` or ``"en"``; ``None`` for the current event's language.
+
+    Returns:
+        ``"miércoles, 10 de junio de 2026, 10:00"`` in Spanish, ``"Wednesday 10 June 2026, 10:00"``
+        in English (Europe/Madrid wall-clock time).
+    """
+    if instant is None:
+        return ""
+    chosen = _lang(lang)
+    return _instant(instant, chosen, _APPOINTMENT_PATTERNS[chosen])
 
 
 def format_date(instant: datetime | None, lang: str | None = None) -> str:

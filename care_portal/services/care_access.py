@@ -7,7 +7,9 @@
   *read* the project, its visits and their reports (never documents, care notes, the client's
   invoices or orders, nor any other beneficiary). Use it for circle-facing reads; it says which
   kind of reader asks (``BeneficiaryReader``) and what the member was granted.
-- ``readable_beneficiary_ids``: a subquery of every beneficiary a user may read that way.
+- ``readable_beneficiary_ids``: a subquery of every beneficiary a user may read that way
+  (``readable_beneficiary_ids_for``: the same for a role and an id, which may be a bound
+  parameter in a statement built once per role and cached).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import false, or_
+from sqlalchemy import ColumnElement, false, or_
 from sqlmodel import Session, col, select
 
 from care_portal.domain.errors import NotFound
@@ -150,20 +152,37 @@ def readable_beneficiary_ids(actor: Viewer, *, need: CirclePermission = CirclePe
     clients those they registered; anyone also those whose circle they belong to (with
     ``need`` granted).
     """
+    return readable_beneficiary_ids_for(actor.role, actor.id, need=need)
+
+
+def readable_beneficiary_ids_for(
+    role: str, reader_id: int | ColumnElement[int], *, need: CirclePermission = CirclePermission.VIEW
+):
+    """The subquery of ``readable_beneficiary_ids`` for a reader given by role and id.
+
+    For statements built once per kind of reader and cached: ``reader_id`` may be a bound
+    parameter (``bindparam("actor_id", type_=Integer)``) given each reader's id when the
+    statement runs. The role decides the statement's shape, so it is a plain value.
+
+    Args:
+        role: The reader's role (``Role.X.value``).
+        reader_id: The reader's user id, or a bound parameter standing for it.
+        need: The circle permission a member needs (view, buy, message).
+    """
     query = select(Beneficiary.id).where(col(Beneficiary.blocked_at).is_(None))
-    if actor.role == Role.ADMIN.value:
+    if role == Role.ADMIN.value:
         return query
     membership = select(CircleMember.beneficiary_id).where(
-        CircleMember.user_id == actor.id, col(CircleMember.removed_at).is_(None)
+        CircleMember.user_id == reader_id, col(CircleMember.removed_at).is_(None)
     )
     if need == CirclePermission.BUY:
         membership = membership.where(col(CircleMember.can_buy))
     elif need == CirclePermission.MESSAGE:
         membership = membership.where(col(CircleMember.can_message))
-    if actor.role == Role.MANAGER.value:
-        owned = Beneficiary.manager_id == actor.id
-    elif actor.role == Role.CLIENT.value:
-        owned = Beneficiary.client_id == actor.id
+    if role == Role.MANAGER.value:
+        owned = Beneficiary.manager_id == reader_id
+    elif role == Role.CLIENT.value:
+        owned = Beneficiary.client_id == reader_id
     else:
         owned = false()
     return query.where(or_(owned, col(Beneficiary.id).in_(membership)))

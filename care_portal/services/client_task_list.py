@@ -19,7 +19,7 @@ from functools import cache
 from sqlalchemy import Integer, Select, bindparam, func, null
 from sqlmodel import Session, col, select
 
-from care_portal.domain.formatting import current_language, format_datetime, format_euros
+from care_portal.domain.formatting import current_language, format_appointment, format_datetime, format_euros
 from care_portal.domain.visits import cancellation_deadline, is_within_free_cancellation
 from care_portal.models import Role, User
 from care_portal.models.billing import Invoice
@@ -36,7 +36,7 @@ from care_portal.models.visits import (
     VisitReport,
 )
 from care_portal.services.authz import Viewer, ensure_role
-from care_portal.services.care_access import blocked_beneficiary_ids, readable_beneficiary_ids
+from care_portal.services.care_access import blocked_beneficiary_ids, readable_beneficiary_ids_for
 from care_portal.services.paging import PAGE_SIZE, Page, page_number
 from care_portal.services.report_parts import default_parts
 from care_portal.services.report_photos import MAX_PHOTOS
@@ -195,10 +195,12 @@ def _statement(role: str, english: bool, changeable: bool) -> Select:
         .limit(1)
         .scalar_subquery()
     )
-    reader = Viewer(id=ACTOR, email="", full_name="", phone="", role=role, language="")
     # The reader's family may read this visit's relative (checked on that one row, by its key).
     readable = (
-        readable_beneficiary_ids(reader).where(Beneficiary.id == cut.c.beneficiary_id).correlate(cut).exists()
+        readable_beneficiary_ids_for(role, ACTOR)
+        .where(Beneficiary.id == cut.c.beneficiary_id)
+        .correlate(cut)
+        .exists()
     )
     english_name = (
         one(CareService.name_en, OrderLine.id == cut.c.order_line_id, CareService.id == OrderLine.service_id)
@@ -246,10 +248,10 @@ def _client_task(row, now: datetime, english: bool) -> ClientTask:
         service=(row.name_en or row.service_name) if english else row.service_name,
         beneficiary=row.beneficiary or "",
         state=row.state,
-        appointment=format_datetime(start),
+        appointment=format_appointment(start),
         manager=row.manager or "",
         visit_code=row.visit_code,
-        deadline=format_datetime(cancellation_deadline(start)) if start else "",
+        deadline=format_appointment(cancellation_deadline(start)) if start else "",
         free_cancellation=row.state in OPEN_STATES
         and (start is None or is_within_free_cancellation(start, now)),
         report={

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from care_portal.config import get_settings
 from care_portal.domain.errors import DomainError, ValidationFailed
-from care_portal.domain.formatting import format_datetime, format_euros
+from care_portal.domain.formatting import format_appointment, format_datetime, format_euros
 from care_portal.domain.invoicing import LineInput
 from care_portal.domain.visits import cancellation_deadline, ensure_move, is_within_free_cancellation
 from care_portal.i18n import tr
@@ -84,7 +84,7 @@ def cancellation_preview(
     )
     return CancellationPreview(
         refund=format_euros(task_share_cents(session, task)),
-        deadline=format_datetime(cancellation_deadline(task.appointment_start))
+        deadline=format_appointment(cancellation_deadline(task.appointment_start))
         if task.appointment_start
         else "",
         free=free,

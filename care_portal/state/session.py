@@ -18,7 +18,7 @@ from collections.abc import Callable
 import reflex as rx
 
 from care_portal import routes
-from care_portal.db import session_scope
+from care_portal.db import one_connection, session_scope
 from care_portal.domain.errors import DomainError, NotAuthenticated, PermissionDenied, ValidationFailed
 from care_portal.domain.formatting import use_language
 from care_portal.domain.sessions import DEVICE_COOKIE, read_cookie
@@ -214,8 +214,9 @@ def guarded(*roles: Role, off_loop: bool = True) -> Callable:
     (``asyncio.to_thread``): their database work, PDF rendering or refunds never block
     the worker's event loop (every other tab of the worker waits while it is blocked,
     and a long handler holds the tab's Redis lock). The wrapped handler is then a
-    coroutine. An async handler gets the check in a thread and must send its own
-    blocking work to one.
+    coroutine; the look-up and the handler's sessions share one pooled connection
+    (``db.one_connection``), each session keeping its own transaction. An async handler
+    gets the check in a thread and must send its own blocking work to one.
 
     Args:
         *roles: Accepted roles (admins are always accepted); none means any user.
@@ -253,8 +254,9 @@ def guarded(*roles: Role, off_loop: bool = True) -> Callable:
         elif off_loop:
 
             def checked(self: SessionState, *args, **kwargs):
-                viewer, refusal = authorise(self)
-                return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
+                with one_connection():  # the look-up and the handler's sessions: one checkout
+                    viewer, refusal = authorise(self)
+                    return refusal if viewer is None else fn(self, viewer, *args, **kwargs)
 
             @functools.wraps(fn)
             async def handler(self: SessionState, *args, **kwargs):

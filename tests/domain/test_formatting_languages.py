@@ -8,6 +8,7 @@ import pytest
 
 from care_portal.domain.formatting import (
     current_language,
+    format_appointment,
     format_date,
     format_datetime,
     format_euros,
@@ -38,6 +39,17 @@ def test_dates_in_each_language_are_madrid_wall_clock_time():
     assert format_date(summer, "es") == "16/07/2026"
     assert format_date(summer, "en") == "16 Jul 2026"
     assert format_date(None, "en") == ""
+
+
+def test_a_familys_appointment_names_the_weekday_and_month_in_madrid_time():
+    late_evening = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)  # already New Year's Day in Madrid
+    assert format_appointment(late_evening, "es") == "viernes, 1 de enero de 2027, 00:30"
+    assert format_appointment(late_evening, "en") == "Friday 1 January 2027, 00:30"
+    summer = datetime(2026, 7, 15, 8, 0, tzinfo=UTC)  # CEST
+    assert format_appointment(summer, "es") == "miércoles, 15 de julio de 2026, 10:00"
+    with use_language("en"):
+        assert format_appointment(summer) == "Wednesday 15 July 2026, 10:00"
+    assert format_appointment(None, "es") == ""
     # A naive value is taken as UTC.
     assert format_datetime(datetime(2026, 7, 15, 23, 30), "es") == "16/07/2026 01:30"
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from playwright.sync_api import Page, expect
 
+from care_portal.domain.formatting import format_appointment
 from tests.e2e.accessibility import check_accessibility
 
 DEMO_PASSWORD = "cuidado-demo-2026"
@@ -128,3 +131,11 @@ def watch_for_text(page: Page, text: str) -> None:
 def text_was_seen(page: Page) -> bool:
     """Whether the text given to :func:`watch_for_text` appeared since the page loaded."""
     return page.evaluate("() => window.__cpTextSeen === true")
+
+
+def family_appointment(day: date, at: time = time(10)) -> str:
+    """What a family reads for a visit on ``day`` at ``at`` (Madrid).
+
+    For example «martes, 13 de octubre de 2026, 10:00».
+    """
+    return format_appointment(datetime.combine(day, at, tzinfo=ZoneInfo("Europe/Madrid")), "es")

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from care_portal.models import Role
 from tests.e2e.conftest import ARTIFACTS, snapshot
-from tests.e2e.helpers import fill_billing, log_in, log_out, open_page
+from tests.e2e.helpers import family_appointment, fill_billing, log_in, log_out, open_page
 
 MADRID = ZoneInfo("Europe/Madrid")
 BENEFICIARY = "Dolores Martín Sanz"
@@ -146,7 +146,7 @@ def test_a_weekly_plan_is_scheduled_as_a_series_and_lands_in_the_familys_calenda
     first = page.locator(".client-task").filter(
         has=page.locator(".task-ordinal", has_text=re.compile("^visita 1 de 8$"))
     )
-    expect(first.locator(".task-appointment")).to_have_text(f"{dates[0]:%d/%m/%Y} 10:00")
+    expect(first.locator(".task-appointment")).to_have_text(family_appointment(dates[0]))
     page.locator("#feed-make").click()
     feed = page.locator("#feed-url")
     expect(feed).to_have_value(re.compile(r"/api/calendario/[\w-]+\.ics$"))

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from playwright.sync_api import Page, expect
 
+from care_portal.domain.formatting import format_appointment
+from care_portal.domain.visits import cancellation_deadline
 from care_portal.models import Role
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import fill_billing, log_in, log_out, open_page
+from tests.e2e.helpers import family_appointment, fill_billing, log_in, log_out, open_page
 from tests.e2e.world import Person
 
 BENEFICIARY = "Rosario López Martín"
@@ -87,11 +90,18 @@ def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(
     page.locator("#appointment-save").click()
     expect(page.locator("#field-appointment_day-error")).to_contain_text("en el futuro")
     page.locator("#field-appointment_day").fill(day.isoformat())
+    # The picker follows the browser's language; under it the day is said in words, with its weekday.
+    expect(page.locator("#field-appointment_day-words")).to_have_text(
+        format_date(day, "EEEE, d 'de' MMMM 'de' y", locale="es_ES")
+    )
     page.locator("#appointment-save").click()
     shown = f"{day:%d/%m/%Y} 10:00"
     expect(page.locator("#appointment")).to_have_text(shown)
     snapshot(page, "visits-task-scheduled")
-    mail = smtp_server.wait_for(lambda m: m["To"] == client.email and shown in _text(m))
+    # The family reads the weekday and the month in words, in the e-mail and in «Tareas».
+    for_family = family_appointment(day)
+    assert for_family.startswith(("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"))
+    mail = smtp_server.wait_for(lambda m: m["To"] == client.email and for_family in _text(m))
     assert code in _text(mail)
     invitation = [p for p in mail.iter_attachments() if p.get_content_type() == "text/calendar"]
     assert len(invitation) == 1  # the appointment for the family's calendar
@@ -100,10 +110,11 @@ def test_manager_agrees_visits_and_reports_client_reads_and_cancels_in_time(
     # The client sees the date, the code and the deadline in "Tareas".
     _switch_user(page, app_url, client, "/cuenta/tareas")
     visit_card = page.locator(f'.client-task[data-task="{visit_id}"]')
-    expect(visit_card.locator(".task-appointment")).to_have_text(shown)
+    expect(visit_card.locator(".task-appointment")).to_have_text(for_family)
     expect(visit_card.locator(".task-code")).to_have_text(code)
-    deadline = day - timedelta(days=2)
-    expect(visit_card.locator(".task-deadline")).to_contain_text(f"{deadline:%d/%m/%Y}")
+    appointment = datetime.combine(day, time(10), tzinfo=ZoneInfo("Europe/Madrid"))
+    deadline = format_appointment(cancellation_deadline(appointment), "es")  # 48 h before
+    expect(visit_card.locator(".task-deadline")).to_have_text(deadline)
     snapshot(page, "visits-client-tasks")
 
     # A timely cancellation of the spare visit: refunded at once, with a rectifying invoice.

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from care_portal.models import Role
 from tests.e2e.conftest import snapshot
-from tests.e2e.helpers import log_in, log_out, open_page
+from tests.e2e.helpers import family_appointment, log_in, log_out, open_page
 
 BENEFICIARY = "Dolores Martín Sanz"
 
@@ -89,5 +89,5 @@ def test_manager_schedules_a_pack_every_tuesday_from_the_phone_and_the_family_se
     open_page(page, f"{app_url}/cuenta/tareas")
     for task_id, tuesday in zip(pack, tuesdays, strict=True):
         card = page.locator(f'.client-task[data-task="{task_id}"]')
-        expect(card.locator(".task-appointment")).to_have_text(f"{tuesday:%d/%m/%Y} 10:00")
+        expect(card.locator(".task-appointment")).to_have_text(family_appointment(tuesday))
     snapshot(page, "week-client-dates")

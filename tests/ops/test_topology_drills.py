@@ -136,7 +136,7 @@ def test_postgres_restart_fails_politely_and_recovers_by_itself(topology, client
         expect(page.get_by_text("Traceback")).to_have_count(0)
     finally:
         topology.postgres.start()
-    assert _wait_status(f"{url}/api/ready", 200, 30) < 30  # pool pre-ping: no restart needed
+    assert _wait_status(f"{url}/api/ready", 200, 30) < 30  # dead connections replaced: no restart
     assert all(worker.poll() is None for worker in topology.workers)  # nobody crashed or restarted
     open_page(page, f"{url}/cuenta/pedidos")
     expect(page.locator(".order-card").first).to_be_visible()

@@ -47,8 +47,8 @@ def test_tareas_lists_only_the_clients_tasks_with_madrid_deadline(db, world):
     assert {r.id for r in rows} == set(world.tasks)
     row = next(r for r in rows if r.id == world.tasks[0])
     assert row.beneficiary == "Carmen López"
-    assert row.appointment == "10/06/2026 10:00"
-    assert row.deadline == "08/06/2026 10:00"
+    assert row.appointment == "miércoles, 10 de junio de 2026, 10:00"  # the weekday, in words
+    assert row.deadline == "lunes, 8 de junio de 2026, 10:00"
     assert row.manager == "Gonzalo Gestor"
     assert row.visit_code == db.get(Task, world.tasks[0]).visit_code
     assert row.free_cancellation is True
@@ -63,8 +63,9 @@ def test_deadline_across_the_autumn_clock_change_keeps_48_elapsed_hours(db, worl
     )
     db.commit()
     row = next(r for r in client_tasks.list_client_tasks(db, actor=world.client) if r.id == world.tasks[1])
-    assert row.appointment == "26/10/2026 10:00"
-    assert row.deadline == "24/10/2026 11:00"  # 48 elapsed hours: the clocks went back on the 25th
+    assert row.appointment == "lunes, 26 de octubre de 2026, 10:00"
+    # 48 elapsed hours: the clocks went back on the 25th.
+    assert row.deadline == "sábado, 24 de octubre de 2026, 11:00"
 
 
 def test_cancelling_exactly_48_hours_before_refunds_the_share_with_a_rectifying_invoice(db, world):
@@ -245,7 +246,7 @@ def test_the_cancellation_preview_matches_what_cancelling_refunds_and_its_deadli
         db, actor=world.client, task_id=world.tasks[0], now=APPOINTMENT - timedelta(hours=48)
     )
     assert before == client_tasks.CancellationPreview(
-        refund="25,00\u00a0€", deadline="08/06/2026 10:00", free=True
+        refund="25,00\u00a0€", deadline="lunes, 8 de junio de 2026, 10:00", free=True
     )
     late = client_tasks.cancellation_preview(
         db, actor=world.client, task_id=world.tasks[0], now=APPOINTMENT - timedelta(hours=47)

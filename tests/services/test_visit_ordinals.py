@@ -50,10 +50,10 @@ def test_series_emails_number_each_date_for_the_family_and_the_manager(db, world
     )
     db.commit()
     family = _mail(db, "visit_scheduled", "maria@example.es")
-    assert "13/10/2026 10:00 — visita 1 de 4" in family.body_text
-    assert "03/11/2026 10:00 — visita 4 de 4" in family.body_text
+    assert "martes, 13 de octubre de 2026, 10:00 — visita 1 de 4" in family.body_text
+    assert "martes, 3 de noviembre de 2026, 10:00 — visita 4 de 4" in family.body_text
     manager = _mail(db, "visit_scheduled_manager", "gestor@example.es")
-    assert "27/10/2026 10:00 — visita 3 de 4" in manager.body_text
+    assert "martes, 27 de octubre de 2026, 10:00 — visita 3 de 4" in manager.body_text
     files = db.exec(
         select(OutboxAttachment)
         .where(OutboxAttachment.message_id == family.id)

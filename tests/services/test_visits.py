@@ -114,10 +114,10 @@ def test_agreeing_an_appointment_in_madrid_time_emails_the_client_with_code_and_
     assert task.first_contact_at is not None
     mail = db.exec(select(OutboxMessage).where(OutboxMessage.kind == "visit_scheduled")).one()
     assert mail.to_address == "maria@example.es"
-    assert "10/06/2026 10:00" in mail.body_text
+    assert "miércoles, 10 de junio de 2026, 10:00" in mail.body_text
     assert task.visit_code in mail.body_text
     assert "Gonzalo Gestor" in mail.body_text
-    assert "08/06/2026 10:00" in mail.body_text  # the deadline, 48 h before
+    assert "lunes, 8 de junio de 2026, 10:00" in mail.body_text  # the deadline, 48 h before
     assert (
         db.exec(select(AuditEvent).where(AuditEvent.action == "visits.scheduled")).one().actor_id
         == world.manager.id

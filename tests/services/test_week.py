@@ -81,7 +81,7 @@ def test_a_pack_is_scheduled_every_tuesday_at_10_madrid_across_the_clock_change(
     assert str(event["uid"]).startswith(f"task-{world.pack[2]}@")
     assert len(_ics(db, "gestor@example.es")) == 4
     mail = db.exec(select(OutboxMessage).where(OutboxMessage.kind == "visit_scheduled")).one()
-    assert "27/10/2026 10:00" in mail.body_text
+    assert "martes, 27 de octubre de 2026, 10:00" in mail.body_text
 
 
 def test_a_series_that_overlaps_other_appointments_stores_nothing_and_lists_each_clash(db, world):

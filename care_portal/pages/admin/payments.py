@@ -74,8 +74,11 @@ def _row(row: rx.Var) -> rx.Component:
 def _pdf_queue() -> rx.Component:
     queue = AdminPaymentsState.pdf_queue
     sentences = [
-        rx.text(queue["waiting"]),
-        *[rx.cond(queue[key] != "", rx.text(queue[key], margin_top="0.25em")) for key in ("stale", "failed")],
+        rx.text(queue["waiting"], size="2"),
+        *[
+            rx.cond(queue[key] != "", rx.text(queue[key], size="2", margin_top="0.25em"))
+            for key in ("stale", "failed")
+        ],
     ]
     return rx.match(
         queue["level"],

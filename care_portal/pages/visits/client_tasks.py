@@ -72,9 +72,12 @@ def _flat(row: client_tasks.ClientTask, lang: str) -> dict[str, str]:
 def _line(label_key: str, value: rx.Var, css_id: str = "") -> rx.Component:
     return rx.hstack(
         rx.text(t(label_key), size="2", color_scheme="gray", min_width="9em"),
-        rx.text(value, size="3", weight="medium", class_name=css_id),
+        # A long value («miércoles, 23 de diciembre de 2026, 10:00») wraps beside its label, and
+        # goes under it only when the screen leaves it less than 11em.
+        rx.text(value, size="3", weight="medium", class_name=css_id, flex="1 1 11em", min_width="0"),
         wrap="wrap",
         spacing="2",
+        width="100%",
     )
 
 

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from care_portal import routes
 from care_portal.config import get_settings
-from care_portal.domain.formatting import format_datetime
+from care_portal.domain.formatting import format_appointment
 from care_portal.domain.series import date_with_ordinal, service_with_ordinal
 from care_portal.domain.visits import cancellation_deadline
 from care_portal.i18n import tr
@@ -86,11 +86,11 @@ def queue_with_ics(
 
 
 def _dates(tasks: list[Task], lang: str) -> str:
-    """One line per appointment: «  · 12/05/2026 10:00 — visita 1 de 8»."""
+    """One line per appointment: «  · martes, 12 de mayo de 2026, 10:00 — visita 1 de 8»."""
     return "\n".join(
         "  · "
         + date_with_ordinal(
-            format_datetime(t.appointment_start, lang), t.sequence_number, t.sequence_total, lang
+            format_appointment(t.appointment_start, lang), t.sequence_number, t.sequence_total, lang
         )
         for t in tasks
     )
@@ -147,10 +147,10 @@ def send_appointments(session: Session, tasks: list[Task], *, rescheduled: bool 
                     first.service_name, first.sequence_number, first.sequence_total, lang
                 ),
                 beneficiary=beneficiary.full_name if beneficiary else "",
-                date=format_datetime(first.appointment_start, lang),
+                date=format_appointment(first.appointment_start, lang),
                 manager=manager.full_name if manager else "",
                 code=first.visit_code,
-                deadline=format_datetime(cancellation_deadline(first.appointment_start), lang),
+                deadline=format_appointment(cancellation_deadline(first.appointment_start), lang),
             )
         else:
             subject = tr("week.mail.series.subject", lang, count=len(tasks), service=first.service_name)
@@ -194,7 +194,7 @@ def send_cancellation(session: Session, task: Task) -> None:
                 service=service_with_ordinal(
                     task.service_name, task.sequence_number, task.sequence_total, person.language
                 ),
-                date=format_datetime(task.appointment_start, person.language),
+                date=format_appointment(task.appointment_start, person.language),
             ),
             kind="visit_cancelled_calendar",
             files=[(f"visita-{task.id}.ics", build_calendar([event], method="CANCEL"))],

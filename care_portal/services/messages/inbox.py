@@ -12,14 +12,18 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, case, func
+from sqlalchemy import Integer, and_, bindparam, case, func
 from sqlmodel import Session, col, select
 
 from care_portal.domain.formatting import format_datetime
 from care_portal.models import Beneficiary, Role, User
 from care_portal.models.circle import CircleMessage, CircleReadMark
 from care_portal.services.authz import Viewer, ensure_role
-from care_portal.services.care_access import CirclePermission, readable_beneficiary_ids
+from care_portal.services.care_access import (
+    CirclePermission,
+    readable_beneficiary_ids,
+    readable_beneficiary_ids_for,
+)
 from care_portal.services.paging import PAGE_SIZE, Page, fetch_page
 
 PREVIEW_CHARS = 90
@@ -71,13 +75,18 @@ def unread_total(session: Session, *, actor: Viewer | None) -> int:
     return int(count or 0)
 
 
-def _conversations_query(actor: Viewer):
-    """The actor's conversations grouped per beneficiary, latest activity first (not yet run)."""
+def _conversations_query(role: str, reader_id):
+    """A reader's conversations grouped per beneficiary, latest activity first (not yet run).
+
+    Args:
+        role: The reader's role.
+        reader_id: Their user id, or a bound parameter standing for it (a cached statement).
+    """
     last_id = func.max(CircleMessage.id).label("last_id")
-    unread = func.count(case((_unread_condition(actor.id), CircleMessage.id))).label("unread")
+    unread = func.count(case((_unread_condition(reader_id), CircleMessage.id))).label("unread")
     scope = (
-        readable_beneficiary_ids(actor, need=CirclePermission.MESSAGE)
-        if actor.role != Role.ADMIN.value
+        readable_beneficiary_ids_for(role, reader_id, need=CirclePermission.MESSAGE)
+        if role != Role.ADMIN.value
         else select(Beneficiary.id).where(col(Beneficiary.blocked_at).is_(None))
     )
     query = (
@@ -86,13 +95,13 @@ def _conversations_query(actor: Viewer):
         .outerjoin(CircleMessage, CircleMessage.beneficiary_id == Beneficiary.id)
         .outerjoin(
             CircleReadMark,
-            and_(CircleReadMark.beneficiary_id == Beneficiary.id, CircleReadMark.user_id == actor.id),
+            and_(CircleReadMark.beneficiary_id == Beneficiary.id, CircleReadMark.user_id == reader_id),
         )
         .where(col(Beneficiary.id).in_(scope))
         .group_by(Beneficiary.id, Beneficiary.full_name)
         .order_by(func.coalesce(func.max(CircleMessage.id), 0).desc(), col(Beneficiary.id))
     )
-    if actor.role == Role.ADMIN.value:
+    if role == Role.ADMIN.value:
         query = query.having(func.max(CircleMessage.id).is_not(None))
     return query
 
@@ -134,7 +143,7 @@ def list_conversations(session: Session, *, actor: Viewer | None, page: int = 1)
         NotAuthenticated: Nobody is logged in.
     """
     actor = ensure_role(actor)
-    rows, total, number = fetch_page(session, _conversations_query(actor), page)
+    rows, total, number = fetch_page(session, _conversations_query(actor.role, actor.id), page)
     return Page(_conversation_rows(session, rows), number=number, total=total)
 
 
@@ -168,10 +177,9 @@ def _waiting_statement(role: str):
     """The statement of ``waiting_conversations`` for a role, built once (the actor is a bound parameter).
 
     Building a statement this size costs more CPU than running it; the scope rules stay
-    those of ``readable_beneficiary_ids``, which sees the parameter as the actor's id.
+    those of ``readable_beneficiary_ids`` (``readable_beneficiary_ids_for`` with the parameter).
     """
-    template = Viewer(id=bindparam("actor_id"), email="", full_name="", phone="", role=role, language="")
-    first_page = _conversations_query(template).limit(PAGE_SIZE).subquery()
+    first_page = _conversations_query(role, bindparam("actor_id", type_=Integer)).limit(PAGE_SIZE).subquery()
     return (
         select(
             first_page.c.id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import Integer, bindparam
 
 from care_portal.domain.errors import NotFound
 from care_portal.models import Beneficiary
@@ -12,6 +13,7 @@ from care_portal.services.care_access import (
     list_readable_beneficiary_ids,
     load_readable,
     load_visible,
+    readable_beneficiary_ids_for,
 )
 from tests.services.circle.helpers import build_family
 
@@ -53,6 +55,20 @@ def test_each_role_reads_exactly_what_the_rule_allows(db, who):
     expected |= {family.father_id} if father_readable else set()
     expected |= {family.other_id} if other_readable else set()
     assert set(list_readable_beneficiary_ids(db, actor)) == expected
+
+
+@pytest.mark.parametrize("need", [VIEW, BUY, MESSAGE])
+def test_one_statement_per_role_with_the_reader_as_a_parameter_reads_what_each_reader_may(db, need):
+    family = build_family(db)
+    statements = {}  # built once per role, as the cached «Tareas» and inbox statements are
+    for who in sorted(MATRIX):
+        actor = getattr(family, who)
+        if actor.role not in statements:
+            statements[actor.role] = readable_beneficiary_ids_for(
+                actor.role, bindparam("reader", type_=Integer), need=need
+            )
+        rows = db.exec(statements[actor.role], params={"reader": actor.id}).all()
+        assert sorted(rows) == list_readable_beneficiary_ids(db, actor, need=need), who
 
 
 def test_members_never_reach_the_whole_file(db):
