@@ -135,9 +135,12 @@ def measure(env: dict, work: Path) -> dict:
             results["first_load_js_kb"][route] = round(sum(sizes.values()) / 1024, 1)
             print(f"lighthouse (mobile): {route} …", flush=True)
             name = route.strip("/") or "home"
-            results["lighthouse"][route] = lighthouse(
-                served_url(f"http://127.0.0.1:{port}{route}"), work / f"lighthouse-{name}.json"
-            )
+            url, report = served_url(f"http://127.0.0.1:{port}{route}"), work / f"lighthouse-{name}.json"
+            results["lighthouse"][route] = lighthouse(url, report)
+            if "Runtime error" in results["lighthouse"][route].get("error", ""):
+                # Lighthouse's own trace failures (NO_NAVSTART, NO_FCP) come and go: one more try.
+                print(f"lighthouse (mobile): {route} again, after a runtime error …", flush=True)
+                results["lighthouse"][route] = lighthouse(url, report)
     return results
 
 

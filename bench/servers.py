@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -68,6 +69,14 @@ def _wait_for(check, what: str, seconds: float = 180) -> None:
     raise RuntimeError(f"{what} did not start within {seconds:.0f} s")
 
 
+def _serving(proc: subprocess.Popen, health_url: str, log: Path) -> bool:
+    """Whether the server answers; raise at once when it has exited (say, Reflex refusing Node 20)."""
+    if proc.poll() is not None:
+        tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
+        raise RuntimeError(f"the server exited ({proc.returncode}) before serving: {' '.join(tail)}")
+    return httpx.get(health_url, timeout=2).status_code == 200
+
+
 @contextmanager
 def redis_server() -> Iterator[str]:
     """Start Debian's ``redis-server`` on a free port without persistence; yield its URL."""
@@ -123,12 +132,11 @@ def process(
             args, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
         try:
-            _wait_for(
-                lambda: httpx.get(health_url, timeout=2).status_code == 200, " ".join(args[:3]), seconds
-            )
+            _wait_for(lambda: _serving(proc, health_url, log), " ".join(args[:3]), seconds)
             yield proc
         finally:
-            os.killpg(proc.pid, signal.SIGTERM)
+            with contextlib.suppress(ProcessLookupError):  # the group may be gone already
+                os.killpg(proc.pid, signal.SIGTERM)
             try:
                 proc.wait(20)
             except subprocess.TimeoutExpired:
